@@ -1,0 +1,21 @@
+package io.gantry.worker.trial;
+
+import io.gantry.worker.CborSerializable;
+import java.util.Map;
+
+/**
+ * Everything a worker needs to run one trial. {@code params} holds the resolved
+ * hyperparameters (Integer, Double, String or Boolean values); {@code artifactDir} is the
+ * folder where the trial writes sample grids and checkpoints.
+ */
+public record TrialSpec(
+    String sweepId,
+    String trialId,
+    String model,
+    DatasetSpec dataset,
+    Map<String, Object> params,
+    Budget budget,
+    long seed,
+    int reportEvery,
+    String artifactDir)
+    implements CborSerializable {}
