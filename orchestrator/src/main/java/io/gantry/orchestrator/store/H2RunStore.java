@@ -1,0 +1,337 @@
+package io.gantry.orchestrator.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded store: one H2 file under the data folder. {@code AUTO_SERVER} lets a second
+ * process (say {@code gantry show} during a run) read the file the coordinator has open.
+ */
+public final class H2RunStore implements RunStore {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SWEEP_COLUMNS =
+      "id, name, model, method, metric_name, metric_goal, status, spec_yaml, source_path, artifact_dir, created_at, finished_at";
+  private static final String TRIAL_COLUMNS =
+      "sweep_id, trial_id, seq, params_json, seed, status, worker, device, last_step, attempt, message, started_at, finished_at";
+
+  private final Connection connection;
+  private final Path file;
+
+  private H2RunStore(Connection connection, Path file) {
+    this.connection = connection;
+    this.file = file;
+  }
+
+  /** Opens (creating if needed) the store {@code gantry.mv.db} in {@code dataDir}. */
+  public static H2RunStore open(Path dataDir) {
+    Path base = dataDir.toAbsolutePath().resolve("gantry");
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE", "gantry", "");
+      Migrations.apply(connection);
+      return new H2RunStore(connection, base.resolveSibling("gantry.mv.db"));
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the store at " + base + ".mv.db", e);
+    }
+  }
+
+  /** The H2 file on disk. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public synchronized String newSweepId(String name) {
+    return query(
+        "SELECT COUNT(*) FROM sweeps WHERE name = ?",
+        rows -> {
+          rows.next();
+          return name + "-" + (rows.getInt(1) + 1);
+        },
+        name);
+  }
+
+  @Override
+  public synchronized void createSweep(SweepRecord sweep, List<TrialRecord> trials) {
+    inTransaction(
+        "create sweep " + sweep.id(),
+        () -> {
+          update(
+              "INSERT INTO sweeps (" + SWEEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              sweep.id(), sweep.name(), sweep.model(), sweep.method(), sweep.metricName(), sweep.metricGoal(),
+              sweep.status().name(), sweep.specYaml(), sweep.sourcePath(), sweep.artifactDir(),
+              timestamp(sweep.createdAt()), sweep.finishedAt().map(H2RunStore::timestamp).orElse(null));
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO trials (" + TRIAL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (TrialRecord trial : trials) {
+              bind(
+                  insert, trial.sweepId(), trial.trialId(), trial.seq(), toJson(trial.params()), trial.seed(),
+                  trial.status().name(), trial.worker().orElse(null), trial.device().orElse(null), trial.lastStep(),
+                  trial.attempt(), trial.message().orElse(null),
+                  trial.startedAt().map(H2RunStore::timestamp).orElse(null),
+                  trial.finishedAt().map(H2RunStore::timestamp).orElse(null));
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+        });
+  }
+
+  @Override
+  public synchronized void trialStarted(
+      String sweepId, String trialId, String worker, String device, int attempt, Instant at) {
+    inTransaction(
+        "start trial " + trialId,
+        () -> {
+          for (String table : List.of("metrics", "checkpoints", "artifacts")) {
+            update("DELETE FROM " + table + " WHERE sweep_id = ? AND trial_id = ?", sweepId, trialId);
+          }
+          update(
+              "UPDATE trials SET status = ?, worker = ?, device = ?, attempt = ?, last_step = 0, message = NULL,"
+                  + " started_at = ?, finished_at = NULL WHERE sweep_id = ? AND trial_id = ?",
+              TrialStatus.RUNNING.name(), worker, device, attempt, timestamp(at), sweepId, trialId);
+        });
+  }
+
+  @Override
+  public synchronized void trialRequeued(String sweepId, String trialId, String reason) {
+    inTransaction(
+        "requeue trial " + trialId,
+        () ->
+            update(
+                "UPDATE trials SET status = ?, worker = NULL, device = NULL, message = ? WHERE sweep_id = ? AND trial_id = ?",
+                TrialStatus.QUEUED.name(), reason, sweepId, trialId));
+  }
+
+  @Override
+  public synchronized void trialEnded(
+      String sweepId, String trialId, TrialStatus status, long lastStep, String message, Instant at) {
+    inTransaction(
+        "end trial " + trialId,
+        () ->
+            update(
+                "UPDATE trials SET status = ?, last_step = GREATEST(last_step, ?), message = ?, finished_at = ?"
+                    + " WHERE sweep_id = ? AND trial_id = ?",
+                status.name(), lastStep, message == null || message.isEmpty() ? null : message, timestamp(at),
+                sweepId, trialId));
+  }
+
+  @Override
+  public synchronized void appendMetrics(String sweepId, String trialId, List<MetricPoint> points) {
+    inTransaction(
+        "record metrics of trial " + trialId,
+        () -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO metrics (sweep_id, trial_id, name, step, epoch, val, ts) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (MetricPoint point : points) {
+              bind(insert, sweepId, trialId, point.name(), point.step(), point.epoch(), point.value(), point.timestampMillis());
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          long lastStep = points.stream().mapToLong(MetricPoint::step).max().orElse(0);
+          update(
+              "UPDATE trials SET last_step = GREATEST(last_step, ?) WHERE sweep_id = ? AND trial_id = ?",
+              lastStep, sweepId, trialId);
+        });
+  }
+
+  @Override
+  public synchronized void addArtifact(String sweepId, String trialId, ArtifactRecord artifact) {
+    inTransaction(
+        "record artifact of trial " + trialId,
+        () -> {
+          if ("checkpoint".equals(artifact.kind())) {
+            update(
+                "INSERT INTO checkpoints (sweep_id, trial_id, epoch, step, path) VALUES (?, ?, ?, ?, ?)",
+                sweepId, trialId, artifact.epoch(), artifact.step(), artifact.path());
+          } else {
+            update(
+                "INSERT INTO artifacts (sweep_id, trial_id, kind, epoch, step, path) VALUES (?, ?, ?, ?, ?, ?)",
+                sweepId, trialId, artifact.kind(), artifact.epoch(), artifact.step(), artifact.path());
+          }
+        });
+  }
+
+  @Override
+  public synchronized void sweepEnded(String sweepId, SweepStatus status, Instant at) {
+    inTransaction(
+        "end sweep " + sweepId,
+        () -> update("UPDATE sweeps SET status = ?, finished_at = ? WHERE id = ?", status.name(), timestamp(at), sweepId));
+  }
+
+  @Override
+  public synchronized List<SweepRecord> sweeps() {
+    return query("SELECT " + SWEEP_COLUMNS + " FROM sweeps ORDER BY created_at DESC, id DESC", H2RunStore::sweepRows);
+  }
+
+  @Override
+  public synchronized Optional<SweepRecord> sweep(String idOrName) {
+    List<SweepRecord> found =
+        query(
+            "SELECT " + SWEEP_COLUMNS + " FROM sweeps WHERE id = ? OR name = ?"
+                + " ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END, created_at DESC, id DESC",
+            H2RunStore::sweepRows,
+            idOrName, idOrName, idOrName);
+    return found.stream().findFirst();
+  }
+
+  @Override
+  public synchronized List<TrialRecord> trials(String sweepId) {
+    return query(
+        "SELECT " + TRIAL_COLUMNS + " FROM trials WHERE sweep_id = ? ORDER BY seq",
+        rows -> {
+          List<TrialRecord> trials = new ArrayList<>();
+          while (rows.next()) {
+            trials.add(
+                new TrialRecord(
+                    rows.getString(1), rows.getString(2), rows.getInt(3), fromJson(rows.getString(4)), rows.getLong(5),
+                    TrialStatus.valueOf(rows.getString(6)), Optional.ofNullable(rows.getString(7)),
+                    Optional.ofNullable(rows.getString(8)), rows.getLong(9), rows.getInt(10),
+                    Optional.ofNullable(rows.getString(11)), instant(rows, 12), instant(rows, 13)));
+          }
+          return trials;
+        },
+        sweepId);
+  }
+
+  @Override
+  public synchronized List<MetricPoint> metrics(String sweepId, String trialId) {
+    return query(
+        "SELECT name, step, epoch, val, ts FROM metrics WHERE sweep_id = ? AND trial_id = ? ORDER BY name, step",
+        rows -> {
+          List<MetricPoint> points = new ArrayList<>();
+          while (rows.next()) {
+            points.add(new MetricPoint(rows.getString(1), rows.getLong(2), rows.getInt(3), rows.getDouble(4), rows.getLong(5)));
+          }
+          return points;
+        },
+        sweepId, trialId);
+  }
+
+  @Override
+  public synchronized List<ArtifactRecord> artifacts(String sweepId, String trialId) {
+    return query(
+        "SELECT kind, epoch, step, path FROM artifacts WHERE sweep_id = ? AND trial_id = ?"
+            + " UNION ALL SELECT 'checkpoint', epoch, step, path FROM checkpoints WHERE sweep_id = ? AND trial_id = ?"
+            + " ORDER BY 2, 1",
+        rows -> {
+          List<ArtifactRecord> artifacts = new ArrayList<>();
+          while (rows.next()) {
+            artifacts.add(new ArtifactRecord(rows.getString(1), rows.getInt(2), rows.getLong(3), rows.getString(4)));
+          }
+          return artifacts;
+        },
+        sweepId, trialId, sweepId, trialId);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the store " + file, e);
+    }
+  }
+
+  private static List<SweepRecord> sweepRows(ResultSet rows) throws SQLException {
+    List<SweepRecord> sweeps = new ArrayList<>();
+    while (rows.next()) {
+      sweeps.add(
+          new SweepRecord(
+              rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+              rows.getString(6), SweepStatus.valueOf(rows.getString(7)), rows.getString(8), rows.getString(9),
+              rows.getString(10), instant(rows, 11).orElseThrow(), instant(rows, 12)));
+    }
+    return sweeps;
+  }
+
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  private interface RowReader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  private void inTransaction(String what, SqlWork work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        work.run();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what, e);
+    }
+  }
+
+  private void update(String sql, Object... values) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, values);
+      statement.executeUpdate();
+    }
+  }
+
+  private <T> T query(String sql, RowReader<T> reader, Object... values) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, values);
+      try (ResultSet rows = statement.executeQuery()) {
+        return reader.read(rows);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read from the store " + file, e);
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      statement.setObject(i + 1, values[i]);
+    }
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return Timestamp.from(instant);
+  }
+
+  private static Optional<Instant> instant(ResultSet rows, int column) throws SQLException {
+    return Optional.ofNullable(rows.getTimestamp(column)).map(Timestamp::toInstant);
+  }
+
+  static String toJson(Map<String, Object> params) {
+    try {
+      return JSON.writeValueAsString(params);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("parameters cannot be written as JSON: " + params, e);
+    }
+  }
+
+  static Map<String, Object> fromJson(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored parameters are not JSON: " + json, e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.gantry.orchestrator.coordinator;
+
+import io.gantry.worker.trial.TrialListener;
+import io.gantry.worker.trial.TrialOutcome;
+import io.gantry.worker.trial.TrialRunner;
+import io.gantry.worker.trial.TrialSpec;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A trial runner for actor tests that needs no DJL: it reports {@code val/score = x * step} for
+ * a few steps, throws when the trial's {@code x} is negative, and, when built as hanging, blocks
+ * until {@link #release()} as a worker wedged in a long step would.
+ */
+final class ScriptedRunner implements TrialRunner {
+
+  static final int STEPS = 5;
+
+  private final boolean hangs;
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  ScriptedRunner(boolean hangs) {
+    this.hangs = hangs;
+  }
+
+  void release() {
+    release.countDown();
+  }
+
+  @Override
+  public TrialOutcome run(TrialSpec spec, TrialListener listener, BooleanSupplier stopRequested) throws Exception {
+    double x = ((Number) spec.params().get("x")).doubleValue();
+    if (x < 0) {
+      throw new IllegalStateException("x must not be negative");
+    }
+    for (int step = 1; step <= STEPS; step++) {
+      if (stopRequested.getAsBoolean()) {
+        return TrialOutcome.stopped(step - 1);
+      }
+      listener.onMetrics(step, 1, Map.of("val/score", x * step));
+      if (hangs) {
+        release.await();
+        return TrialOutcome.stopped(step);
+      }
+      Thread.sleep(5);
+    }
+    return TrialOutcome.completed(STEPS);
+  }
+}
