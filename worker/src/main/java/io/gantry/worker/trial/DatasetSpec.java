@@ -18,6 +18,9 @@ public record DatasetSpec(
   public static final String IDX = "idx";
   public static final String GAUSSIAN_2D = "gaussian-2d";
 
+  /** Where Debian's {@code dataset-fashion-mnist} package puts the four IDX files. */
+  public static final String FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
+
   public static DatasetSpec named(String kind) {
     return new DatasetSpec(kind, null, null, null, null, 0, 0);
   }

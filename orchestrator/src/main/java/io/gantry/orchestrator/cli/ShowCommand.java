@@ -1,0 +1,48 @@
+package io.gantry.orchestrator.cli;
+
+import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.SweepRecord;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gantry show SWEEP [--json]}: one sweep and its trials. */
+@Command(name = "show", description = "Show a sweep and its trials: parameters, status, metrics, artifacts.")
+final class ShowCommand implements Callable<Integer> {
+
+  @Mixin private DataDirOption dataDir;
+
+  @Parameters(paramLabel = "SWEEP", description = "a sweep id, or a sweep name for its newest run")
+  private String sweep;
+
+  @Option(names = "--json", description = "print one JSON document, metric histories included")
+  private boolean json;
+
+  @Spec private CommandSpec command;
+
+  @Override
+  public Integer call() {
+    try (H2RunStore store = H2RunStore.open(dataDir.resolve())) {
+      Optional<SweepRecord> found = store.sweep(sweep);
+      if (found.isEmpty()) {
+        command.commandLine().getErr().println("no sweep '" + sweep + "' in " + dataDir.resolve() + " (gantry list shows them)");
+        return GantryCli.EXIT_BAD_INPUT;
+      }
+      SweepReport report = SweepReport.of(store, found.get());
+      var out = command.commandLine().getOut();
+      if (json) {
+        out.println(Json.write(report.fullJson(store)));
+      } else {
+        out.print(report.describe());
+        out.print(report.leaderboard());
+        out.print(report.artifactList(store));
+      }
+      return 0;
+    }
+  }
+}

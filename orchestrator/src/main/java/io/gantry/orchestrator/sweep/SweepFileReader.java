@@ -1,0 +1,205 @@
+package io.gantry.orchestrator.sweep;
+
+import io.gantry.worker.model.ModelCatalog;
+import io.gantry.worker.trial.Budget;
+import io.gantry.worker.trial.DatasetSpec;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the top level of a composed sweep file into a {@link SweepSpec}, handing the dataset and
+ * the parameters to their own readers. Problems go to the {@link NodeReader}; a spec comes back
+ * only when there were none.
+ */
+final class SweepFileReader {
+
+  private static final List<String> TOP_KEYS =
+      List.of(
+          "name",
+          "model",
+          "dataset",
+          "method",
+          "metric",
+          "budget",
+          "parameters",
+          "max_trials",
+          "seed",
+          "workers",
+          "threads_per_trial",
+          "report_every",
+          "early_terminate");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final List<String> METHODS =
+      Arrays.stream(Method.values()).map(Method::yamlName).toList();
+  private static final List<String> PLANNED_METHODS = List.of("tpe");
+
+  private final NodeReader reader;
+  private final Path source;
+  private final String yamlText;
+
+  SweepFileReader(NodeReader reader, Path source, String yamlText) {
+    this.reader = reader;
+    this.source = source;
+    this.yamlText = yamlText;
+  }
+
+  Optional<SweepSpec> read(Node root) {
+    Optional<MappingFields> maybeTop = reader.mapping(root, "", "a mapping of sweep settings");
+    if (maybeTop.isEmpty()) {
+      return Optional.empty();
+    }
+    MappingFields top = maybeTop.get();
+    top.allowOnly(TOP_KEYS);
+    top.rejectIfPresent(
+        "early_terminate", "not supported yet: every trial runs its whole budget; remove it");
+
+    Optional<String> name = top.required("name").flatMap(this::name);
+    Optional<String> model = top.required("model").flatMap(this::model);
+    Path folder = source.toAbsolutePath().getParent();
+    Optional<DatasetSpec> dataset =
+        top.required("dataset")
+            .flatMap(
+                node ->
+                    new DatasetReader(reader, folder)
+                        .read(node)
+                        .filter(data -> trainsOn(model, data, node)));
+    Optional<Method> method = top.required("method").flatMap(this::method);
+    Optional<MetricGoal> metric =
+        top.required("metric")
+            .flatMap(
+                node -> new MetricReader(reader).read(node, model, dataset.map(DatasetSpec::kind)));
+    Optional<Budget> budget = top.required("budget").flatMap(this::budget);
+    Map<String, ParameterSpec> parameters =
+        model
+            .flatMap(m -> top.optional("parameters").map(node -> parameters(node, m, method)))
+            .orElse(Map.of());
+    Optional<Long> maxTrialsGiven = integer(top, "max_trials", 1, Integer.MAX_VALUE);
+    Optional<Integer> maxTrials =
+        method.flatMap(m -> maxTrials(top, m, parameters, maxTrialsGiven));
+    long seed = integer(top, "seed", 0, Long.MAX_VALUE).orElse(0L);
+    int workers = integer(top, "workers", 0, Integer.MAX_VALUE).orElse(0L).intValue();
+    int threads = integer(top, "threads_per_trial", 1, Integer.MAX_VALUE).orElse(1L).intValue();
+    int reportEvery =
+        integer(top, "report_every", 1, Integer.MAX_VALUE)
+            .orElse((long) SweepSpec.DEFAULT_REPORT_EVERY)
+            .intValue();
+
+    if (reader.hasErrors()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SweepSpec(
+            name.orElseThrow(),
+            model.orElseThrow(),
+            dataset.orElseThrow(),
+            method.orElseThrow(),
+            metric.orElseThrow(),
+            budget.orElseThrow(),
+            parameters,
+            maxTrials.orElseThrow(),
+            seed,
+            workers,
+            threads,
+            reportEvery,
+            source,
+            yamlText));
+  }
+
+  private Optional<String> name(Node node) {
+    return reader
+        .text(node, "name")
+        .filter(
+            name -> {
+              boolean valid = NAME.matcher(name).matches();
+              if (!valid) {
+                reader.error(
+                    node,
+                    "name",
+                    "expected letters, digits, '.', '_' and '-' only, got \"" + name + "\"");
+              }
+              return valid;
+            });
+  }
+
+  private Optional<String> model(Node node) {
+    List<String> known = ModelCatalog.models().stream().sorted().toList();
+    return reader.oneOf(node, "model", "model", known);
+  }
+
+  private boolean trainsOn(Optional<String> model, DatasetSpec dataset, Node node) {
+    if (model.isEmpty() || ModelCatalog.supports(model.get(), dataset.kind())) {
+      return true;
+    }
+    reader.error(node, "dataset", "model " + model.get() + " does not train on " + dataset.kind());
+    return false;
+  }
+
+  private Optional<Method> method(Node node) {
+    Optional<String> name = reader.text(node, "method");
+    if (name.isPresent() && PLANNED_METHODS.contains(name.get())) {
+      reader.error(
+          node,
+          "method",
+          name.get() + " is not supported yet; use " + String.join(" or ", METHODS));
+      return Optional.empty();
+    }
+    return reader
+        .oneOf(node, "method", "method", METHODS)
+        .map(m -> Method.values()[METHODS.indexOf(m)]);
+  }
+
+  private Optional<Budget> budget(Node node) {
+    Optional<MappingFields> maybeFields =
+        reader.mapping(node, "budget", "{epochs: N} or {steps: N}");
+    if (maybeFields.isEmpty()) {
+      return Optional.empty();
+    }
+    MappingFields fields = maybeFields.get();
+    fields.allowOnly(List.of("epochs", "steps"));
+    if (fields.has("epochs") == fields.has("steps")) {
+      reader.error(node, "budget", "expected exactly one of epochs or steps");
+      return Optional.empty();
+    }
+    return fields.has("epochs")
+        ? integer(fields, "epochs", 1, Integer.MAX_VALUE).map(n -> Budget.ofEpochs(n.intValue()))
+        : integer(fields, "steps", 1, Long.MAX_VALUE).map(Budget::ofSteps);
+  }
+
+  private Map<String, ParameterSpec> parameters(Node node, String model, Optional<Method> method) {
+    return new ParametersReader(reader, model, ModelCatalog.parameters(model)).read(node, method);
+  }
+
+  /**
+   * Grid search runs its grid, cut to {@code max_trials} when that is smaller; random search runs
+   * {@code max_trials} trials, {@value SweepSpec#DEFAULT_RANDOM_TRIALS} by default.
+   */
+  private Optional<Integer> maxTrials(
+      MappingFields top,
+      Method method,
+      Map<String, ParameterSpec> parameters,
+      Optional<Long> given) {
+    if (method == Method.RANDOM) {
+      return Optional.of(given.orElse((long) SweepSpec.DEFAULT_RANDOM_TRIALS).intValue());
+    }
+    long gridSize = GridSearch.size(parameters);
+    if (given.isEmpty() && gridSize > Integer.MAX_VALUE) {
+      reader.error(
+          top.node(),
+          "max_trials",
+          "the grid has more than " + Integer.MAX_VALUE + " points; set max_trials");
+      return Optional.empty();
+    }
+    return Optional.of((int) Math.min(given.orElse(gridSize), gridSize));
+  }
+
+  private Optional<Long> integer(MappingFields fields, String name, long least, long most) {
+    return fields
+        .optional(name)
+        .flatMap(node -> reader.integer(node, fields.keyOf(name), least, most));
+  }
+}

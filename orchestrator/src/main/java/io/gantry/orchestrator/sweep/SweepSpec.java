@@ -1,0 +1,77 @@
+package io.gantry.orchestrator.sweep;
+
+import io.gantry.worker.trial.Budget;
+import io.gantry.worker.trial.DatasetSpec;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A checked sweep file: what to train, on which data, for how long, which parameters to vary and
+ * how, and which metric decides. Built by {@link SweepSpecParser}; immutable.
+ *
+ * @param name the sweep's name, letters, digits, {@code .}, {@code _} and {@code -}
+ * @param model a model of {@link io.gantry.worker.model.ModelCatalog#models()}
+ * @param dataset the data every trial trains on; file paths are absolute
+ * @param method how trial parameters are chosen
+ * @param metric the metric that ranks trials
+ * @param budget how long each trial trains
+ * @param parameters the parameters the sweep sets, in file order; the model's other parameters keep
+ *     their catalog defaults
+ * @param maxTrials how many trials the sweep runs: for grid search the grid size, or fewer when the
+ *     file's {@code max_trials} is smaller; for random search {@code max_trials}, by default
+ *     {@value #DEFAULT_RANDOM_TRIALS}
+ * @param seed seeds the search strategy (and, through the coordinator, the trials)
+ * @param workers how many worker processes to start; 0 lets the launcher decide
+ * @param threadsPerTrial compute threads each trial may use
+ * @param reportEvery training steps between two metric reports of a trial
+ * @param source the file the spec was read from, as given to the parser
+ * @param yamlText the file's text, unchanged, so that it can be stored with the sweep
+ */
+public record SweepSpec(
+    String name,
+    String model,
+    DatasetSpec dataset,
+    Method method,
+    MetricGoal metric,
+    Budget budget,
+    Map<String, ParameterSpec> parameters,
+    int maxTrials,
+    long seed,
+    int workers,
+    int threadsPerTrial,
+    int reportEvery,
+    Path source,
+    String yamlText) {
+
+  /** Trials a random search runs when the file gives no {@code max_trials}. */
+  public static final int DEFAULT_RANDOM_TRIALS = 10;
+
+  /** Steps between metric reports when the file gives no {@code report_every}. */
+  public static final int DEFAULT_REPORT_EVERY = 50;
+
+  public SweepSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(metric, "metric");
+    Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(yamlText, "yamlText");
+    // Map.copyOf would lose the file order, which fixes the grid's order.
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    requireAtLeast(maxTrials, 1, "maxTrials");
+    requireAtLeast(workers, 0, "workers");
+    requireAtLeast(threadsPerTrial, 1, "threadsPerTrial");
+    requireAtLeast(reportEvery, 1, "reportEvery");
+  }
+
+  private static void requireAtLeast(int value, int least, String what) {
+    if (value < least) {
+      throw new IllegalArgumentException(what + " must be at least " + least + ", got " + value);
+    }
+  }
+}

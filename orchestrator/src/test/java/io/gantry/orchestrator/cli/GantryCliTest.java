@@ -1,0 +1,152 @@
+package io.gantry.orchestrator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.MetricPoint;
+import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.orchestrator.store.TrialStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI end to end: a real sweep on gaussian-2d with two real worker processes joining the
+ * coordinator over Pekko Cluster on loopback, then {@code show --json} checked against the H2 file.
+ */
+class GantryCliTest {
+
+  private static final String SWEEP =
+      """
+      name: cli-e2e
+      model: gan
+      dataset: gaussian-2d
+      method: grid
+      metric: {name: val/mean_error, goal: minimize}
+      budget: {steps: 150}
+      report_every: 50
+      parameters:
+        g_hidden: {value: 0}
+        latent_dim: {value: 2}
+        batch_size: {value: 8}
+        lr_d: {values: [0.05, 0.02]}
+        k_disc_steps: {values: [1, 2]}
+      seed: 7
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void runThenShowJsonAgreesWithTheStoreAndBothWorkersGetWork() throws Exception {
+    Path file = write("cli-e2e.yaml", SWEEP);
+    Path data = dir.resolve("data");
+
+    Result run = gantry("run", file.toString(), "--data-dir", data.toString(), "--workers", "2");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("rank"), "the run ends with a leaderboard:\n" + run.out());
+    assertTrue(run.out().contains(data.resolve("gantry.mv.db").toString()), run.out());
+
+    Result show = gantry("show", "cli-e2e", "--data-dir", data.toString(), "--json");
+    assertEquals(0, show.code(), show.err());
+    JsonNode json = new ObjectMapper().readTree(show.out());
+    assertEquals("finished", json.get("status").asText());
+    assertEquals(4, json.get("trials").size());
+
+    try (H2RunStore store = H2RunStore.open(data)) {
+      String sweepId = json.get("id").asText();
+      Set<String> workers = new HashSet<>();
+      for (JsonNode trial : json.get("trials")) {
+        String trialId = trial.get("id").asText();
+        TrialRecord stored = store.trials(sweepId).stream().filter(t -> t.trialId().equals(trialId)).findFirst().orElseThrow();
+        assertEquals(TrialStatus.COMPLETED, stored.status());
+        assertEquals("completed", trial.get("status").asText());
+        assertEquals(150, trial.get("last_step").asLong());
+        List<MetricPoint> history = store.metrics(sweepId, trialId);
+        List<Double> meanErrors = history.stream().filter(p -> p.name().equals("val/mean_error")).map(MetricPoint::value).toList();
+        assertFalse(meanErrors.isEmpty(), "trial " + trialId + " reported val/mean_error");
+        assertEquals(meanErrors.get(meanErrors.size() - 1), trial.get("final_metrics").get("val/mean_error").asDouble());
+        assertEquals(history.stream().filter(p -> p.name().equals("train/loss_d")).count(), trial.get("metrics").get("train/loss_d").size());
+        assertTrue(
+            Files.isRegularFile(Path.of(artifact(trial, "samples"))), "trial " + trialId + " has a sample grid");
+        assertTrue(
+            Files.exists(Path.of(artifact(trial, "checkpoint"))), "trial " + trialId + " has a checkpoint");
+        workers.add(stored.worker().orElseThrow());
+      }
+      assertEquals(2, workers.size(), "both worker processes ran trials: " + workers);
+    }
+  }
+
+  @Test
+  void aBadSweepFileExitsWithTwoNamesTheLineAndWritesNothing() throws Exception {
+    Path file = write("bad.yaml", SWEEP.replace("lr_d: {values: [0.05, 0.02]}", "lr_d: {min: 0.1, max: 0.01}"));
+    Path data = dir.resolve("data");
+
+    Result run = gantry("run", file.toString(), "--data-dir", data.toString());
+
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("bad.yaml:12:"), run.err());
+    assertTrue(run.err().contains("parameters.lr_d"), run.err());
+    assertFalse(Files.exists(data.resolve("gantry.mv.db")), "nothing is written for a bad file");
+  }
+
+  @Test
+  void validateAcceptsEveryExampleAndShowRejectsAnUnknownSweep() {
+    try (var files = Files.list(Path.of("..", "experiments"))) {
+      for (Path example : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Result validate = gantry("validate", example.toString());
+        assertEquals(0, validate.code(), example + ": " + validate.err());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Result show = gantry("show", "no-such-sweep", "--data-dir", dir.resolve("data").toString());
+    assertEquals(2, show.code());
+    assertTrue(show.err().contains("no sweep 'no-such-sweep'"), show.err());
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result gantry(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = GantryCli.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+  }
+
+  private static String artifact(JsonNode trial, String kind) {
+    String path = null;
+    for (JsonNode artifact : trial.get("artifacts")) {
+      if (artifact.get("kind").asText().equals(kind)) {
+        path = artifact.get("path").asText();
+      }
+    }
+    assertTrue(path != null, "no " + kind + " artifact in " + trial);
+    return path;
+  }
+
+  private Path write(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every test: installs what a fresh machine lacks, then the Maven build with all tests.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+scripts/install-data.sh
+mvn -B verify "$@"

@@ -1,0 +1,44 @@
+package io.gantry.worker.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gantry.worker.model.ModelCatalog;
+import io.gantry.worker.trial.Budget;
+import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.worker.trial.TrialOutcome;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every recipe reports exactly the metrics {@link ModelCatalog} promises, on each kind of data. */
+class CatalogMetricsTest {
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource({
+    "ae, fashion-mnist", "vae, fashion-mnist", "gan, fashion-mnist",
+    "ae, gaussian-2d", "gan, gaussian-2d"
+  })
+  void reportedMetricsMatchTheCatalog(String model, String kind) throws Exception {
+    RecordingListener listener = new RecordingListener();
+    DatasetSpec data = DatasetSpec.named(kind).withLimits(128, 128);
+    TrialOutcome outcome =
+        new DjlTrialRunner()
+            .run(Trials.spec(model, data, Trials.small(model), Budget.ofEpochs(1), 3, dir), listener, () -> false);
+
+    assertEquals(TrialOutcome.Kind.COMPLETED, outcome.kind());
+    Set<String> reported = new TreeSet<>();
+    listener.reports.forEach(r -> reported.addAll(r.metrics().keySet()));
+    assertEquals(new TreeSet<>(ModelCatalog.metrics(model, kind)), reported);
+    Path samples = dir.resolve("samples").resolve("epoch-001.png");
+    if (kind.equals("gaussian-2d")) {
+      Pictures.assertPicture(samples, 480, 480);
+    } else {
+      Pictures.assertNonEmpty(samples);
+    }
+  }
+}

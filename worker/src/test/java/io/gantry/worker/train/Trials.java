@@ -1,0 +1,31 @@
+package io.gantry.worker.train;
+
+import io.gantry.worker.trial.Budget;
+import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.worker.trial.TrialSpec;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Small trial specs for the runner's tests. */
+final class Trials {
+
+  private Trials() {}
+
+  /** {@code model} on a 256-image Fashion-MNIST subset, batches of 64: 4 steps an epoch. */
+  static TrialSpec fashion(String model, Map<String, Object> params, Budget budget, long seed, Path dir) {
+    return spec(model, DatasetSpec.named("fashion-mnist").withLimits(256, 128), params, budget, seed, dir);
+  }
+
+  static TrialSpec spec(
+      String model, DatasetSpec data, Map<String, Object> params, Budget budget, long seed, Path dir) {
+    return new TrialSpec("sweep", model + "-" + seed, model, data, params, budget, seed, 3, dir.toString());
+  }
+
+  /** Small networks so that the runner's tests spend their time on the runner. */
+  static Map<String, Object> small(String model) {
+    return switch (model) {
+      case "gan" -> Map.of("latent_dim", 8, "g_hidden", 32, "d_hidden", 32, "batch_size", 64);
+      default -> Map.of("latent_dim", 8, "hidden_dim", 32, "batch_size", 64);
+    };
+  }
+}
