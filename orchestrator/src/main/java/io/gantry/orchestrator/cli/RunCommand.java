@@ -1,7 +1,6 @@
 package io.gantry.orchestrator.cli;
 
 import io.gantry.orchestrator.coordinator.SweepPlan;
-import io.gantry.orchestrator.coordinator.SweepProgress;
 import io.gantry.orchestrator.run.Devices;
 import io.gantry.orchestrator.run.SweepRun;
 import io.gantry.orchestrator.run.SweepSubmission;
@@ -67,14 +66,14 @@ final class RunCommand implements Callable<Integer> {
       out.flush();
       SweepRun.Settings settings =
           new SweepRun.Settings(devices, spec.threadsPerTrial(), "127.0.0.1", port, data.resolve("logs").resolve(plan.sweepId()));
-      Optional<SweepProgress> finished = SweepRun.run(store, plan, settings, System.out, System.console() != null);
+      boolean ended = SweepRun.run(store, plan, settings, System.out, System.console() != null);
       SweepReport report = SweepReport.of(store, store.sweep(plan.sweepId()).orElseThrow());
       out.println();
       out.print(report.leaderboard());
       out.printf("%nfinished in %ds%n", Duration.between(started, Instant.now()).toSeconds());
       out.println("results: store " + store.file() + ", artifacts " + plan.artifactDir() + ", worker logs " + settings.logDir());
       out.println("details: gantry show " + plan.sweepId() + " [--json]");
-      if (finished.isEmpty()) {
+      if (!ended) {
         err.println("the sweep stopped before it finished: the coordinator failed or every worker exited; see " + settings.logDir());
         return 1;
       }

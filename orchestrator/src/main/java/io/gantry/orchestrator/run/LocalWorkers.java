@@ -71,7 +71,7 @@ public final class LocalWorkers implements AutoCloseable {
     processes.forEach(Process::destroy);
     for (Process process : processes) {
       try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!process.waitFor(3, TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }
       } catch (InterruptedException e) {

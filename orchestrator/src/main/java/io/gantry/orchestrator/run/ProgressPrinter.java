@@ -3,13 +3,12 @@ package io.gantry.orchestrator.run;
 import io.gantry.orchestrator.coordinator.SweepProgress;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * Shows a sweep's progress as a bar: redrawn in place on a terminal, one line per finished trial
- * otherwise. Completes {@code finished} with the last progress once the sweep is over.
+ * otherwise.
  */
 public final class ProgressPrinter {
 
@@ -17,7 +16,7 @@ public final class ProgressPrinter {
 
   private ProgressPrinter() {}
 
-  public static Behavior<SweepProgress> create(PrintStream out, boolean terminal, CompletableFuture<SweepProgress> finished) {
+  public static Behavior<SweepProgress> create(PrintStream out, boolean terminal) {
     return Behaviors.setup(
         context -> {
           long[] lastFinishedShown = {-1};
@@ -29,13 +28,10 @@ public final class ProgressPrinter {
                   out.println(line(progress));
                   lastFinishedShown[0] = progress.finished();
                 }
-                if (progress.sweepFinished()) {
-                  if (terminal) {
-                    out.println();
-                  }
-                  out.flush();
-                  finished.complete(progress);
+                if (progress.sweepFinished() && terminal) {
+                  out.println();
                 }
+                out.flush();
                 return Behaviors.same();
               });
         });

@@ -4,21 +4,22 @@ import io.gantry.orchestrator.coordinator.Coordinator;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.coordinator.SweepProgress;
 import io.gantry.orchestrator.store.RunStore;
+import io.gantry.orchestrator.store.SweepStatus;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * Runs one stored sweep on this machine: the coordinator in this process, one worker process
- * per device, a progress bar on {@code out}. Returns when the sweep is over, when the
- * coordinator has failed, or when every worker process has exited.
+ * per device, a progress bar on {@code out}. Returns when the coordinator has stopped (the
+ * sweep is over, or it failed) or when every worker process has exited.
  */
 public final class SweepRun {
 
@@ -27,25 +28,33 @@ public final class SweepRun {
 
   private SweepRun() {}
 
-  /** The last progress of a finished sweep, or empty when the sweep stopped before its end. */
-  public static Optional<SweepProgress> run(RunStore store, SweepPlan plan, Settings settings, PrintStream out, boolean terminal) {
-    CompletableFuture<SweepProgress> finished = new CompletableFuture<>();
+  /** Whether the sweep reached its end (finished or cancelled) before the run stopped. */
+  public static boolean run(RunStore store, SweepPlan plan, Settings settings, PrintStream out, boolean terminal) {
+    CompletableFuture<Void> coordinatorStopped = new CompletableFuture<>();
     ActorSystem<Void> system =
-        CoordinatorNode.start(guardian(store, plan, out, terminal, finished), settings.host(), settings.port());
-    int port = CoordinatorNode.port(system);
+        CoordinatorNode.start(guardian(store, plan, out, terminal, coordinatorStopped), settings.host(), settings.port());
     try (LocalWorkers workers =
-        LocalWorkers.start(settings.devices(), settings.threadsPerTrial(), port, settings.logDir())) {
-      workers.allExited().thenRun(system::terminate);
-      system.getWhenTerminated().toCompletableFuture().join();
+        LocalWorkers.start(settings.devices(), settings.threadsPerTrial(), CoordinatorNode.port(system), settings.logDir())) {
+      CompletableFuture.anyOf(coordinatorStopped, workers.allExited()).join();
+      stop(system);
+    } finally {
+      // stopping a stopped system does nothing; this one covers workers that failed to start
+      stop(system);
     }
-    return Optional.ofNullable(finished.getNow(null));
+    return store.sweep(plan.sweepId()).map(s -> s.status() != SweepStatus.RUNNING).orElse(false);
+  }
+
+  /** Leaves the cluster while the workers still answer, so that nobody waits on the unreachable. */
+  private static void stop(ActorSystem<Void> system) {
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().join();
   }
 
   private static Behavior<Void> guardian(
-      RunStore store, SweepPlan plan, PrintStream out, boolean terminal, CompletableFuture<SweepProgress> finished) {
+      RunStore store, SweepPlan plan, PrintStream out, boolean terminal, CompletableFuture<Void> coordinatorStopped) {
     return Behaviors.setup(
         context -> {
-          ActorRef<SweepProgress> printer = context.spawn(ProgressPrinter.create(out, terminal, finished), "progress");
+          ActorRef<SweepProgress> printer = context.spawn(ProgressPrinter.create(out, terminal), "progress");
           ActorRef<Coordinator.Command> coordinator =
               context.spawn(
                   Coordinator.create(store, plan, printer),
@@ -53,7 +62,12 @@ public final class SweepRun {
                   DispatcherSelector.fromConfig("gantry.store-dispatcher"));
           context.watch(coordinator);
           return Behaviors.receive(Void.class)
-              .onSignal(org.apache.pekko.actor.typed.Terminated.class, signal -> Behaviors.stopped())
+              .onSignal(
+                  Terminated.class,
+                  signal -> {
+                    coordinatorStopped.complete(null);
+                    return Behaviors.same();
+                  })
               .build();
         });
   }
