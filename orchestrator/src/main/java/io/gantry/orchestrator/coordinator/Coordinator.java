@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -121,6 +122,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       state = state.updated(new SweepEvent.TrialStarted(trialId, info.workerId()));
       int attempt = state.trials().get(trialId).attempt();
       store.trialStarted(plan.sweepId(), trialId, info.workerId(), info.device(), attempt, Instant.now());
+      publish(new RunEvent.TrialStarted(plan.sweepId(), trialId, trialsById.get(trialId).params(), info.workerId(), info.device(), attempt));
       busyWorkers.put(worker, new Assignment(trialId, info));
       worker.tell(new Worker.AssignTrial(plan.trialSpec(trialsById.get(trialId)), gateway));
     }
@@ -135,13 +137,17 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             .map(m -> new MetricPoint(m.getKey(), progress.step(), progress.epoch(), m.getValue(), progress.timestampMillis()))
             .toList();
     store.appendMetrics(plan.sweepId(), progress.trialId(), points);
+    publish(
+        new RunEvent.MetricsReported(
+            plan.sweepId(), progress.trialId(), progress.step(), progress.epoch(), progress.metrics(), progress.timestampMillis()));
     state = state.updated(new SweepEvent.MetricsReported(progress.trialId(), progress.step(), progress.metrics()));
   }
 
   private void onArtifact(WorkerEvent.Artifact artifact) {
     if (isRunning(artifact.trialId())) {
-      store.addArtifact(
-          plan.sweepId(), artifact.trialId(), new ArtifactRecord(artifact.kind(), artifact.epoch(), artifact.step(), artifact.path()));
+      ArtifactRecord record = new ArtifactRecord(artifact.kind(), artifact.epoch(), artifact.step(), artifact.path());
+      store.addArtifact(plan.sweepId(), artifact.trialId(), record);
+      publish(new RunEvent.ArtifactSaved(plan.sweepId(), artifact.trialId(), record));
     }
   }
 
@@ -153,8 +159,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     busyWorkers.remove(ended.worker());
     TrialOutcome outcome = ended.outcome();
     TrialStatus status = statusOf(outcome.kind());
-    store.trialEnded(plan.sweepId(), ended.trialId(), status, outcome.lastStep(), outcome.reason(), Instant.now());
-    state = state.updated(new SweepEvent.TrialEnded(ended.trialId(), status, outcome.lastStep()));
+    endTrial(ended.trialId(), status, outcome.lastStep(), outcome.reason());
   }
 
   private Behavior<Command> onWorkerLost(WorkerLost lost) {
@@ -163,7 +168,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     Assignment assignment = busyWorkers.remove(lost.worker());
     if (assignment != null) {
       getContext().getLog().warn("worker {} was lost; trial {} goes back to the queue", assignment.info().workerId(), assignment.trialId());
-      store.trialRequeued(plan.sweepId(), assignment.trialId(), "worker " + assignment.info().workerId() + " was lost");
+      String reason = "worker " + assignment.info().workerId() + " was lost";
+      store.trialRequeued(plan.sweepId(), assignment.trialId(), reason);
+      publish(new RunEvent.TrialRequeued(plan.sweepId(), assignment.trialId(), reason));
       state = state.updated(new SweepEvent.TrialRequeued(assignment.trialId()));
       dispatch();
     }
@@ -173,8 +180,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private Behavior<Command> onStopTrial(StopTrial stop) {
     TrialState trial = state.trials().get(stop.trialId());
     if (trial != null && trial.status() == TrialStatus.QUEUED) {
-      store.trialEnded(plan.sweepId(), stop.trialId(), TrialStatus.STOPPED, 0, "stopped before it started", Instant.now());
-      state = state.updated(new SweepEvent.TrialEnded(stop.trialId(), TrialStatus.STOPPED, 0));
+      endTrial(stop.trialId(), TrialStatus.STOPPED, 0, "stopped before it started");
     } else {
       busyWorkers.forEach(
           (worker, assignment) -> {
@@ -189,7 +195,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private Behavior<Command> onCancel() {
     state.trials().values().stream()
         .filter(t -> t.status() == TrialStatus.QUEUED)
-        .forEach(t -> store.trialEnded(plan.sweepId(), t.trialId(), TrialStatus.STOPPED, 0, "sweep cancelled", Instant.now()));
+        .map(TrialState::trialId)
+        .toList()
+        .forEach(trialId -> endTrial(trialId, TrialStatus.STOPPED, 0, "sweep cancelled"));
     state = state.updated(new SweepEvent.Cancelled());
     busyWorkers.forEach((worker, assignment) -> worker.tell(new Worker.StopTrial(assignment.trialId())));
     return afterChange();
@@ -201,8 +209,20 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     if (!progress.sweepFinished()) {
       return this;
     }
-    store.sweepEnded(plan.sweepId(), state.cancelled() ? SweepStatus.CANCELLED : SweepStatus.FINISHED, Instant.now());
+    SweepStatus status = state.cancelled() ? SweepStatus.CANCELLED : SweepStatus.FINISHED;
+    store.sweepEnded(plan.sweepId(), status, Instant.now());
+    publish(new RunEvent.SweepEnded(plan.sweepId(), status));
     return Behaviors.stopped();
+  }
+
+  private void endTrial(String trialId, TrialStatus status, long lastStep, String message) {
+    store.trialEnded(plan.sweepId(), trialId, status, lastStep, message, Instant.now());
+    state = state.updated(new SweepEvent.TrialEnded(trialId, status, lastStep));
+    publish(new RunEvent.TrialEnded(plan.sweepId(), trialId, status, lastStep, message));
+  }
+
+  private void publish(RunEvent event) {
+    getContext().getSystem().eventStream().tell(new EventStream.Publish<>(event));
   }
 
   private boolean isRunning(String trialId) {

@@ -28,6 +28,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,10 +58,18 @@ class CoordinatorTest {
   @Test
   void fourTrialsOnTwoWorkersAllFinishAndBothWorkersGetWork() {
     SweepPlan plan = storeSweep(1.0, 2.0, 3.0, 4.0);
+    TestProbe<RunEvent> events = testKit.createTestProbe();
+    testKit.system().eventStream().tell(new EventStream.Subscribe<>(RunEvent.class, events.getRef()));
     spawnWorker("cpu-0", new ScriptedRunner(false));
     spawnWorker("cpu-1", new ScriptedRunner(false));
 
     SweepProgress last = runToEnd(plan);
+
+    List<RunEvent> published =
+        events.fishForMessage(
+            SWEEP_TIMEOUT, e -> e instanceof RunEvent.SweepEnded ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+    assertEquals(4, published.stream().filter(e -> e instanceof RunEvent.TrialEnded).count());
+    assertEquals(4 * ScriptedRunner.STEPS, published.stream().filter(e -> e instanceof RunEvent.MetricsReported).count());
 
     assertEquals(4, last.finished());
     List<TrialRecord> trials = store.trials(plan.sweepId());

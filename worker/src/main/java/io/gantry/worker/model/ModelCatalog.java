@@ -72,7 +72,9 @@ public final class ModelCatalog {
    * on images; the VAE, whose decoder is Bernoulli, does not take {@code gaussian-2d}.
    */
   public static boolean supports(String model, String datasetKind) {
-    return PARAMETERS.containsKey(model)
+    return model != null
+        && datasetKind != null
+        && PARAMETERS.containsKey(model)
         && DATASET_KINDS.contains(datasetKind)
         && !(model.equals("vae") && datasetKind.equals(DatasetSpec.GAUSSIAN_2D));
   }
@@ -85,7 +87,7 @@ public final class ModelCatalog {
    * #supports} rejects.
    */
   public static Set<String> metrics(String model, String datasetKind) {
-    if (PARAMETERS.containsKey(model) && !supports(model, datasetKind)) {
+    if (model != null && PARAMETERS.containsKey(model) && !supports(model, datasetKind)) {
       throw new IllegalArgumentException(
           "model '" + model + "' does not train on dataset '" + datasetKind + "'");
     }

@@ -1,0 +1,29 @@
+package io.gantry.orchestrator.coordinator;
+
+import io.gantry.orchestrator.store.ArtifactRecord;
+import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.store.TrialStatus;
+import java.util.Map;
+
+/**
+ * What the coordinator has just recorded in the store, published on the actor system's event
+ * stream after each write, for whoever follows runs live (trackers, the web UI).
+ */
+public sealed interface RunEvent {
+
+  String sweepId();
+
+  record TrialStarted(String sweepId, String trialId, Map<String, Object> params, String workerId, String device, int attempt)
+      implements RunEvent {}
+
+  record MetricsReported(String sweepId, String trialId, long step, int epoch, Map<String, Double> metrics, long timestampMillis)
+      implements RunEvent {}
+
+  record ArtifactSaved(String sweepId, String trialId, ArtifactRecord artifact) implements RunEvent {}
+
+  record TrialRequeued(String sweepId, String trialId, String reason) implements RunEvent {}
+
+  record TrialEnded(String sweepId, String trialId, TrialStatus status, long lastStep, String message) implements RunEvent {}
+
+  record SweepEnded(String sweepId, SweepStatus status) implements RunEvent {}
+}
