@@ -67,7 +67,7 @@ class CoordinatorTest {
 
     List<RunEvent> published =
         events.fishForMessage(
-            SWEEP_TIMEOUT, e -> e instanceof RunEvent.SweepEnded ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+            SWEEP_TIMEOUT, e -> e instanceof RunEvent.SweepEnded ? FishingOutcomes.complete() : FishingOutcomes.continueAndCollect());
     assertEquals(4, published.stream().filter(e -> e instanceof RunEvent.TrialEnded).count());
     assertEquals(4 * ScriptedRunner.STEPS, published.stream().filter(e -> e instanceof RunEvent.MetricsReported).count());
 

@@ -52,6 +52,7 @@ public final class ModelCatalog {
 
   private ModelCatalog() {}
 
+  /** The model kinds a sweep may name. */
   public static Set<String> models() {
     return PARAMETERS.keySet();
   }
