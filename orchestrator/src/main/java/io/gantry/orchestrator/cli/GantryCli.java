@@ -32,6 +32,10 @@ public final class GantryCli {
           e.getCommandLine().usage(e.getCommandLine().getErr());
           return EXIT_BAD_INPUT;
         });
-    return commandLine.execute(args);
+    int code = commandLine.execute(args);
+    // print() does not flush picocli's writers, and main exits right after
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    return code;
   }
 }

@@ -57,6 +57,12 @@ class GantryCliTest {
     assertTrue(run.out().contains("rank"), "the run ends with a leaderboard:\n" + run.out());
     assertTrue(run.out().contains(data.resolve("gantry.mv.db").toString()), run.out());
 
+    Result text = gantry("show", "cli-e2e", "--data-dir", data.toString());
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().contains("sweep cli-e2e-1") && text.out().contains("t004"), text.out());
+    Result list = gantry("list", "--data-dir", data.toString());
+    assertTrue(list.out().contains("cli-e2e-1") && list.out().contains("4/4"), list.out());
+
     Result show = gantry("show", "cli-e2e", "--data-dir", data.toString(), "--json");
     assertEquals(0, show.code(), show.err());
     JsonNode json = new ObjectMapper().readTree(show.out());

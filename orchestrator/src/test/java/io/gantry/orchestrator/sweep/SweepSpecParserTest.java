@@ -6,6 +6,7 @@ import static io.gantry.orchestrator.sweep.SweepFiles.parse;
 import static io.gantry.orchestrator.sweep.SweepFiles.withLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gantry.orchestrator.sweep.MetricGoal.Goal;
 import io.gantry.orchestrator.sweep.ParameterSpec.Choice;
@@ -140,17 +141,27 @@ class SweepSpecParserTest {
 
   @Test
   void datasetNamesMapToTheWorkerKinds() {
-    String gaussian =
-        withLine("dataset: fashion-mnist", "dataset: gaussian-2d")
-            .replace("val/elbo", "val/mean_error")
-            .replace("maximize", "minimize");
-    String limited =
-        withLine("dataset: fashion-mnist", "dataset: {name: gaussian-2d, train_limit: 1000}")
-            .replace("val/elbo", "val/cov_error")
-            .replace("maximize", "minimize");
+    String gan =
+        """
+        name: t
+        model: gan
+        dataset: gaussian-2d
+        method: grid
+        metric: {name: val/mean_error, goal: minimize}
+        budget: {epochs: 1}
+        """;
+    String limited = gan.replace("dataset: gaussian-2d", "dataset: {name: gaussian-2d, train_limit: 1000}");
 
-    assertEquals(DatasetSpec.named("gaussian-2d"), parse(gaussian).dataset());
+    assertEquals(DatasetSpec.named("gaussian-2d"), parse(gan).dataset());
     assertEquals(DatasetSpec.named("gaussian-2d").withLimits(1000, 0), parse(limited).dataset());
+  }
+
+  @Test
+  void aModelThatDoesNotTrainOnTheDatasetIsAnError() {
+    SweepSpecException error =
+        assertThrows(SweepSpecException.class, () -> parse(withLine("dataset: fashion-mnist", "dataset: gaussian-2d")));
+    assertEquals("dataset", error.errors().get(0).key());
+    assertTrue(error.getMessage().contains("model vae does not train on gaussian-2d"), error.getMessage());
   }
 
   @Test
