@@ -4,4 +4,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scripts/install-data.sh
+# the tracking tests start a real MLflow server from this venv (installed once, then cached)
+scripts/install-mlflow.sh >/dev/null
 mvn -B verify "$@"

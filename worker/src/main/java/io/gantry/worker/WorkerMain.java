@@ -3,12 +3,14 @@ package io.gantry.worker;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.gantry.worker.train.DjlTrialRunner;
+import io.gantry.worker.trial.TrialRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -21,6 +23,10 @@ import org.apache.pekko.cluster.typed.JoinSeedNodes;
  * <p>Usage: {@code WorkerMain --join HOST:PORT --device cpu:0 --threads 1 [--exit-with-parent]}.
  * With {@code --exit-with-parent} the process ends when its standard input closes, which is how
  * a worker started by {@code gantry run} follows its parent even through {@code kill -9}.
+ *
+ * <p>Trials train with DJL ({@link DjlTrialRunner}) unless the classpath provides another {@link
+ * TrialRunner} as a {@link ServiceLoader} service: Gantry's own classpath provides none; the
+ * orchestration benchmarks under {@code bench/} provide one that only sleeps.
  */
 public final class WorkerMain {
 
@@ -55,7 +61,8 @@ public final class WorkerMain {
         ActorSystem.create(
             Behaviors.setup(
                 context -> {
-                  context.spawn(Worker.create(info, new DjlTrialRunner()), "worker");
+                  TrialRunner runner = ServiceLoader.load(TrialRunner.class).findFirst().orElseGet(DjlTrialRunner::new);
+                  context.spawn(Worker.create(info, runner), "worker");
                   return Behaviors.empty();
                 }),
             "gantry",

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gantry 0.1.0",
     description = "Hyperparameter sweeps of generative models.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ShowCommand.class, ListCommand.class})
+    subcommands = {
+      RunCommand.class, ExtendCommand.class, ValidateCommand.class, ShowCommand.class, ListCommand.class, MlflowServerCommand.class
+    })
 public final class GantryCli {
 
   /** Bad input: a sweep file with errors, an unknown sweep, a wrong option. */

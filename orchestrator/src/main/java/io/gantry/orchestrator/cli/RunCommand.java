@@ -1,20 +1,16 @@
 package io.gantry.orchestrator.cli;
 
 import io.gantry.orchestrator.coordinator.SweepPlan;
-import io.gantry.orchestrator.run.Devices;
-import io.gantry.orchestrator.run.SweepRun;
 import io.gantry.orchestrator.run.SweepSubmission;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.sweep.SweepSpec;
 import io.gantry.orchestrator.sweep.SweepSpecException;
 import io.gantry.orchestrator.sweep.SweepSpecParser;
+import io.gantry.orchestrator.tracking.SweepTracking;
 import io.gantry.worker.trial.DatasetSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,11 +29,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin private DataDirOption dataDir;
 
-  @Option(names = "--workers", paramLabel = "N", description = "worker processes (default: the file's workers, else one per GPU, else cores / threads per trial)")
-  private Integer workers;
+  @Mixin private LocalRunOptions local;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "the coordinator's cluster port (default: a free one)")
-  private int port;
+  @Option(names = "--dry-run", description = "print the trials (or the space), the rungs and the total budget; run and write nothing")
+  private boolean dryRun;
 
   @Spec private CommandSpec command;
 
@@ -51,33 +46,28 @@ final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return GantryCli.EXIT_BAD_INPUT;
     }
+    if (dryRun) {
+      PrintWriter out = command.commandLine().getOut();
+      out.print(DryRun.describe(spec));
+      out.flush();
+      return 0;
+    }
     Optional<String> missingData = missingData(spec.dataset());
     if (missingData.isPresent()) {
       err.println(missingData.get());
       return GantryCli.EXIT_BAD_INPUT;
     }
     Path data = dataDir.resolve();
-    List<String> devices = Devices.local(workers != null ? workers : spec.workers(), spec.threadsPerTrial());
-    Instant started = Instant.now();
+    SweepTracking tracking;
+    try {
+      tracking = local.tracking(data);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return GantryCli.EXIT_BAD_INPUT;
+    }
     try (H2RunStore store = H2RunStore.open(data)) {
       SweepPlan plan = SweepSubmission.submit(store, spec, data);
-      var out = command.commandLine().getOut();
-      out.printf("sweep %s: %d trial(s) of %s on %d worker(s) %s%n", plan.sweepId(), store.trials(plan.sweepId()).size(), spec.model(), devices.size(), devices);
-      out.flush();
-      SweepRun.Settings settings =
-          new SweepRun.Settings(devices, spec.threadsPerTrial(), "127.0.0.1", port, data.resolve("logs").resolve(plan.sweepId()));
-      boolean ended = SweepRun.run(store, plan, settings, System.out, System.console() != null);
-      SweepReport report = SweepReport.of(store, store.sweep(plan.sweepId()).orElseThrow());
-      out.println();
-      out.print(report.leaderboard());
-      out.printf("%nfinished in %ds%n", Duration.between(started, Instant.now()).toSeconds());
-      out.println("results: store " + store.file() + ", artifacts " + plan.artifactDir() + ", worker logs " + settings.logDir());
-      out.println("details: gantry show " + plan.sweepId() + " [--json]");
-      if (!ended) {
-        err.println("the sweep stopped before it finished: the coordinator failed or every worker exited; see " + settings.logDir());
-        return 1;
-      }
-      return 0;
+      return local.run(command, store, spec, plan, tracking, data);
     }
   }
 

@@ -73,7 +73,10 @@ final class SweepReport {
         sweep.metricName(), sweep.metricGoal());
   }
 
-  /** Rank, trial, status, the parameters that vary between trials, and the metric. */
+  /**
+   * Rank, trial, status, the parameters that vary between trials, and the metric; then why each
+   * trial a scheduler stopped early was stopped.
+   */
   String leaderboard() {
     List<String> varying = varyingParameters();
     List<String> header = new ArrayList<>(List.of("rank", "trial", "status"));
@@ -89,7 +92,13 @@ final class SweepReport {
       row.add(objective(trial).isPresent() ? format(objective(trial).getAsDouble()) : "-");
       table.row(row);
     }
-    return table.render();
+    StringBuilder text = new StringBuilder(table.render());
+    List<TrialRecord> stoppedEarly = trials.stream().filter(t -> t.stopRung().isPresent()).toList();
+    if (!stoppedEarly.isEmpty()) {
+      text.append("stopped early:\n");
+      stoppedEarly.forEach(t -> text.append("  ").append(t.trialId()).append("  ").append(t.message().orElse("")).append('\n'));
+    }
+    return text.toString();
   }
 
   String artifactList(RunStore store) {
@@ -152,6 +161,7 @@ final class SweepReport {
     json.put("attempt", trial.attempt());
     json.put("last_step", trial.lastStep());
     json.put("message", trial.message().orElse(null));
+    json.put("stop_rung", trial.stopRung().isPresent() ? trial.stopRung().getAsLong() : null);
     json.put("started_at", trial.startedAt().map(Object::toString).orElse(null));
     json.put("finished_at", trial.finishedAt().map(Object::toString).orElse(null));
     json.put("objective", objective(trial).isPresent() ? objective(trial).getAsDouble() : null);
@@ -182,13 +192,16 @@ final class SweepReport {
   }
 
   private static String statusText(TrialRecord trial) {
+    if (trial.stopRung().isPresent()) {
+      return "stopped early";
+    }
     String status = trial.status().name().toLowerCase(Locale.ROOT);
     return trial.status() == TrialStatus.DIVERGED || trial.status() == TrialStatus.FAILED
         ? status + " at step " + trial.lastStep()
         : status;
   }
 
-  private static String format(Object value) {
+  static String format(Object value) {
     if (value instanceof Double d) {
       return String.format(Locale.ROOT, "%.4g", d);
     }

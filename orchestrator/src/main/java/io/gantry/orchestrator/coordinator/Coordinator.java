@@ -1,7 +1,7 @@
 package io.gantry.orchestrator.coordinator;
 
+import io.gantry.orchestrator.schedule.Decision;
 import io.gantry.orchestrator.store.ArtifactRecord;
-import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
@@ -10,14 +10,10 @@ import io.gantry.worker.Worker;
 import io.gantry.worker.WorkerEvent;
 import io.gantry.worker.WorkerInfo;
 import io.gantry.worker.trial.TrialOutcome;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.eventstream.EventStream;
@@ -27,10 +23,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Runs one sweep: hands queued trials to idle workers that ask for work, records everything
- * they report in the store, re-queues the trial of a worker that is lost, and stops itself
- * when every trial is finished. It writes to H2 on each event, so it is spawned on the store
- * dispatcher.
+ * Runs one sweep: when a worker asks for work it hands it a queued trial or, failing that, a new
+ * trial the search strategy proposes; it records everything workers report in the store, asks the
+ * trial scheduler at every report of the sweep's metric whether the trial goes on, tells the
+ * strategy every finished trial, re-queues the trial of a worker that is lost, and stops itself
+ * when the sweep is over. It writes to H2 on each event (metric reports a batch at a time, see
+ * {@link PendingMetrics}), so it is spawned on the store dispatcher.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -50,20 +48,34 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private record WorkerLost(ActorRef<Worker.Command> worker) implements Command {}
 
-  private record Assignment(String trialId, WorkerInfo info) {}
+  /** Time to write the reports taken in so far; see {@link PendingMetrics}. */
+  private enum FlushMetrics implements Command {
+    INSTANCE
+  }
+
+  /** Time to see whether {@code gantry extend} raised the number of trials in the store. */
+  private enum CheckLimit implements Command {
+    INSTANCE
+  }
 
   private final RunStore store;
   private final SweepPlan plan;
+  private final TrialSource source;
   private final ActorRef<SweepProgress> progressListener;
   private final ActorRef<WorkerEvent> gateway;
-  private final Map<String, TrialRecord> trialsById;
-  private final Deque<ActorRef<Worker.Command>> idleWorkers = new ArrayDeque<>();
-  private final Map<ActorRef<Worker.Command>, WorkerInfo> knownWorkers = new HashMap<>();
-  private final Map<ActorRef<Worker.Command>, Assignment> busyWorkers = new HashMap<>();
+  private final WorkerPool workers = new WorkerPool();
+  private final PendingMetrics pending;
   private SweepState state;
 
   public static Behavior<Command> create(RunStore store, SweepPlan plan, ActorRef<SweepProgress> progressListener) {
-    return Behaviors.setup(context -> new Coordinator(context, store, plan, progressListener));
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> {
+                  Duration every = context.getSystem().settings().config().getDuration("gantry.coordinator.limit-poll-interval");
+                  timers.startTimerWithFixedDelay(CheckLimit.INSTANCE, every);
+                  return new Coordinator(context, store, plan, progressListener);
+                }));
   }
 
   private Coordinator(
@@ -71,12 +83,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     super(context);
     this.store = store;
     this.plan = plan;
+    this.source = new TrialSource(plan);
     this.progressListener = progressListener;
-    var sweep =
-        store.sweep(plan.sweepId()).orElseThrow(() -> new IllegalArgumentException("no sweep " + plan.sweepId()));
-    List<TrialRecord> trials = store.trials(sweep.id());
-    this.trialsById = trials.stream().collect(Collectors.toMap(TrialRecord::trialId, Function.identity()));
-    this.state = SweepState.of(sweep.id(), sweep.metricName(), sweep.maximize(), trials);
+    this.state = StoredSweep.read(store, plan);
+    this.pending = new PendingMetrics(plan.sweepId());
+    // A sweep run again (extended, or after a restart) informs the strategy with what it learnt.
+    state.trials().values().forEach(source::observe);
     this.gateway = context.spawn(WorkerGateway.create(context.getSelf()), "workers");
     progressListener.tell(state.progress());
   }
@@ -88,6 +100,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         .onMessage(WorkerLost.class, this::onWorkerLost)
         .onMessage(StopTrial.class, this::onStopTrial)
         .onMessageEquals(CancelSweep.INSTANCE, this::onCancel)
+        .onMessageEquals(CheckLimit.INSTANCE, this::onCheckLimit)
+        .onMessageEquals(FlushMetrics.INSTANCE, this::flushMetrics)
         .build();
   }
 
@@ -105,42 +119,67 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private void onReady(WorkerEvent.Ready ready) {
-    if (knownWorkers.put(ready.worker(), ready.info()) == null) {
+    if (workers.ready(ready.worker(), ready.info())) {
       getContext().watchWith(ready.worker(), new WorkerLost(ready.worker()));
-    }
-    if (!busyWorkers.containsKey(ready.worker()) && !idleWorkers.contains(ready.worker())) {
-      idleWorkers.addLast(ready.worker());
     }
     dispatch();
   }
 
   private void dispatch() {
-    while (!idleWorkers.isEmpty() && state.nextQueued().isPresent()) {
-      ActorRef<Worker.Command> worker = idleWorkers.removeFirst();
-      WorkerInfo info = knownWorkers.get(worker);
-      String trialId = state.nextQueued().get();
+    while (workers.hasIdle()) {
+      Optional<String> next = state.nextQueued().or(this::addTrial);
+      if (next.isEmpty()) {
+        return;
+      }
+      String trialId = next.get();
+      ActorRef<Worker.Command> worker = workers.assign(trialId);
+      WorkerInfo info = workers.info(worker);
       state = state.updated(new SweepEvent.TrialStarted(trialId, info.workerId()));
-      int attempt = state.trials().get(trialId).attempt();
-      store.trialStarted(plan.sweepId(), trialId, info.workerId(), info.device(), attempt, Instant.now());
-      publish(new RunEvent.TrialStarted(plan.sweepId(), trialId, trialsById.get(trialId).params(), info.workerId(), info.device(), attempt));
-      busyWorkers.put(worker, new Assignment(trialId, info));
-      worker.tell(new Worker.AssignTrial(plan.trialSpec(trialsById.get(trialId)), gateway));
+      TrialState trial = state.trials().get(trialId);
+      flushMetrics();
+      store.trialStarted(plan.sweepId(), trialId, info.workerId(), info.device(), trial.attempt(), Instant.now());
+      publish(new RunEvent.TrialStarted(plan.sweepId(), trialId, trial.params(), info.workerId(), info.device(), trial.attempt()));
+      worker.tell(new Worker.AssignTrial(plan.trialSpec(trial), gateway));
     }
   }
 
+  /** Asks the search strategy for a new trial, if the sweep wants one, and queues it. */
+  private Optional<String> addTrial() {
+    if (!state.wantsNewTrial()) {
+      return Optional.empty();
+    }
+    Optional<TrialRecord> trial = source.next(state);
+    if (trial.isEmpty()) {
+      getContext().getLog().info("sweep {}: the search has no new configuration; the sweep ends with {} trials", plan.sweepId(), state.trials().size());
+      state = state.updated(new SweepEvent.SearchExhausted());
+      return Optional.empty();
+    }
+    TrialRecord added = trial.get();
+    store.addTrial(added);
+    state = state.updated(new SweepEvent.TrialAdded(added.trialId(), added.seq(), added.params(), added.seed()));
+    publish(new RunEvent.TrialAdded(plan.sweepId(), added.trialId(), added.seq(), added.params(), added.seed()));
+    return Optional.of(added.trialId());
+  }
+
   private void onProgress(WorkerEvent.Progress progress) {
-    if (!isRunning(progress.trialId())) {
+    String trialId = progress.trialId();
+    if (!isRunning(trialId)) {
       return;
     }
-    List<MetricPoint> points =
-        progress.metrics().entrySet().stream()
-            .map(m -> new MetricPoint(m.getKey(), progress.step(), progress.epoch(), m.getValue(), progress.timestampMillis()))
-            .toList();
-    store.appendMetrics(plan.sweepId(), progress.trialId(), points);
-    publish(
-        new RunEvent.MetricsReported(
-            plan.sweepId(), progress.trialId(), progress.step(), progress.epoch(), progress.metrics(), progress.timestampMillis()));
-    state = state.updated(new SweepEvent.MetricsReported(progress.trialId(), progress.step(), progress.metrics()));
+    if (pending.isEmpty()) {
+      getContext().getSelf().tell(FlushMetrics.INSTANCE);
+    }
+    pending.add(progress);
+    state = state.updated(new SweepEvent.MetricsReported(trialId, progress.step(), progress.epoch(), progress.metrics()));
+    TrialState trial = state.trials().get(trialId);
+    if (state.reportsObjective(progress.metrics()) && trial.stop().isEmpty()) {
+      Decision decision = plan.scheduler().onReport(trial.history(), state.histories());
+      if (decision.stops()) {
+        getContext().getLog().info("sweep {}: stopping trial {}: {}", plan.sweepId(), trialId, decision.reason());
+        state = state.updated(new SweepEvent.StopDecided(trialId, decision));
+        workers.stop(trialId);
+      }
+    }
   }
 
   private void onArtifact(WorkerEvent.Artifact artifact) {
@@ -152,28 +191,26 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private void onEnded(WorkerEvent.Ended ended) {
-    Assignment assignment = busyWorkers.get(ended.worker());
-    if (assignment == null || !assignment.trialId().equals(ended.trialId())) {
-      return;
+    if (workers.finished(ended.worker(), ended.trialId()).isPresent()) {
+      TrialOutcome outcome = ended.outcome();
+      endTrial(ended.trialId(), statusOf(outcome.kind()), outcome.lastStep(), outcome.reason());
     }
-    busyWorkers.remove(ended.worker());
-    TrialOutcome outcome = ended.outcome();
-    TrialStatus status = statusOf(outcome.kind());
-    endTrial(ended.trialId(), status, outcome.lastStep(), outcome.reason());
   }
 
   private Behavior<Command> onWorkerLost(WorkerLost lost) {
-    idleWorkers.remove(lost.worker());
-    knownWorkers.remove(lost.worker());
-    Assignment assignment = busyWorkers.remove(lost.worker());
-    if (assignment != null) {
-      getContext().getLog().warn("worker {} was lost; trial {} goes back to the queue", assignment.info().workerId(), assignment.trialId());
-      String reason = "worker " + assignment.info().workerId() + " was lost";
-      store.trialRequeued(plan.sweepId(), assignment.trialId(), reason);
-      publish(new RunEvent.TrialRequeued(plan.sweepId(), assignment.trialId(), reason));
-      state = state.updated(new SweepEvent.TrialRequeued(assignment.trialId()));
-      dispatch();
-    }
+    flushMetrics();
+    workers
+        .lost(lost.worker())
+        .ifPresent(
+            assignment -> {
+              String trialId = assignment.trialId();
+              getContext().getLog().warn("worker {} was lost; trial {} goes back to the queue", assignment.info().workerId(), trialId);
+              String reason = "worker " + assignment.info().workerId() + " was lost";
+              store.trialRequeued(plan.sweepId(), trialId, reason);
+              publish(new RunEvent.TrialRequeued(plan.sweepId(), trialId, reason));
+              state = state.updated(new SweepEvent.TrialRequeued(trialId));
+              dispatch();
+            });
     return afterChange();
   }
 
@@ -182,12 +219,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     if (trial != null && trial.status() == TrialStatus.QUEUED) {
       endTrial(stop.trialId(), TrialStatus.STOPPED, 0, "stopped before it started");
     } else {
-      busyWorkers.forEach(
-          (worker, assignment) -> {
-            if (assignment.trialId().equals(stop.trialId())) {
-              worker.tell(new Worker.StopTrial(stop.trialId()));
-            }
-          });
+      workers.stop(stop.trialId());
     }
     return afterChange();
   }
@@ -199,26 +231,60 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         .toList()
         .forEach(trialId -> endTrial(trialId, TrialStatus.STOPPED, 0, "sweep cancelled"));
     state = state.updated(new SweepEvent.Cancelled());
-    busyWorkers.forEach((worker, assignment) -> worker.tell(new Worker.StopTrial(assignment.trialId())));
+    workers.stopAll();
     return afterChange();
   }
 
+  private Behavior<Command> onCheckLimit() {
+    raiseLimitIfExtended();
+    return afterChange();
+  }
+
+  private void raiseLimitIfExtended() {
+    int limit = store.trialLimit(plan.sweepId()).orElse(state.maxTrials());
+    if (limit > state.maxTrials()) {
+      getContext().getLog().info("sweep {} was extended to {} trials", plan.sweepId(), limit);
+      state = state.updated(new SweepEvent.LimitRaised(limit));
+      dispatch();
+    }
+  }
+
   private Behavior<Command> afterChange() {
+    if (state.isFinished()) {
+      // the last look before the end, so that an extension made a moment ago is not lost
+      raiseLimitIfExtended();
+    }
     SweepProgress progress = state.progress();
-    progressListener.tell(progress);
     if (!progress.sweepFinished()) {
+      progressListener.tell(progress);
       return this;
     }
     SweepStatus status = state.cancelled() ? SweepStatus.CANCELLED : SweepStatus.FINISHED;
     store.sweepEnded(plan.sweepId(), status, Instant.now());
     publish(new RunEvent.SweepEnded(plan.sweepId(), status));
+    // told last, so that whoever sees the sweep finished finds it so in the store
+    progressListener.tell(progress);
     return Behaviors.stopped();
   }
 
   private void endTrial(String trialId, TrialStatus status, long lastStep, String message) {
-    store.trialEnded(plan.sweepId(), trialId, status, lastStep, message, Instant.now());
+    flushMetrics();
+    Optional<Decision> stoppedBy = status == TrialStatus.STOPPED ? state.trials().get(trialId).stop() : Optional.empty();
+    String reason = stoppedBy.map(Decision::reason).orElse(message);
+    if (stoppedBy.isPresent()) {
+      store.trialStopped(plan.sweepId(), trialId, lastStep, stoppedBy.get().rung(), reason, Instant.now());
+    } else {
+      store.trialEnded(plan.sweepId(), trialId, status, lastStep, message, Instant.now());
+    }
     state = state.updated(new SweepEvent.TrialEnded(trialId, status, lastStep));
-    publish(new RunEvent.TrialEnded(plan.sweepId(), trialId, status, lastStep, message));
+    source.observe(state.trials().get(trialId));
+    publish(new RunEvent.TrialEnded(plan.sweepId(), trialId, status, lastStep, reason));
+  }
+
+  /** Writes the reports taken in so far; before any other write, so the store keeps their order. */
+  private Behavior<Command> flushMetrics() {
+    pending.flush(store, this::publish);
+    return this;
   }
 
   private void publish(RunEvent event) {

@@ -13,6 +13,9 @@ public sealed interface RunEvent {
 
   String sweepId();
 
+  /** The search strategy proposed a new trial, queued with these parameters and seed. */
+  record TrialAdded(String sweepId, String trialId, int seq, Map<String, Object> params, long seed) implements RunEvent {}
+
   record TrialStarted(String sweepId, String trialId, Map<String, Object> params, String workerId, String device, int attempt)
       implements RunEvent {}
 

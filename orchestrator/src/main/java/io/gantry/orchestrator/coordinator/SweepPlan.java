@@ -1,16 +1,36 @@
 package io.gantry.orchestrator.coordinator;
 
-import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.orchestrator.schedule.TrialScheduler;
+import io.gantry.orchestrator.search.SearchStrategy;
 import io.gantry.worker.trial.Budget;
 import io.gantry.worker.trial.DatasetSpec;
 import io.gantry.worker.trial.TrialSpec;
 import java.nio.file.Path;
 
-/** What every trial of a sweep shares, from which the coordinator makes each trial's spec. */
+/**
+ * How a sweep runs: what every trial shares, from which the coordinator makes each trial's spec,
+ * and how trials are chosen and stopped.
+ *
+ * @param seed trial {@code n} (from 1) trains with seed {@code seed + n}
+ * @param maxTrials how many trials the sweep file asks for; {@code gantry extend} may raise it in
+ *     the store, which the coordinator reads
+ * @param search proposes the parameters of new trials; the coordinator that runs the plan asks it
+ *     when a worker is idle and tells it every finished trial, so it belongs to that coordinator
+ * @param scheduler decides at each report of the sweep's metric whether a trial goes on
+ */
 public record SweepPlan(
-    String sweepId, String model, DatasetSpec dataset, Budget budget, int reportEvery, Path artifactDir) {
+    String sweepId,
+    String model,
+    DatasetSpec dataset,
+    Budget budget,
+    int reportEvery,
+    Path artifactDir,
+    long seed,
+    int maxTrials,
+    SearchStrategy search,
+    TrialScheduler scheduler) {
 
-  public TrialSpec trialSpec(TrialRecord trial) {
+  public TrialSpec trialSpec(TrialState trial) {
     return new TrialSpec(
         sweepId,
         trial.trialId(),

@@ -1,5 +1,7 @@
 package io.gantry.orchestrator.coordinator;
 
+import io.gantry.orchestrator.schedule.Decision;
+import io.gantry.orchestrator.schedule.TrialHistory;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import java.util.Collections;
@@ -12,9 +14,18 @@ import java.util.function.UnaryOperator;
 
 /**
  * A sweep's state as one immutable value: every change is a pure {@link #updated(SweepEvent)},
- * so the coordinator's decisions can be tested without actors.
+ * so the coordinator's decisions can be tested without actors. Trials are added as the search
+ * strategy proposes them, until {@code maxTrials} exist, the strategy runs dry or the sweep is
+ * cancelled.
  */
-public record SweepState(String sweepId, String metricName, boolean maximize, Map<String, TrialState> trials, boolean cancelled) {
+public record SweepState(
+    String sweepId,
+    String metricName,
+    boolean maximize,
+    Map<String, TrialState> trials,
+    int maxTrials,
+    boolean exhausted,
+    boolean cancelled) {
 
   public SweepState {
     trials = Collections.unmodifiableMap(new LinkedHashMap<>(trials));
@@ -22,30 +33,51 @@ public record SweepState(String sweepId, String metricName, boolean maximize, Ma
 
   /**
    * The state of a sweep read back from the store. Trials that were running when the last
-   * coordinator stopped go back to the queue; finished ones stay finished.
+   * coordinator stopped go back to the queue; finished ones stay finished, with the reports of the
+   * sweep's metric in {@code reports} (by trial id), which schedulers and search strategies use.
    */
-  public static SweepState of(String sweepId, String metricName, boolean maximize, List<TrialRecord> records) {
+  public static SweepState of(
+      String sweepId, String metricName, boolean maximize, int maxTrials, List<TrialRecord> records,
+      Map<String, List<TrialHistory.Report>> reports) {
     Map<String, TrialState> trials = new LinkedHashMap<>();
-    for (TrialRecord record : records) {
+    for (TrialRecord r : records) {
+      TrialState queued = TrialState.queued(r.trialId(), r.seq(), r.params(), r.seed(), r.attempt());
       TrialState trial =
-          record.status().isFinished()
-              ? new TrialState(record.trialId(), record.status(), Optional.empty(), record.lastStep(), record.attempt(), OptionalDouble.empty())
-              : TrialState.queued(record.trialId(), record.attempt());
-      trials.put(record.trialId(), trial);
+          !r.status().isFinished()
+              ? queued
+              : new TrialState(
+                  r.trialId(), r.seq(), r.params(), r.seed(), r.status(), Optional.empty(), r.lastStep(), r.attempt(),
+                  new TrialHistory(r.trialId(), r.seq(), reports.getOrDefault(r.trialId(), List.of())),
+                  r.stopRung().isPresent()
+                      ? Optional.of(Decision.stop(r.stopRung().getAsLong(), r.message().orElse("")))
+                      : Optional.empty());
+      trials.put(r.trialId(), trial);
     }
-    return new SweepState(sweepId, metricName, maximize, trials, false);
+    return new SweepState(sweepId, metricName, maximize, trials, maxTrials, false, false);
   }
 
   public SweepState updated(SweepEvent event) {
     // Java 17 has no pattern matching for switch, so the sealed events are told apart here.
-    if (event instanceof SweepEvent.TrialStarted e) {
+    if (event instanceof SweepEvent.TrialAdded e) {
+      Map<String, TrialState> next = new LinkedHashMap<>(trials);
+      next.put(e.trialId(), TrialState.queued(e.trialId(), e.seq(), e.params(), e.seed(), 0));
+      return new SweepState(sweepId, metricName, maximize, next, maxTrials, exhausted, cancelled);
+    } else if (event instanceof SweepEvent.TrialStarted e) {
       return with(e.trialId(), t -> t.started(e.workerId()));
     } else if (event instanceof SweepEvent.MetricsReported e) {
-      return with(e.trialId(), t -> t.reported(e.step(), objectiveOf(e.metrics())));
+      Optional<TrialHistory.Report> report =
+          objectiveOf(e.metrics()).map(value -> new TrialHistory.Report(e.step(), e.epoch(), value));
+      return with(e.trialId(), t -> t.reported(e.step(), report));
+    } else if (event instanceof SweepEvent.StopDecided e) {
+      return with(e.trialId(), t -> t.stopping(e.decision()));
     } else if (event instanceof SweepEvent.TrialEnded e) {
       return with(e.trialId(), t -> t.ended(e.status(), e.lastStep()));
     } else if (event instanceof SweepEvent.TrialRequeued e) {
       return with(e.trialId(), TrialState::requeued);
+    } else if (event instanceof SweepEvent.LimitRaised e) {
+      return new SweepState(sweepId, metricName, maximize, trials, Math.max(maxTrials, e.maxTrials()), false, cancelled);
+    } else if (event instanceof SweepEvent.SearchExhausted) {
+      return new SweepState(sweepId, metricName, maximize, trials, maxTrials, true, cancelled);
     } else {
       return cancel();
     }
@@ -59,8 +91,28 @@ public record SweepState(String sweepId, String metricName, boolean maximize, Ma
     return trials.values().stream().filter(t -> t.status() == TrialStatus.QUEUED).map(TrialState::trialId).findFirst();
   }
 
+  /** Whether the sweep takes another trial from its search strategy. */
+  public boolean wantsNewTrial() {
+    return !cancelled && !exhausted && trials.size() < maxTrials;
+  }
+
+  /** Whether a trial of the sweep already runs, or ran, with exactly these parameters. */
+  public boolean hasConfig(Map<String, Object> params) {
+    return trials.values().stream().anyMatch(t -> t.params().equals(params));
+  }
+
+  /** Whether a report with these metrics adds a value of the sweep's metric to its trial's history. */
+  public boolean reportsObjective(Map<String, Double> metrics) {
+    return objectiveOf(metrics).isPresent();
+  }
+
+  /** The histories of every trial that has reported the sweep's metric, for the scheduler. */
+  public List<TrialHistory> histories() {
+    return trials.values().stream().map(TrialState::history).filter(h -> !h.reports().isEmpty()).toList();
+  }
+
   public boolean isFinished() {
-    return trials.values().stream().allMatch(t -> t.status().isFinished());
+    return !wantsNewTrial() && trials.values().stream().allMatch(t -> t.status().isFinished());
   }
 
   public long count(TrialStatus status) {
@@ -78,14 +130,15 @@ public record SweepState(String sweepId, String metricName, boolean maximize, Ma
 
   public SweepProgress progress() {
     long finished = trials.values().stream().filter(t -> t.status().isFinished()).count();
+    int total = exhausted || cancelled ? trials.size() : Math.max(maxTrials, trials.size());
     return new SweepProgress(
-        sweepId, trials.size(), finished, count(TrialStatus.RUNNING), count(TrialStatus.QUEUED),
+        sweepId, total, finished, count(TrialStatus.RUNNING), count(TrialStatus.QUEUED) + total - trials.size(),
         count(TrialStatus.FAILED) + count(TrialStatus.DIVERGED), metricName, best(), isFinished());
   }
 
-  private OptionalDouble objectiveOf(Map<String, Double> metrics) {
+  private Optional<Double> objectiveOf(Map<String, Double> metrics) {
     Double value = metrics.get(metricName);
-    return value == null || value.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(value);
+    return value == null || value.isNaN() ? Optional.empty() : Optional.of(value);
   }
 
   private SweepState with(String trialId, UnaryOperator<TrialState> change) {
@@ -95,12 +148,12 @@ public record SweepState(String sweepId, String metricName, boolean maximize, Ma
     }
     Map<String, TrialState> next = new LinkedHashMap<>(trials);
     next.put(trialId, change.apply(trial));
-    return new SweepState(sweepId, metricName, maximize, next, cancelled);
+    return new SweepState(sweepId, metricName, maximize, next, maxTrials, exhausted, cancelled);
   }
 
   private SweepState cancel() {
     Map<String, TrialState> next = new LinkedHashMap<>(trials);
     next.replaceAll((id, t) -> t.status() == TrialStatus.QUEUED ? t.ended(TrialStatus.STOPPED, 0) : t);
-    return new SweepState(sweepId, metricName, maximize, next, true);
+    return new SweepState(sweepId, metricName, maximize, next, maxTrials, exhausted, true);
   }
 }

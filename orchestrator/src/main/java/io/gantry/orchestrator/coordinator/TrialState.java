@@ -1,31 +1,68 @@
 package io.gantry.orchestrator.coordinator;
 
+import io.gantry.orchestrator.schedule.Decision;
+import io.gantry.orchestrator.schedule.TrialHistory;
 import io.gantry.orchestrator.store.TrialStatus;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** The coordinator's view of one trial: status, where it runs, and its objective so far. */
+/**
+ * The coordinator's view of one trial: what it runs with, its status, where it runs, the reports of
+ * the sweep's metric it made (what schedulers judge), and a scheduler's decision to stop it while
+ * the worker has yet to end it.
+ */
 public record TrialState(
-    String trialId, TrialStatus status, Optional<String> workerId, long lastStep, int attempt, OptionalDouble objective) {
+    String trialId,
+    int seq,
+    Map<String, Object> params,
+    long seed,
+    TrialStatus status,
+    Optional<String> workerId,
+    long lastStep,
+    int attempt,
+    TrialHistory history,
+    Optional<Decision> stop) {
 
-  static TrialState queued(String trialId, int attempt) {
-    return new TrialState(trialId, TrialStatus.QUEUED, Optional.empty(), 0, attempt, OptionalDouble.empty());
+  static TrialState queued(String trialId, int seq, Map<String, Object> params, long seed, int attempt) {
+    return new TrialState(
+        trialId, seq, params, seed, TrialStatus.QUEUED, Optional.empty(), 0, attempt,
+        new TrialHistory(trialId, seq, List.of()), Optional.empty());
+  }
+
+  /** The latest value of the sweep's metric. */
+  public OptionalDouble objective() {
+    return history.lastValue().map(OptionalDouble::of).orElse(OptionalDouble.empty());
   }
 
   TrialState started(String worker) {
-    return new TrialState(trialId, TrialStatus.RUNNING, Optional.of(worker), 0, attempt + 1, OptionalDouble.empty());
+    return new TrialState(
+        trialId, seq, params, seed, TrialStatus.RUNNING, Optional.of(worker), 0, attempt + 1, fresh(), Optional.empty());
   }
 
-  TrialState reported(long step, OptionalDouble value) {
-    return new TrialState(
-        trialId, status, workerId, Math.max(lastStep, step), attempt, value.isPresent() ? value : objective);
+  /** A report; once a scheduler decided to stop the trial, it is judged as it stood then. */
+  TrialState reported(long step, Optional<TrialHistory.Report> report) {
+    TrialHistory next = stop.isPresent() ? history : report.map(history::with).orElse(history);
+    return new TrialState(trialId, seq, params, seed, status, workerId, Math.max(lastStep, step), attempt, next, stop);
+  }
+
+  TrialState stopping(Decision decision) {
+    return new TrialState(trialId, seq, params, seed, status, workerId, lastStep, attempt, history, Optional.of(decision));
   }
 
   TrialState ended(TrialStatus finalStatus, long step) {
-    return new TrialState(trialId, finalStatus, Optional.empty(), Math.max(lastStep, step), attempt, objective);
+    Optional<Decision> stoppedBy = finalStatus == TrialStatus.STOPPED ? stop : Optional.empty();
+    return new TrialState(
+        trialId, seq, params, seed, finalStatus, Optional.empty(), Math.max(lastStep, step), attempt, history, stoppedBy);
   }
 
   TrialState requeued() {
-    return new TrialState(trialId, TrialStatus.QUEUED, Optional.empty(), 0, attempt, OptionalDouble.empty());
+    return new TrialState(
+        trialId, seq, params, seed, TrialStatus.QUEUED, Optional.empty(), 0, attempt, fresh(), Optional.empty());
+  }
+
+  private TrialHistory fresh() {
+    return new TrialHistory(trialId, seq, List.of());
   }
 }

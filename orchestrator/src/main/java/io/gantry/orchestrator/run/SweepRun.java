@@ -5,6 +5,7 @@ import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.coordinator.SweepProgress;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.tracking.SweepTracking;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +19,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * Runs one stored sweep on this machine: the coordinator in this process, one worker process
- * per device, a progress bar on {@code out}. Returns when the coordinator has stopped (the
- * sweep is over, or it failed) or when every worker process has exited.
+ * per device, a progress bar on {@code out}, tracking if asked. Returns when the coordinator has
+ * stopped (the sweep is over, or it failed) or when every worker process has exited, and tracking
+ * has delivered what it had or given up waiting.
  */
 public final class SweepRun {
 
@@ -29,13 +31,16 @@ public final class SweepRun {
   private SweepRun() {}
 
   /** Whether the sweep reached its end (finished or cancelled) before the run stopped. */
-  public static boolean run(RunStore store, SweepPlan plan, Settings settings, PrintStream out, boolean terminal) {
+  public static boolean run(
+      RunStore store, SweepPlan plan, Settings settings, SweepTracking tracking, PrintStream out, boolean terminal) {
     CompletableFuture<Void> coordinatorStopped = new CompletableFuture<>();
     ActorSystem<Void> system =
-        CoordinatorNode.start(guardian(store, plan, out, terminal, coordinatorStopped), settings.host(), settings.port());
+        CoordinatorNode.start(
+            guardian(store, plan, tracking, out, terminal, coordinatorStopped), settings.host(), settings.port());
     try (LocalWorkers workers =
         LocalWorkers.start(settings.devices(), settings.threadsPerTrial(), CoordinatorNode.port(system), settings.logDir())) {
       CompletableFuture.anyOf(coordinatorStopped, workers.allExited()).join();
+      tracking.finish(system, out);
       stop(system);
     } finally {
       // stopping a stopped system does nothing; this one covers workers that failed to start
@@ -51,10 +56,16 @@ public final class SweepRun {
   }
 
   private static Behavior<Void> guardian(
-      RunStore store, SweepPlan plan, PrintStream out, boolean terminal, CompletableFuture<Void> coordinatorStopped) {
+      RunStore store,
+      SweepPlan plan,
+      SweepTracking tracking,
+      PrintStream out,
+      boolean terminal,
+      CompletableFuture<Void> coordinatorStopped) {
     return Behaviors.setup(
         context -> {
           ActorRef<SweepProgress> printer = context.spawn(ProgressPrinter.create(out, terminal), "progress");
+          tracking.start(context, store, plan);
           ActorRef<Coordinator.Command> coordinator =
               context.spawn(
                   Coordinator.create(store, plan, printer),

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The embedded store: one H2 file under the data folder. {@code AUTO_SERVER} lets a second
@@ -27,7 +29,8 @@ public final class H2RunStore implements RunStore {
   private static final String SWEEP_COLUMNS =
       "id, name, model, method, metric_name, metric_goal, status, spec_yaml, source_path, artifact_dir, created_at, finished_at";
   private static final String TRIAL_COLUMNS =
-      "sweep_id, trial_id, seq, params_json, seed, status, worker, device, last_step, attempt, message, started_at, finished_at";
+      "sweep_id, trial_id, seq, params_json, seed, status, worker, device, last_step, attempt, message, started_at, finished_at,"
+          + " stop_rung";
 
   private final Connection connection;
   private final Path file;
@@ -41,12 +44,21 @@ public final class H2RunStore implements RunStore {
   public static H2RunStore open(Path dataDir) {
     Path base = dataDir.toAbsolutePath().resolve("gantry");
     try {
-      Connection connection = DriverManager.getConnection("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE", "gantry", "");
-      Migrations.apply(connection);
-      return new H2RunStore(connection, base.resolveSibling("gantry.mv.db"));
+      return new H2RunStore(connect(dataDir), base.resolveSibling("gantry.mv.db"));
     } catch (SQLException e) {
       throw new StoreException("cannot open the store at " + base + ".mv.db", e);
     }
+  }
+
+  /**
+   * A connection of its own to the store file in {@code dataDir}, its schema up to date, for the
+   * tables that live beside the store's own (the tracking outbox).
+   */
+  public static Connection connect(Path dataDir) throws SQLException {
+    Path base = dataDir.toAbsolutePath().resolve("gantry");
+    Connection connection = DriverManager.getConnection("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE", "gantry", "");
+    Migrations.apply(connection);
+    return connection;
   }
 
   /** The H2 file on disk. */
@@ -75,21 +87,31 @@ public final class H2RunStore implements RunStore {
               sweep.id(), sweep.name(), sweep.model(), sweep.method(), sweep.metricName(), sweep.metricGoal(),
               sweep.status().name(), sweep.specYaml(), sweep.sourcePath(), sweep.artifactDir(),
               timestamp(sweep.createdAt()), sweep.finishedAt().map(H2RunStore::timestamp).orElse(null));
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO trials (" + TRIAL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (TrialRecord trial : trials) {
-              bind(
-                  insert, trial.sweepId(), trial.trialId(), trial.seq(), toJson(trial.params()), trial.seed(),
-                  trial.status().name(), trial.worker().orElse(null), trial.device().orElse(null), trial.lastStep(),
-                  trial.attempt(), trial.message().orElse(null),
-                  trial.startedAt().map(H2RunStore::timestamp).orElse(null),
-                  trial.finishedAt().map(H2RunStore::timestamp).orElse(null));
-              insert.addBatch();
-            }
-            insert.executeBatch();
-          }
+          insertTrials(trials);
         });
+  }
+
+  @Override
+  public synchronized void addTrial(TrialRecord trial) {
+    inTransaction("add trial " + trial.trialId(), () -> insertTrials(List.of(trial)));
+  }
+
+  private void insertTrials(List<TrialRecord> trials) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO trials (" + TRIAL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (TrialRecord trial : trials) {
+        bind(
+            insert, trial.sweepId(), trial.trialId(), trial.seq(), toJson(trial.params()), trial.seed(),
+            trial.status().name(), trial.worker().orElse(null), trial.device().orElse(null), trial.lastStep(),
+            trial.attempt(), trial.message().orElse(null),
+            trial.startedAt().map(H2RunStore::timestamp).orElse(null),
+            trial.finishedAt().map(H2RunStore::timestamp).orElse(null),
+            trial.stopRung().isPresent() ? trial.stopRung().getAsLong() : null);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
   }
 
   @Override
@@ -103,7 +125,7 @@ public final class H2RunStore implements RunStore {
           }
           update(
               "UPDATE trials SET status = ?, worker = ?, device = ?, attempt = ?, last_step = 0, message = NULL,"
-                  + " started_at = ?, finished_at = NULL WHERE sweep_id = ? AND trial_id = ?",
+                  + " started_at = ?, finished_at = NULL, stop_rung = NULL WHERE sweep_id = ? AND trial_id = ?",
               TrialStatus.RUNNING.name(), worker, device, attempt, timestamp(at), sweepId, trialId);
         });
   }
@@ -121,34 +143,54 @@ public final class H2RunStore implements RunStore {
   @Override
   public synchronized void trialEnded(
       String sweepId, String trialId, TrialStatus status, long lastStep, String message, Instant at) {
+    endTrial(sweepId, trialId, status, lastStep, message, null, at);
+  }
+
+  @Override
+  public synchronized void trialStopped(
+      String sweepId, String trialId, long lastStep, long rung, String reason, Instant at) {
+    endTrial(sweepId, trialId, TrialStatus.STOPPED, lastStep, reason, rung, at);
+  }
+
+  private void endTrial(
+      String sweepId, String trialId, TrialStatus status, long lastStep, String message, Long rung, Instant at) {
     inTransaction(
         "end trial " + trialId,
         () ->
             update(
-                "UPDATE trials SET status = ?, last_step = GREATEST(last_step, ?), message = ?, finished_at = ?"
-                    + " WHERE sweep_id = ? AND trial_id = ?",
+                "UPDATE trials SET status = ?, last_step = GREATEST(last_step, ?), message = ?, finished_at = ?,"
+                    + " stop_rung = ? WHERE sweep_id = ? AND trial_id = ?",
                 status.name(), lastStep, message == null || message.isEmpty() ? null : message, timestamp(at),
-                sweepId, trialId));
+                rung, sweepId, trialId));
   }
 
   @Override
   public synchronized void appendMetrics(String sweepId, String trialId, List<MetricPoint> points) {
+    appendMetrics(sweepId, Map.of(trialId, points));
+  }
+
+  @Override
+  public synchronized void appendMetrics(String sweepId, Map<String, List<MetricPoint>> pointsByTrial) {
     inTransaction(
-        "record metrics of trial " + trialId,
+        "record metrics of trials " + pointsByTrial.keySet(),
         () -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
                   "INSERT INTO metrics (sweep_id, trial_id, name, step, epoch, val, ts) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (MetricPoint point : points) {
-              bind(insert, sweepId, trialId, point.name(), point.step(), point.epoch(), point.value(), point.timestampMillis());
-              insert.addBatch();
+            for (var trial : pointsByTrial.entrySet()) {
+              for (MetricPoint point : trial.getValue()) {
+                bind(insert, sweepId, trial.getKey(), point.name(), point.step(), point.epoch(), point.value(), point.timestampMillis());
+                insert.addBatch();
+              }
             }
             insert.executeBatch();
           }
-          long lastStep = points.stream().mapToLong(MetricPoint::step).max().orElse(0);
-          update(
-              "UPDATE trials SET last_step = GREATEST(last_step, ?) WHERE sweep_id = ? AND trial_id = ?",
-              lastStep, sweepId, trialId);
+          for (var trial : pointsByTrial.entrySet()) {
+            long lastStep = trial.getValue().stream().mapToLong(MetricPoint::step).max().orElse(0);
+            update(
+                "UPDATE trials SET last_step = GREATEST(last_step, ?) WHERE sweep_id = ? AND trial_id = ?",
+                lastStep, sweepId, trial.getKey());
+          }
         });
   }
 
@@ -174,6 +216,31 @@ public final class H2RunStore implements RunStore {
     inTransaction(
         "end sweep " + sweepId,
         () -> update("UPDATE sweeps SET status = ?, finished_at = ? WHERE id = ?", status.name(), timestamp(at), sweepId));
+  }
+
+  @Override
+  public synchronized OptionalInt trialLimit(String sweepId) {
+    return query(
+        "SELECT max_trials FROM sweeps WHERE id = ?",
+        rows -> {
+          int limit = rows.next() ? rows.getInt(1) : 0;
+          return limit > 0 ? OptionalInt.of(limit) : OptionalInt.empty();
+        },
+        sweepId);
+  }
+
+  @Override
+  public synchronized SweepStatus extendSweep(String sweepId, int maxTrials) {
+    SweepStatus before =
+        sweep(sweepId).filter(s -> s.id().equals(sweepId)).map(SweepRecord::status)
+            .orElseThrow(() -> new IllegalArgumentException("no sweep " + sweepId));
+    inTransaction(
+        "extend sweep " + sweepId,
+        () ->
+            update(
+                "UPDATE sweeps SET max_trials = ?, status = ?, finished_at = NULL WHERE id = ?",
+                maxTrials, SweepStatus.RUNNING.name(), sweepId));
+    return before;
   }
 
   @Override
@@ -204,7 +271,8 @@ public final class H2RunStore implements RunStore {
                     rows.getString(1), rows.getString(2), rows.getInt(3), fromJson(rows.getString(4)), rows.getLong(5),
                     TrialStatus.valueOf(rows.getString(6)), Optional.ofNullable(rows.getString(7)),
                     Optional.ofNullable(rows.getString(8)), rows.getLong(9), rows.getInt(10),
-                    Optional.ofNullable(rows.getString(11)), instant(rows, 12), instant(rows, 13)));
+                    Optional.ofNullable(rows.getString(11)), instant(rows, 12), instant(rows, 13),
+                    rows.getObject(14) == null ? OptionalLong.empty() : OptionalLong.of(rows.getLong(14))));
           }
           return trials;
         },

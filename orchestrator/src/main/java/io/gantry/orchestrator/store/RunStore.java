@@ -2,7 +2,9 @@ package io.gantry.orchestrator.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where sweeps, trials, metric histories and artifacts are kept. The coordinator is the only
@@ -16,6 +18,9 @@ public interface RunStore extends AutoCloseable {
 
   void createSweep(SweepRecord sweep, List<TrialRecord> trials);
 
+  /** A new trial of a running sweep, as its search strategy proposed it. */
+  void addTrial(TrialRecord trial);
+
   /** The trial runs on {@code worker}; an earlier attempt's metrics and artifacts are dropped. */
   void trialStarted(String sweepId, String trialId, String worker, String device, int attempt, Instant at);
 
@@ -24,11 +29,26 @@ public interface RunStore extends AutoCloseable {
 
   void trialEnded(String sweepId, String trialId, TrialStatus status, long lastStep, String message, Instant at);
 
+  /** The trial ended as stopped by a trial scheduler at {@code rung}, for {@code reason}. */
+  void trialStopped(String sweepId, String trialId, long lastStep, long rung, String reason, Instant at);
+
   void appendMetrics(String sweepId, String trialId, List<MetricPoint> points);
+
+  /** Metrics of several trials in one transaction, as a busy coordinator writes them. */
+  void appendMetrics(String sweepId, Map<String, List<MetricPoint>> pointsByTrial);
 
   void addArtifact(String sweepId, String trialId, ArtifactRecord artifact);
 
   void sweepEnded(String sweepId, SweepStatus status, Instant at);
+
+  /** How many trials {@code gantry extend} set the sweep to run; empty: its file's max_trials. */
+  OptionalInt trialLimit(String sweepId);
+
+  /**
+   * Sets the sweep to run {@code maxTrials} trials in all and marks it running again; returns its
+   * status before, so the caller knows whether a coordinator is already at work on it.
+   */
+  SweepStatus extendSweep(String sweepId, int maxTrials);
 
   /** Every sweep, newest first. */
   List<SweepRecord> sweeps();

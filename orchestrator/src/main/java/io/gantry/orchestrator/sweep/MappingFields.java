@@ -68,6 +68,11 @@ final class MappingFields {
     return optional(name);
   }
 
+  /** The integer under {@code name}, if present and within {@code [least, most]} (else reported). */
+  Optional<Long> integer(String name, long least, long most) {
+    return optional(name).flatMap(value -> reader.integer(value, keyOf(name), least, most));
+  }
+
   /** Reports every key not in {@code known} at the key itself, with the likely intended key. */
   void allowOnly(Collection<String> known) {
     allowOnly(known, "key");
@@ -81,13 +86,5 @@ final class MappingFields {
             reader.error(entry.getKeyNode(), keyOf(name), Suggestions.unknown(what, name, known));
           }
         });
-  }
-
-  /** Reports {@code name}, if present, at its key with {@code message}. */
-  void rejectIfPresent(String name, String message) {
-    NodeTuple entry = entries.get(name);
-    if (entry != null) {
-      reader.error(entry.getKeyNode(), keyOf(name), message);
-    }
   }
 }

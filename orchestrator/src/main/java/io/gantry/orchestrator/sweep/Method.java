@@ -4,13 +4,16 @@ import java.util.Locale;
 
 /**
  * How a sweep chooses the parameters of its trials. The sweep file spells each one in lower case
- * ({@code grid}, {@code random}).
+ * ({@code grid}, {@code random}, {@code tpe}); the strategies live in {@code
+ * io.gantry.orchestrator.search}.
  */
 public enum Method {
-  /** Every combination of the listed values, in file order; see {@link GridSearch}. */
+  /** Every combination of the listed values, in file order. */
   GRID,
-  /** Independent uniform draws from each parameter's values or range; see {@link RandomSearch}. */
-  RANDOM;
+  /** Independent uniform draws from each parameter's values or range. */
+  RANDOM,
+  /** The Tree-structured Parzen Estimator: random at first, then guided by the trials so far. */
+  TPE;
 
   /** The spelling used in sweep files. */
   public String yamlName() {

@@ -126,6 +126,15 @@ final class NodeReader {
     return Optional.empty();
   }
 
+  /** A YAML boolean: {@code true} or {@code false}. */
+  Optional<Boolean> bool(Node node, String key) {
+    if (scalarValue(node) instanceof Boolean value) {
+      return Optional.of(value);
+    }
+    error(node, key, "expected true or false, got " + describe(node));
+    return Optional.empty();
+  }
+
   /** Whether the node is an empty value ({@code key:} with nothing after it, or {@code ~}). */
   boolean isNull(Node node) {
     return Tag.NULL.equals(node.getTag());

@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.sweep;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,10 +12,34 @@ import java.util.Objects;
  */
 public sealed interface ParameterSpec {
 
+  /**
+   * The number of points of the grid over {@code parameters}, or {@link Long#MAX_VALUE} when it has
+   * more; throws if a parameter is a continuous range, which has no grid.
+   */
+  static long gridSize(Collection<ParameterSpec> parameters) {
+    long size = 1;
+    for (ParameterSpec p : parameters) {
+      try {
+        size = Math.multiplyExact(size, p.gridPoints());
+      } catch (ArithmeticException overflow) {
+        return Long.MAX_VALUE;
+      }
+    }
+    return size;
+  }
+
+  /** How many values a grid lists for this parameter; throws for a continuous range. */
+  long gridPoints();
+
   /** {@code {value: x}}: every trial uses {@code value}. */
   record Fixed(Object value) implements ParameterSpec {
     public Fixed {
       Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public long gridPoints() {
+      return 1;
     }
   }
 
@@ -25,6 +50,11 @@ public sealed interface ParameterSpec {
       if (values.isEmpty()) {
         throw new IllegalArgumentException("a choice needs at least one value");
       }
+    }
+
+    @Override
+    public long gridPoints() {
+      return values.size();
     }
   }
 
@@ -50,6 +80,15 @@ public sealed interface ParameterSpec {
     /** Whether the range has finitely many values, so grid search can list them. */
     public boolean isDiscrete() {
       return distribution == Distribution.INT_UNIFORM;
+    }
+
+    @Override
+    public long gridPoints() {
+      if (!isDiscrete()) {
+        throw new IllegalArgumentException(
+            "grid search cannot list a " + distribution.yamlName() + " range");
+      }
+      return (long) max - (long) min + 1;
     }
   }
 

@@ -32,11 +32,11 @@ final class SweepFileReader {
           "workers",
           "threads_per_trial",
           "report_every",
-          "early_terminate");
+          "early_terminate",
+          "tpe");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> METHODS =
       Arrays.stream(Method.values()).map(Method::yamlName).toList();
-  private static final List<String> PLANNED_METHODS = List.of("tpe");
 
   private final NodeReader reader;
   private final Path source;
@@ -55,8 +55,6 @@ final class SweepFileReader {
     }
     MappingFields top = maybeTop.get();
     top.allowOnly(TOP_KEYS);
-    top.rejectIfPresent(
-        "early_terminate", "not supported yet: every trial runs its whole budget; remove it");
 
     Optional<String> name = top.required("name").flatMap(this::name);
     Optional<String> model = top.required("model").flatMap(this::model);
@@ -74,18 +72,25 @@ final class SweepFileReader {
             .flatMap(
                 node -> new MetricReader(reader).read(node, model, dataset.map(DatasetSpec::kind)));
     Optional<Budget> budget = top.required("budget").flatMap(this::budget);
+    Optional<EarlyTerminate> earlyTerminate =
+        top.optional("early_terminate")
+            .flatMap(node -> new EarlyTerminateReader(reader).read(node, budget, metric));
+    TpeSettings tpe =
+        top.optional("tpe")
+            .flatMap(node -> new TpeSettingsReader(reader).read(node, method))
+            .orElse(TpeSettings.DEFAULT);
     Map<String, ParameterSpec> parameters =
         model
             .flatMap(m -> top.optional("parameters").map(node -> parameters(node, m, method)))
             .orElse(Map.of());
-    Optional<Long> maxTrialsGiven = integer(top, "max_trials", 1, Integer.MAX_VALUE);
+    Optional<Long> maxTrialsGiven = top.integer("max_trials", 1, Integer.MAX_VALUE);
     Optional<Integer> maxTrials =
         method.flatMap(m -> maxTrials(top, m, parameters, maxTrialsGiven));
-    long seed = integer(top, "seed", 0, Long.MAX_VALUE).orElse(0L);
-    int workers = integer(top, "workers", 0, Integer.MAX_VALUE).orElse(0L).intValue();
-    int threads = integer(top, "threads_per_trial", 1, Integer.MAX_VALUE).orElse(1L).intValue();
+    long seed = top.integer("seed", 0, Long.MAX_VALUE).orElse(0L);
+    int workers = top.integer("workers", 0, Integer.MAX_VALUE).orElse(0L).intValue();
+    int threads = top.integer("threads_per_trial", 1, Integer.MAX_VALUE).orElse(1L).intValue();
     int reportEvery =
-        integer(top, "report_every", 1, Integer.MAX_VALUE)
+        top.integer("report_every", 1, Integer.MAX_VALUE)
             .orElse((long) SweepSpec.DEFAULT_REPORT_EVERY)
             .intValue();
 
@@ -106,6 +111,8 @@ final class SweepFileReader {
             workers,
             threads,
             reportEvery,
+            earlyTerminate,
+            tpe,
             source,
             yamlText));
   }
@@ -140,14 +147,6 @@ final class SweepFileReader {
   }
 
   private Optional<Method> method(Node node) {
-    Optional<String> name = reader.text(node, "method");
-    if (name.isPresent() && PLANNED_METHODS.contains(name.get())) {
-      reader.error(
-          node,
-          "method",
-          name.get() + " is not supported yet; use " + String.join(" or ", METHODS));
-      return Optional.empty();
-    }
     return reader
         .oneOf(node, "method", "method", METHODS)
         .map(m -> Method.values()[METHODS.indexOf(m)]);
@@ -166,8 +165,8 @@ final class SweepFileReader {
       return Optional.empty();
     }
     return fields.has("epochs")
-        ? integer(fields, "epochs", 1, Integer.MAX_VALUE).map(n -> Budget.ofEpochs(n.intValue()))
-        : integer(fields, "steps", 1, Long.MAX_VALUE).map(Budget::ofSteps);
+        ? fields.integer("epochs", 1, Integer.MAX_VALUE).map(n -> Budget.ofEpochs(n.intValue()))
+        : fields.integer("steps", 1, Long.MAX_VALUE).map(Budget::ofSteps);
   }
 
   private Map<String, ParameterSpec> parameters(Node node, String model, Optional<Method> method) {
@@ -176,17 +175,19 @@ final class SweepFileReader {
 
   /**
    * Grid search runs its grid, cut to {@code max_trials} when that is smaller; random search runs
-   * {@code max_trials} trials, {@value SweepSpec#DEFAULT_RANDOM_TRIALS} by default.
+   * {@code max_trials} trials, {@value SweepSpec#DEFAULT_RANDOM_TRIALS} by default, and TPE {@value
+   * SweepSpec#DEFAULT_TPE_TRIALS}.
    */
   private Optional<Integer> maxTrials(
       MappingFields top,
       Method method,
       Map<String, ParameterSpec> parameters,
       Optional<Long> given) {
-    if (method == Method.RANDOM) {
-      return Optional.of(given.orElse((long) SweepSpec.DEFAULT_RANDOM_TRIALS).intValue());
+    if (method != Method.GRID) {
+      int byDefault = method == Method.TPE ? SweepSpec.DEFAULT_TPE_TRIALS : SweepSpec.DEFAULT_RANDOM_TRIALS;
+      return Optional.of(given.orElse((long) byDefault).intValue());
     }
-    long gridSize = GridSearch.size(parameters);
+    long gridSize = ParameterSpec.gridSize(parameters.values());
     if (given.isEmpty() && gridSize > Integer.MAX_VALUE) {
       reader.error(
           top.node(),
@@ -195,11 +196,5 @@ final class SweepFileReader {
       return Optional.empty();
     }
     return Optional.of((int) Math.min(given.orElse(gridSize), gridSize));
-  }
-
-  private Optional<Long> integer(MappingFields fields, String name, long least, long most) {
-    return fields
-        .optional(name)
-        .flatMap(node -> reader.integer(node, fields.keyOf(name), least, most));
   }
 }

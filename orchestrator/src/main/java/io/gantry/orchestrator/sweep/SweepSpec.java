@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A checked sweep file: what to train, on which data, for how long, which parameters to vary and
@@ -22,11 +23,13 @@ import java.util.Objects;
  *     their catalog defaults
  * @param maxTrials how many trials the sweep runs: for grid search the grid size, or fewer when the
  *     file's {@code max_trials} is smaller; for random search {@code max_trials}, by default
- *     {@value #DEFAULT_RANDOM_TRIALS}
+ *     {@value #DEFAULT_RANDOM_TRIALS}, for TPE by default {@value #DEFAULT_TPE_TRIALS}
  * @param seed seeds the search strategy (and, through the coordinator, the trials)
  * @param workers how many worker processes to start; 0 lets the launcher decide
  * @param threadsPerTrial compute threads each trial may use
  * @param reportEvery training steps between two metric reports of a trial
+ * @param earlyTerminate the rule that stops unpromising trials early, if any
+ * @param tpe the TPE settings; used only when the method is {@link Method#TPE}
  * @param source the file the spec was read from, as given to the parser
  * @param yamlText the file's text, unchanged, so that it can be stored with the sweep
  */
@@ -43,11 +46,16 @@ public record SweepSpec(
     int workers,
     int threadsPerTrial,
     int reportEvery,
+    Optional<EarlyTerminate> earlyTerminate,
+    TpeSettings tpe,
     Path source,
     String yamlText) {
 
   /** Trials a random search runs when the file gives no {@code max_trials}. */
   public static final int DEFAULT_RANDOM_TRIALS = 10;
+
+  /** Trials a TPE search runs when the file gives no {@code max_trials}: 10 random, 20 guided. */
+  public static final int DEFAULT_TPE_TRIALS = 30;
 
   /** Steps between metric reports when the file gives no {@code report_every}. */
   public static final int DEFAULT_REPORT_EVERY = 50;
@@ -59,6 +67,8 @@ public record SweepSpec(
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(earlyTerminate, "earlyTerminate");
+    Objects.requireNonNull(tpe, "tpe");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(yamlText, "yamlText");
     // Map.copyOf would lose the file order, which fixes the grid's order.

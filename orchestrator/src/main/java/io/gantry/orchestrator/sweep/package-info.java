@@ -1,10 +1,10 @@
 /**
- * The sweep file: its model ({@link io.gantry.orchestrator.sweep.SweepSpec} and {@link
- * io.gantry.orchestrator.sweep.ParameterSpec}), the parser that reads and checks it against the
- * worker's {@link io.gantry.worker.model.ModelCatalog} ({@link
- * io.gantry.orchestrator.sweep.SweepSpecParser}), and the search strategies that turn it into trial
- * parameters ({@link io.gantry.orchestrator.sweep.SearchStrategy}, {@link
- * io.gantry.orchestrator.sweep.SearchStrategies}).
+ * The sweep file: its model ({@link io.gantry.orchestrator.sweep.SweepSpec}, {@link
+ * io.gantry.orchestrator.sweep.ParameterSpec}, {@link io.gantry.orchestrator.sweep.EarlyTerminate})
+ * and the parser that reads and checks it against the worker's {@link
+ * io.gantry.worker.model.ModelCatalog} ({@link io.gantry.orchestrator.sweep.SweepSpecParser}). The
+ * search strategies and trial schedulers that act on it live in {@code search} and {@code
+ * schedule}.
  *
  * <p>A sweep file is W&amp;B-sweep-like YAML:
  *
@@ -19,6 +19,7 @@
  *   latent_dim: {values: [2, 8, 16, 32]}
  *   lr: {distribution: log_uniform, min: 1.0e-4, max: 1.0e-2}
  *   batch_size: {value: 128}
+ * early_terminate: {type: asha, min_epochs: 1, reduction_factor: 3}
  * max_trials: 24
  * seed: 42
  * }</pre>

@@ -121,6 +121,68 @@ class GantryCliTest {
     assertTrue(show.err().contains("no sweep 'no-such-sweep'"), show.err());
   }
 
+  @Test
+  void dryRunPrintsTheTrialsRungsAndBudgetAndWritesNothing() throws Exception {
+    Path file =
+        write(
+            "dry.yaml",
+            SWEEP.replace("budget: {steps: 150}", "budget: {epochs: 9}")
+                + "early_terminate: {type: asha, min_epochs: 1, reduction_factor: 3}\n");
+    Path data = dir.resolve("data");
+
+    Result run = gantry("run", file.toString(), "--data-dir", data.toString(), "--dry-run");
+
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("grid: 4 trial(s)"), run.out());
+    assertTrue(run.out().contains("t004   0         2           8           0.02000  2"), run.out());
+    assertTrue(run.out().contains("early stopping: asha: rungs at epoch 1, 3, reduction factor 3"), run.out());
+    assertTrue(run.out().contains("total budget: at most 36 epochs (4 trials x 9 epochs); about 9.3 epochs (26 %)"), run.out());
+    assertFalse(Files.exists(data), "a dry run writes nothing");
+
+    Path tpe = write("tpe.yaml", SWEEP.replace("method: grid", "method: tpe").replace("lr_d: {values: [0.05, 0.02]}", "lr_d: {distribution: log_uniform, min: 0.001, max: 0.1}"));
+    Result space = gantry("run", tpe.toString(), "--data-dir", data.toString(), "--dry-run");
+    assertEquals(0, space.code(), space.err());
+    assertTrue(space.out().contains("tpe: 30 trial(s), the first 10 at random, then by TPE"), space.out());
+    assertTrue(space.out().contains("lr_d          log_uniform 0.001000 .. 0.1000"), space.out());
+    assertTrue(space.out().contains("early stopping: none"), space.out());
+    assertFalse(Files.exists(data), "a dry run writes nothing");
+  }
+
+  @Test
+  void aTpeSweepWithAshaRunsThenExtendRunsOnlyTheNewTrials() throws Exception {
+    Path file =
+        write(
+            "tpe-asha.yaml",
+            SWEEP.replace("method: grid", "method: tpe")
+                .replace("budget: {steps: 150}", "budget: {epochs: 4}")
+                .replace("dataset: gaussian-2d", "dataset: {name: gaussian-2d, train_limit: 200}")
+                .replace("lr_d: {values: [0.05, 0.02]}", "lr_d: {distribution: log_uniform, min: 0.005, max: 0.1}")
+                .replace("k_disc_steps: {values: [1, 2]}", "k_disc_steps: {min: 1, max: 3}")
+                + "max_trials: 3\ntpe: {n_startup_trials: 2}\n"
+                + "early_terminate: {type: asha, min_epochs: 1, reduction_factor: 2, use_best: true}\n");
+    Path data = dir.resolve("data");
+    assertEquals(0, gantry("run", file.toString(), "--data-dir", data.toString(), "--workers", "2").code());
+
+    Result extend = gantry("extend", "cli-e2e", "--max-trials", "5", "--data-dir", data.toString(), "--workers", "2");
+    assertEquals(0, extend.code(), extend.err());
+    assertTrue(extend.out().contains("sweep cli-e2e-1: 5 trial(s)"), extend.out());
+
+    JsonNode json = new ObjectMapper().readTree(gantry("show", "cli-e2e", "--data-dir", data.toString(), "--json").out());
+    assertEquals("finished", json.get("status").asText());
+    assertEquals(5, json.get("trials").size());
+    Set<String> configs = new HashSet<>();
+    for (JsonNode trial : json.get("trials")) {
+      String status = trial.get("status").asText();
+      assertTrue(status.equals("completed") || status.equals("stopped"), trial.toString());
+      assertEquals(status.equals("stopped"), !trial.get("stop_rung").isNull(), trial.toString());
+      configs.add(trial.get("params").toString());
+    }
+    assertEquals(5, configs.size(), "no configuration runs twice");
+    Result again = gantry("extend", "cli-e2e", "--max-trials", "5", "--data-dir", data.toString());
+    assertEquals(2, again.code());
+    assertTrue(again.err().contains("already runs 5 trial(s)"), again.err());
+  }
+
   private record Result(int code, String out, String err) {}
 
   private static Result gantry(String... args) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +66,8 @@ class SweepSpecParserTest {
             3,
             2,
             25,
+            Optional.empty(),
+            TpeSettings.DEFAULT,
             SOURCE,
             yaml);
 

@@ -46,34 +46,71 @@ public final class Datasets {
    * larger draw is a smaller draw.
    */
   public static TrialData load(DatasetSpec spec, long seed) throws IOException {
+    if (spec.kind().equals(DatasetSpec.GAUSSIAN_2D)) {
+      return gaussian(spec, seed);
+    }
+    ImageFiles files = imageFiles(spec);
+    Examples train = read(files.trainImages(), files.trainLabels(), spec.trainLimit());
+    Examples test = read(files.testImages(), files.testLabels(), spec.testLimit());
+    if (!Arrays.equals(train.exampleShape(), test.exampleShape())) {
+      throw new IOException("train images " + files.trainImages() + " and test images "
+          + files.testImages() + " differ in size");
+    }
+    return new TrialData(train, test, Optional.empty());
+  }
+
+  /**
+   * The labelled images {@code spec} names, whole (its limits ignored): what a yardstick such as
+   * the FID feature extractor is trained and tested on, so that it does not change with a
+   * trial's limits. Empty for data without labels.
+   */
+  public static Optional<TrialData> wholeLabelled(DatasetSpec spec) throws IOException {
+    if (spec.kind().equals(DatasetSpec.GAUSSIAN_2D)) {
+      return Optional.empty();
+    }
+    ImageFiles files = imageFiles(spec);
+    if (files.trainLabels() == null || files.testLabels() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(load(spec.withLimits(0, 0), 0));
+  }
+
+  /**
+   * The files of an image set: images and labels, train then test; a label file is null when
+   * an {@code idx} spec names none.
+   */
+  public record ImageFiles(Path trainImages, Path trainLabels, Path testImages, Path testLabels) {}
+
+  /** Where the files of {@code spec}, a {@code fashion-mnist} or {@code idx} spec, are. */
+  public static ImageFiles imageFiles(DatasetSpec spec) {
     return switch (spec.kind()) {
       case DatasetSpec.FASHION_MNIST -> {
         Path dir = Path.of(System.getProperty(FASHION_MNIST_DIR_PROPERTY, FASHION_MNIST_DIR));
-        yield images(
+        yield new ImageFiles(
             orDefault(spec.trainImages(), dir.resolve("train-images-idx3-ubyte.gz")),
+            orDefault(spec.trainLabels(), dir.resolve("train-labels-idx1-ubyte.gz")),
             orDefault(spec.testImages(), dir.resolve("t10k-images-idx3-ubyte.gz")),
-            spec);
+            orDefault(spec.testLabels(), dir.resolve("t10k-labels-idx1-ubyte.gz")));
       }
       case DatasetSpec.IDX -> {
         if (spec.trainImages() == null || spec.testImages() == null) {
           throw new IllegalArgumentException(
               "dataset kind 'idx' needs the paths of its train and test image files");
         }
-        yield images(Path.of(spec.trainImages()), Path.of(spec.testImages()), spec);
+        yield new ImageFiles(
+            Path.of(spec.trainImages()),
+            orDefault(spec.trainLabels(), null),
+            Path.of(spec.testImages()),
+            orDefault(spec.testLabels(), null));
       }
-      case DatasetSpec.GAUSSIAN_2D -> gaussian(spec, seed);
       default -> throw new IllegalArgumentException("unknown dataset kind '" + spec.kind() + "'");
     };
   }
 
-  private static TrialData images(Path train, Path test, DatasetSpec spec) throws IOException {
-    Examples trainSet = Examples.ofImages(cached(train), spec.trainLimit());
-    Examples testSet = Examples.ofImages(cached(test), spec.testLimit());
-    if (!Arrays.equals(trainSet.exampleShape(), testSet.exampleShape())) {
-      throw new IOException("train images " + train + " and test images " + test
-          + " differ in size");
-    }
-    return new TrialData(trainSet, testSet, Optional.empty());
+  private static Examples read(Path images, Path labels, int limit) throws IOException {
+    return labels == null
+        ? Examples.ofImages(cached(images), limit)
+        : Examples.ofLabelledImages(cached(images), cached(labels), limit);
   }
 
   private static TrialData gaussian(DatasetSpec spec, long seed) {

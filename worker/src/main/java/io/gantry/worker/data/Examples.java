@@ -5,21 +5,25 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * An immutable set of examples, each a row of float features: grey images scaled to [0, 1]
- * (example shape {@code [rows, cols]}) or points in the plane (example shape {@code [2]}).
- * Batches are handed to DJL flattened, one row per example.
+ * (example shape {@code [rows, cols]}) or points in the plane (example shape {@code [2]}),
+ * with a class label per example when the data has them. Batches are handed to DJL flattened,
+ * one row per example, and labels as int64, the index type PyTorch's one-hot and gather want.
  */
 public final class Examples {
 
   private final float[] values;
+  private final int[] labels;
   private final int[] exampleShape;
   private final int features;
   private final int size;
 
-  private Examples(float[] values, int[] exampleShape) {
+  private Examples(float[] values, int[] labels, int[] exampleShape) {
     this.values = values;
+    this.labels = labels;
     this.exampleShape = exampleShape.clone();
     this.features = Arrays.stream(exampleShape).reduce(1, Math::multiplyExact);
     this.size = values.length / features;
@@ -27,17 +31,49 @@ public final class Examples {
 
   /** The first {@code limit} images of a rank-3 IDX file (all when {@code limit} is 0), in [0, 1]. */
   public static Examples ofImages(IdxFile file, int limit) throws IOException {
+    return new Examples(pixels(file, limit), null, imageShape(file));
+  }
+
+  /**
+   * The first {@code limit} images of {@code images} with their classes from {@code labels}, a
+   * rank-1 IDX file with at least as many entries (the prefix is taken).
+   */
+  public static Examples ofLabelledImages(IdxFile images, IdxFile labels, int limit)
+      throws IOException {
+    float[] pixels = pixels(images, limit);
+    int count = pixels.length / images.itemSize();
+    if (labels.dims().length != 1) {
+      throw new IOException("IDX file " + labels.source() + ": expected a label file with "
+          + "dimensions [count], found " + Arrays.toString(labels.dims()));
+    }
+    if (labels.count() < count) {
+      throw new IOException("IDX file " + labels.source() + " has " + labels.count()
+          + " labels for " + count + " images of " + images.source());
+    }
+    int[] classes = new int[count];
+    for (int i = 0; i < count; i++) {
+      classes[i] = labels.data()[i] & 0xff;
+    }
+    return new Examples(pixels, classes, imageShape(images));
+  }
+
+  private static int[] imageShape(IdxFile file) throws IOException {
     if (file.dims().length != 3) {
       throw new IOException("IDX file " + file.source() + ": expected an image file with "
           + "dimensions [count, rows, cols], found " + Arrays.toString(file.dims()));
     }
+    return new int[] {file.dims()[1], file.dims()[2]};
+  }
+
+  private static float[] pixels(IdxFile file, int limit) throws IOException {
+    imageShape(file);
     int count = limit > 0 ? Math.min(limit, file.count()) : file.count();
     float[] pixels = new float[count * file.itemSize()];
     byte[] data = file.data();
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] = (data[i] & 0xff) / 255f;
     }
-    return new Examples(pixels, new int[] {file.dims()[1], file.dims()[2]});
+    return pixels;
   }
 
   /** Points of dimension {@code dims}, stored row after row in {@code values}. */
@@ -45,7 +81,26 @@ public final class Examples {
     if (values.length % dims != 0) {
       throw new IllegalArgumentException(values.length + " values are not rows of " + dims);
     }
-    return new Examples(values.clone(), new int[] {dims});
+    return new Examples(values.clone(), null, new int[] {dims});
+  }
+
+  /** The first {@code count} examples (all, if there are fewer). */
+  public Examples prefix(int count) {
+    int n = Math.min(count, size);
+    return new Examples(
+        Arrays.copyOf(values, n * features),
+        labels == null ? null : Arrays.copyOf(labels, n),
+        exampleShape);
+  }
+
+  /** Whether every example has a class label. */
+  public boolean hasLabels() {
+    return labels != null;
+  }
+
+  /** Number of classes: one more than the largest label (0 without labels). */
+  public int classes() {
+    return labels == null ? 0 : Arrays.stream(labels).max().orElse(-1) + 1;
   }
 
   /** Number of examples. */
@@ -68,13 +123,30 @@ public final class Examples {
     return exampleShape.length == 2;
   }
 
-  /** The examples at {@code order[from..to)} as a {@code (to - from, features)} array in {@code manager}. */
-  public NDArray batch(NDManager manager, int[] order, int from, int to) {
+  /**
+   * The examples at {@code order[from..to)} in {@code manager}: a {@code (to - from, features)}
+   * array, with their labels as a {@code (to - from)} int array when the data has them.
+   */
+  public Batch batch(NDManager manager, int[] order, int from, int to) {
     float[] rows = new float[(to - from) * features];
+    long[] classes = new long[to - from];
     for (int i = from; i < to; i++) {
       System.arraycopy(values, order[i] * features, rows, (i - from) * features, features);
+      classes[i - from] = labels == null ? 0 : labels[order[i]];
     }
-    return manager.create(rows, new Shape(to - from, features));
+    return new Batch(
+        manager.create(rows, new Shape(to - from, features)),
+        Optional.ofNullable(labels == null ? null : manager.create(classes)));
+  }
+
+  /** The consecutive examples {@code [from, to)} with their labels, if any, as a batch. */
+  public Batch slice(NDManager manager, int from, int to) {
+    return new Batch(
+        rows(manager, from, to),
+        Optional.ofNullable(
+            labels == null
+                ? null
+                : manager.create(Arrays.stream(labels, from, to).asLongStream().toArray())));
   }
 
   /** The consecutive examples {@code [from, to)} as a {@code (to - from, features)} array. */

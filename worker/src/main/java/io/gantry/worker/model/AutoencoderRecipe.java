@@ -3,49 +3,60 @@ package io.gantry.worker.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
+import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.TrialData;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An MLP autoencoder ({@code features -> hidden -> latent -> hidden -> features}) trained on the
- * mean squared error; images get a sigmoid output so reconstructions stay in [0, 1].
+ * mean squared error; images get a sigmoid output so reconstructions stay in [0, 1]. With
+ * {@code activation: linear} there is no nonlinearity at all (and with {@code hidden_dim: 0} no
+ * hidden layer), which makes it the linear autoencoder whose optimum is PCA's subspace. As the
+ * denoising autoencoder ({@code dae}) it encodes a corrupted input and is scored on the clean
+ * one.
  */
 final class AutoencoderRecipe implements ModelRecipe {
 
   private final Examples test;
+  private final Optional<Corruption> corruption;
   private final Network encoder;
   private final Network decoder;
 
-  AutoencoderRecipe(Hyperparams params, TrialData data) {
+  AutoencoderRecipe(Hyperparams params, TrialData data, Optional<Corruption> corruption) {
     this.test = data.test();
+    this.corruption = corruption;
     int features = data.train().features();
     int hidden = params.intValue("hidden_dim");
     int latent = params.intValue("latent_dim");
     double lr = params.doubleValue("lr");
-    SequentialBlock decoderBlock = Network.mlp(Activation::relu, hidden, features);
-    if (data.train().isImage()) {
+    boolean linear = params.choice("activation").equals("linear");
+    Function<NDArray, NDArray> activation = linear ? x -> x : Activation::relu;
+    SequentialBlock decoderBlock = Network.mlp(activation, hidden, features);
+    if (data.train().isImage() && !linear) {
       decoderBlock.addSingleton(Activation::sigmoid);
     }
     this.encoder =
         Network.create(
-            "encoder", Network.mlp(Activation::relu, hidden, latent), features, lr, Network.DEFAULT_BETA1);
+            "encoder", Network.mlp(activation, hidden, latent), features, lr, Network.DEFAULT_BETA1);
     this.decoder = Network.create("decoder", decoderBlock, latent, lr, Network.DEFAULT_BETA1);
   }
 
   @Override
-  public Map<String, Block> networks() {
-    return Map.of("encoder", encoder.block(), "decoder", decoder.block());
+  public Map<String, Network> networks() {
+    return Map.of("encoder", encoder, "decoder", decoder);
   }
 
   @Override
-  public Map<String, Float> trainStep(NDArray batch) {
+  public Map<String, Float> trainStep(Batch batch) {
+    NDArray x = batch.features();
     float loss;
-    try (GradientCollector collector = encoder.collectGradients()) {
-      NDArray mse = decoder.forward(encoder.forward(batch)).sub(batch).square().mean();
+    try (GradientCollector collector = Network.collectGradients()) {
+      NDArray mse = decoder.forward(encoder.forward(corrupt(x))).sub(x).square().mean();
       collector.backward(mse);
       loss = mse.getFloat();
     }
@@ -54,10 +65,27 @@ final class AutoencoderRecipe implements ModelRecipe {
     return Map.of("train/loss", loss);
   }
 
+  /** {@code val/mse} from clean inputs; for the DAE also {@code val/mse_noisy} from corrupted ones. */
   @Override
   public Map<String, Double> evaluate(NDManager manager) {
     return Evaluation.meanOverExamples(
-        test, manager, x -> Map.of("val/mse", reconstruct(x).sub(x).square().mean(new int[] {1})));
+        test,
+        manager,
+        batch -> {
+          NDArray x = batch.features();
+          NDArray clean = squaredError(reconstruct(x), x);
+          return corruption.isEmpty()
+              ? Map.of("val/mse", clean)
+              : Map.of("val/mse", clean, "val/mse_noisy", squaredError(reconstruct(corrupt(x)), x));
+        });
+  }
+
+  private NDArray corrupt(NDArray x) {
+    return corruption.map(c -> c.apply(x)).orElse(x);
+  }
+
+  private static NDArray squaredError(NDArray reconstruction, NDArray x) {
+    return reconstruction.sub(x).square().mean(new int[] {1});
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.gantry.worker.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.Moments;
 import java.util.LinkedHashMap;
@@ -25,11 +26,20 @@ final class Evaluation {
    * examples to one {@code (n)} array per metric name.
    */
   static Map<String, Double> meanOverExamples(
-      Examples test, NDManager manager, Function<NDArray, Map<String, NDArray>> perExample) {
+      Examples test, NDManager manager, Function<Batch, Map<String, NDArray>> perExample) {
+    return meanOverExamples(test, manager, CHUNK, perExample);
+  }
+
+  /** {@link #meanOverExamples} in chunks of {@code chunkSize} examples, for costly metrics. */
+  static Map<String, Double> meanOverExamples(
+      Examples test,
+      NDManager manager,
+      int chunkSize,
+      Function<Batch, Map<String, NDArray>> perExample) {
     Map<String, Double> sums = new LinkedHashMap<>();
-    for (int from = 0; from < test.size(); from += CHUNK) {
+    for (int from = 0; from < test.size(); from += chunkSize) {
       try (NDManager chunk = manager.newSubManager()) {
-        NDArray rows = test.rows(chunk, from, Math.min(test.size(), from + CHUNK));
+        Batch rows = test.slice(chunk, from, Math.min(test.size(), from + chunkSize));
         perExample
             .apply(rows)
             .forEach((name, values) -> sums.merge(name, (double) values.sum().getFloat(), Double::sum));

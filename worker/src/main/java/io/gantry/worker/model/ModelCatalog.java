@@ -16,39 +16,29 @@ import java.util.Set;
  */
 public final class ModelCatalog {
 
-  private static final ParamDef BATCH_SIZE = ParamDef.ofInt("batch_size", 128, "examples per step");
+  private static final Map<String, List<ParamDef>> PARAMETERS = CatalogParameters.PARAMETERS;
 
-  private static final Map<String, List<ParamDef>> PARAMETERS =
-      Map.of(
-          "ae",
-          List.of(
-              ParamDef.ofInt("latent_dim", 32, "size of the code"),
-              ParamDef.ofInt("hidden_dim", 512, "width of the hidden layer of encoder and decoder"),
-              ParamDef.ofDouble("lr", 1e-3, "Adam learning rate"),
-              BATCH_SIZE),
-          "vae",
-          List.of(
-              ParamDef.ofInt("latent_dim", 20, "size of z"),
-              ParamDef.ofInt("hidden_dim", 400, "width of the hidden layer of encoder and decoder"),
-              ParamDef.ofDouble("lr", 1e-3, "Adam learning rate"),
-              BATCH_SIZE),
-          "gan",
-          List.of(
-              ParamDef.ofInt("latent_dim", 64, "size of z"),
-              ParamDef.ofInt("g_hidden", 256, "width of G's two hidden layers; 0 makes G linear"),
-              ParamDef.ofInt("d_hidden", 256, "width of D's two hidden layers"),
-              ParamDef.ofInt("k_disc_steps", 1, "discriminator steps per generator step"),
-              ParamDef.ofDouble("lr_g", 2e-4, "generator Adam learning rate"),
-              ParamDef.ofDouble("lr_d", 2e-4, "discriminator Adam learning rate"),
-              ParamDef.ofDouble("beta1", 0.5, "Adam beta1 for both networks"),
-              ParamDef.ofChoice(
-                  "generator_loss", List.of("non_saturating", "minimax"), "generator objective"),
-              BATCH_SIZE));
+  // Convolutional models are built for images; the rest also train on points.
+  private static final Set<String> IMAGES_ONLY = Set.of("vae", "dcgan", "cgan", "progan");
+
+  // Kinds that draw new images: their samples are scored by FID.
+  private static final Set<String> GENERATORS = Set.of("vae", "gan", "dcgan", "cgan", "progan");
+
+  private static final Set<String> GANS = Set.of("gan", "dcgan", "cgan", "progan");
 
   private static final Set<String> DATASET_KINDS =
       Set.of(DatasetSpec.FASHION_MNIST, DatasetSpec.IDX, DatasetSpec.GAUSSIAN_2D);
 
   private static final List<String> MOMENT_METRICS = List.of("val/mean_error", "val/cov_error");
+
+  private static final List<String> GAN_METRICS =
+      List.of(
+          "train/loss_d", "train/loss_g", "train/d_real", "train/d_fake", "val/d_real", "val/d_fake");
+
+  private static final List<String> PROGAN_METRICS =
+      List.of(
+          "train/loss_d", "train/loss_g", "train/d_real", "train/d_fake", "train/phase",
+          "train/alpha", "val/d_real", "val/d_fake");
 
   private ModelCatalog() {}
 
@@ -70,22 +60,32 @@ public final class ModelCatalog {
 
   /**
    * Whether a trial of {@code model} can run on data of {@code datasetKind}. Every model trains
-   * on images; the VAE, whose decoder is Bernoulli, does not take {@code gaussian-2d}.
+   * on images; the VAE, whose decoder is Bernoulli, and the convolutional GANs do not take
+   * {@code gaussian-2d}. (The conditional GAN also needs labels, which every image kind has.)
    */
   public static boolean supports(String model, String datasetKind) {
     return model != null
         && datasetKind != null
         && PARAMETERS.containsKey(model)
         && DATASET_KINDS.contains(datasetKind)
-        && !(model.equals("vae") && datasetKind.equals(DatasetSpec.GAUSSIAN_2D));
+        && !(IMAGES_ONLY.contains(model) && datasetKind.equals(DatasetSpec.GAUSSIAN_2D));
+  }
+
+  /**
+   * Whether trials of {@code model} on data of {@code datasetKind} report {@code val/fid}: the
+   * kinds that generate images, on images. Those have a {@code fid_samples} parameter.
+   */
+  public static boolean reportsFid(String model, String datasetKind) {
+    return GENERATORS.contains(model) && !DatasetSpec.GAUSSIAN_2D.equals(datasetKind);
   }
 
   /**
    * The metric names a trial of {@code model} on data of {@code datasetKind} reports: {@code
-   * train/...} averaged over each report window, {@code val/...} once per epoch on held-out
-   * data. On {@code gaussian-2d} the GAN also compares its samples' mean and covariance with the
-   * true ones. Throws for an unknown model or a combination that {@link
-   * #supports} rejects.
+   * train/...} averaged over each report window (ProGAN's {@code train/phase} and {@code
+   * train/alpha} are the values at the report's step), {@code val/...} once per epoch on
+   * held-out data. On {@code gaussian-2d} the GAN also compares its samples' mean and covariance
+   * with the true ones; on images every generating kind reports {@code val/fid}. Throws for an
+   * unknown model or a combination that {@link #supports} rejects.
    */
   public static Set<String> metrics(String model, String datasetKind) {
     if (model != null && PARAMETERS.containsKey(model) && !supports(model, datasetKind)) {
@@ -96,15 +96,17 @@ public final class ModelCatalog {
         new LinkedHashSet<>(
             switch (model) {
               case "ae" -> List.of("train/loss", "val/mse");
-              case "vae" -> List.of("train/loss", "train/recon", "train/kl", "val/elbo");
-              case "gan" ->
-                  List.of(
-                      "train/loss_d", "train/loss_g", "train/d_real", "train/d_fake",
-                      "val/d_real", "val/d_fake");
+              case "dae" -> List.of("train/loss", "val/mse", "val/mse_noisy");
+              case "vae" -> List.of("train/loss", "train/recon", "train/kl", "val/elbo", "val/iwae");
+              case "gan", "dcgan", "cgan" -> GAN_METRICS;
+              case "progan" -> PROGAN_METRICS;
               default -> throw new IllegalArgumentException("unknown model '" + model + "'");
             });
-    if (model.equals("gan") && DatasetSpec.GAUSSIAN_2D.equals(datasetKind)) {
+    if (GANS.contains(model) && DatasetSpec.GAUSSIAN_2D.equals(datasetKind)) {
       names.addAll(MOMENT_METRICS);
+    }
+    if (reportsFid(model, datasetKind)) {
+      names.add("val/fid");
     }
     return Collections.unmodifiableSet(names);
   }

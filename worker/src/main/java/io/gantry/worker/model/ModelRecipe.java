@@ -2,7 +2,7 @@ package io.gantry.worker.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
+import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.TrialData;
 import java.util.Map;
 
@@ -12,8 +12,10 @@ import java.util.Map;
  * outputs are rows of flattened features ({@link io.gantry.worker.data.Examples}).
  *
  * <p>Arrays a recipe creates during a call belong to the manager of the batch, or to the one
- * passed in; the caller closes those managers, so native memory stays flat. Grad mode is the
- * caller's business too: it turns it off around {@link #evaluate} and {@link #samples}.
+ * passed in; the caller closes those managers, so native memory stays flat. Grad mode and the
+ * engine's random seed are the caller's business too: it turns grad mode off around {@link
+ * #evaluate}, {@link #samples} and {@link #pictures}, and reseeds before each step and
+ * evaluation, so that a recipe restored from a checkpoint continues with the same numbers.
  */
 public interface ModelRecipe extends AutoCloseable {
 
@@ -23,31 +25,62 @@ public interface ModelRecipe extends AutoCloseable {
    */
   static ModelRecipe create(String model, Hyperparams params, TrialData data) {
     return switch (model) {
-      case "ae" -> new AutoencoderRecipe(params, data);
+      case "ae", "dae" -> new AutoencoderRecipe(params, data, Corruption.of(model, params));
       case "vae" -> new VaeRecipe(params, data);
       case "gan" -> new GanRecipe(params, data);
+      case "dcgan" -> new ConvGanRecipe(params, data, false);
+      case "cgan" -> new ConvGanRecipe(params, data, true);
+      case "progan" -> new ProganRecipe(params, data);
       default -> throw new IllegalArgumentException("unknown model '" + model + "'");
     };
   }
 
-  /** The networks a checkpoint saves, by file name (without extension). */
-  Map<String, Block> networks();
+  /** The networks a checkpoint saves (weights and optimizer state), by file name. */
+  Map<String, Network> networks();
 
   /**
-   * One training step on {@code batch} ({@code (n, features)}). Returns this step's scalar
-   * metrics, named as in {@link ModelCatalog#metrics}; a metric measured only on some steps
-   * (the GAN's generator loss when {@code k_disc_steps > 1}) is left out of the others.
+   * One training step on {@code batch}. Returns this step's scalar metrics, named as in {@link
+   * ModelCatalog#metrics}; a metric measured only on some steps (the GAN's generator loss when
+   * {@code k_disc_steps > 1}) is left out of the others.
    */
-  Map<String, Float> trainStep(NDArray batch);
+  Map<String, Float> trainStep(Batch batch);
 
   /** The {@code val/...} metrics on the held-out examples. */
   Map<String, Double> evaluate(NDManager manager);
 
   /**
-   * {@code count} examples of what the model makes, as {@code (count, features)}: reconstructions
-   * of the first held-out examples for an autoencoder, draws from the prior otherwise.
+   * {@code count} examples of what the model makes, as {@code (count, features)} in the shape
+   * and range of the held-out examples: reconstructions of the first held-out examples for an
+   * autoencoder, draws from the model otherwise (for a conditional model, classes in turn).
    */
   NDArray samples(int count, NDManager manager);
+
+  /** Pictures beyond the sample grid, by artifact kind: a latent traversal, an interpolation. */
+  default Map<String, ImageGrid> pictures(NDManager manager) {
+    return Map.of();
+  }
+
+  /**
+   * Where the recipe's own schedule stands, reported with the training metrics as the value at
+   * the report's step (ProGAN's {@code train/phase} and {@code train/alpha}).
+   */
+  default Map<String, Double> schedule() {
+    return Map.of();
+  }
+
+  /**
+   * What a checkpoint must carry besides the networks for the next step to be the one an
+   * unbroken run would take: counters that drive the recipe's schedule.
+   */
+  default Map<String, String> state() {
+    return Map.of();
+  }
+
+  /**
+   * Puts the recipe back at {@code state} (what {@link #state} returned) before the networks are
+   * loaded, shaping them as they were then (ProGAN grows to the saved resolution).
+   */
+  default void restore(Map<String, String> state) {}
 
   @Override
   void close();

@@ -1,31 +1,39 @@
 package io.gantry.worker.model;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.tracker.Tracker;
+import ai.djl.training.ParameterStore;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * One trainable network: a DJL {@link Model} with its own {@link Trainer} and Adam, so that a
- * recipe with several networks (encoder and decoder, generator and discriminator) can step and
- * freeze each one on its own.
+ * One trainable network: a DJL block in its own {@link Model} (whose manager holds the
+ * parameters) with its own {@link NamedAdam}, so that a recipe with several networks (encoder
+ * and decoder, generator and discriminator) can step and freeze each one on its own, and a
+ * checkpoint can save and restore both its weights and its optimizer state. No DJL {@code
+ * Trainer}: its Adam cannot be saved, and its parameter store would keep serving the old arrays
+ * after a load.
  */
-final class Network implements AutoCloseable {
+public final class Network implements AutoCloseable {
 
-  /** Adam's usual default; only the GAN exposes beta1 as a parameter. */
-  static final double DEFAULT_BETA1 = 0.9;
+  /** Adam's usual defaults; the GANs expose beta1 (and ProGAN beta2) as parameters. */
+  public static final double DEFAULT_BETA1 = 0.9;
+
+  public static final double DEFAULT_BETA2 = 0.999;
 
   // Freezing BatchNorm's running statistics would make them require gradients on unfreeze
   // and break the next forward (DJL-NOTES.md), so they are left out of both directions.
@@ -33,26 +41,27 @@ final class Network implements AutoCloseable {
       p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR;
 
   private final Model model;
-  private final Trainer trainer;
+  private final NamedAdam adam;
+  private ParameterStore store;
 
-  private Network(Model model, Trainer trainer) {
+  private Network(Model model, NamedAdam adam) {
     this.model = model;
-    this.trainer = trainer;
+    this.adam = adam;
+    this.store = new ParameterStore(model.getNDManager(), false);
   }
 
-  /** Builds {@code block} for inputs of {@code inputs} features and initialises it. */
-  static Network create(String name, Block block, int inputs, double lr, double beta1) {
+  /** Builds {@code block} for inputs of shape {@code (1, inputs...)} and initialises it. */
+  public static Network create(
+      String name, Block block, Shape input, double lr, double beta1, double beta2) {
     Model model = Model.newInstance(name);
     model.setBlock(block);
-    Adam adam =
-        Adam.builder()
-            .optLearningRateTracker(Tracker.fixed((float) lr))
-            .optBeta1((float) beta1)
-            .build();
-    // Recipes compute their own losses; DJL's config insists on one, and it is never called.
-    Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam));
-    trainer.initialize(new Shape(1, inputs));
-    return new Network(model, trainer);
+    block.initialize(model.getNDManager(), DataType.FLOAT32, input);
+    return new Network(model, new NamedAdam(lr, beta1, beta2, model.getNDManager()));
+  }
+
+  /** {@link #create} for flat inputs of {@code inputs} features and Adam's default beta2. */
+  static Network create(String name, Block block, int inputs, double lr, double beta1) {
+    return create(name, block, new Shape(1, inputs), lr, beta1, DEFAULT_BETA2);
   }
 
   /**
@@ -74,38 +83,80 @@ final class Network implements AutoCloseable {
   }
 
   /** Forward pass in training mode, recorded by an open gradient collector. */
-  NDArray forward(NDArray input) {
-    return trainer.forward(new NDList(input)).singletonOrThrow();
+  public NDArray forward(NDArray input) {
+    return block().forward(store, new NDList(input), true).singletonOrThrow();
   }
 
   /** Forward pass in inference mode. */
-  NDArray evaluate(NDArray input) {
-    return trainer.evaluate(new NDList(input)).singletonOrThrow();
+  public NDArray evaluate(NDArray input) {
+    return block().forward(store, new NDList(input), false).singletonOrThrow();
   }
 
   /** Opens the JVM's one gradient collector (it records every network's forward passes). */
-  GradientCollector collectGradients() {
-    return trainer.newGradientCollector();
+  public static GradientCollector collectGradients() {
+    return Engine.getInstance().newGradientCollector();
   }
 
   /** Applies Adam to this network's parameters and zeroes their gradients. */
-  void step() {
-    trainer.step();
+  public void step() {
+    adam.step(block());
+  }
+
+  /** Starts the optimizer afresh, as ProGAN does when the networks grow. */
+  void resetOptimizer() {
+    adam.reset();
   }
 
   /** Stops (or restarts) gradients flowing into this network's parameters. */
   void freeze(boolean frozen) {
-    model.getBlock().freezeParameters(frozen, TRAINABLE);
+    block().freezeParameters(frozen, TRAINABLE);
   }
 
-  /** The network's block, whose parameters a checkpoint saves. */
+  /** Initialises a block added to this network after creation, in the network's manager. */
+  void initialize(Block added, Shape input) {
+    added.initialize(model.getNDManager(), DataType.FLOAT32, input);
+  }
+
+  /** Writes the weights, BatchNorm statistics included, as {@link Block#saveParameters}. */
+  public void saveParameters(DataOutputStream out) throws IOException {
+    block().saveParameters(out);
+  }
+
+  /** Reads back what {@link #saveParameters} wrote, into a network of the same structure. */
+  public void loadParameters(DataInputStream in) throws IOException {
+    try {
+      block().loadParameters(model.getNDManager(), in);
+    } catch (MalformedModelException e) {
+      throw new IOException("saved parameters do not fit network '" + model.getName() + "'", e);
+    }
+    // A loaded array is a new one, and DJL does not mark it as taking gradients.
+    for (Parameter parameter : block().getParameters().values()) {
+      if (parameter.requiresGradient()) {
+        parameter.getArray().setRequiresGradient(true);
+      }
+    }
+    // The store caches parameter arrays and would keep serving the replaced ones.
+    store = new ParameterStore(model.getNDManager(), false);
+  }
+
+  /** Writes Adam's step count and moments, keyed by parameter name. */
+  public void saveOptimizer(DataOutputStream out) throws IOException {
+    adam.save(out);
+  }
+
+  /** Reads back what {@link #saveOptimizer} wrote. */
+  public void loadOptimizer(DataInputStream in) throws IOException {
+    adam.load(in);
+  }
+
+  /** The network's block. */
   Block block() {
     return model.getBlock();
   }
 
   @Override
   public void close() {
-    trainer.close();
+    adam.reset();
     model.close();
   }
 }

@@ -1,28 +1,25 @@
 package io.gantry.worker.train;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.model.Hyperparams;
+import io.gantry.worker.model.ImageGrid;
 import io.gantry.worker.model.ModelRecipe;
 import io.gantry.worker.trial.TrialListener;
 import io.gantry.worker.trial.TrialSpec;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The files a trial writes at the end of each epoch, under its artifact folder: {@code
- * samples/epoch-NNN.png} and {@code checkpoints/epoch-NNN/}, which holds one {@code
- * <network>.params} per network ({@link Block#saveParameters}) and a {@code trial.properties}
- * saying how the weights were made.
+ * samples/epoch-NNN.png}, the recipe's other pictures as {@code <kind>/epoch-NNN.png} (a latent
+ * traversal, an interpolation, a class grid), and {@code checkpoints/epoch-NNN/} ({@link
+ * Checkpoint}), whose {@code trial.properties} also says how the weights were made.
  */
 final class EpochArtifacts {
 
@@ -30,44 +27,40 @@ final class EpochArtifacts {
   private final TrialSpec spec;
   private final Hyperparams params;
   private final Examples test;
+  private final Optional<String> fidExtractor;
 
-  EpochArtifacts(TrialSpec spec, Hyperparams params, Examples test) {
+  EpochArtifacts(TrialSpec spec, Hyperparams params, Examples test, Optional<String> fidExtractor) {
     this.root = Path.of(spec.artifactDir());
     this.spec = spec;
     this.params = params;
     this.test = test;
+    this.fidExtractor = fidExtractor;
   }
 
-  /** Draws the recipe's samples; call it with grad mode off. */
-  void writeSamples(ModelRecipe recipe, int epoch, long step, NDManager manager, TrialListener listener)
+  /** Draws the recipe's samples and pictures; call it with grad mode off. */
+  void writePictures(ModelRecipe recipe, int epoch, long step, NDManager manager, TrialListener listener)
       throws IOException {
     float[] generated = recipe.samples(SamplePicture.examplesFor(test), manager).toFloatArray();
-    Path file = root.resolve("samples").resolve(String.format("epoch-%03d.png", epoch));
+    Path file = pictureFile("samples", epoch);
     SamplePicture.write(file, generated, test);
     listener.onArtifact("samples", epoch, step, file);
+    for (Map.Entry<String, ImageGrid> picture : new TreeMap<>(recipe.pictures(manager)).entrySet()) {
+      Path grid = pictureFile(picture.getKey(), epoch);
+      SamplePicture.write(grid, picture.getValue(), test);
+      listener.onArtifact(picture.getKey(), epoch, step, grid);
+    }
   }
 
-  /**
-   * Saves every network. The files go to a temporary folder first and are moved into place, so
-   * a worker killed while writing never leaves a half checkpoint for a resume to find.
-   */
-  void writeCheckpoint(ModelRecipe recipe, int epoch, long step, TrialListener listener)
+  private Path pictureFile(String kind, int epoch) {
+    return root.resolve(kind).resolve(String.format("epoch-%03d.png", epoch));
+  }
+
+  /** Saves the recipe at {@code next}, the position the trial goes on from. */
+  void writeCheckpoint(ModelRecipe recipe, int epoch, LoopPosition next, TrialListener listener)
       throws IOException {
     Path folder = root.resolve("checkpoints").resolve(String.format("epoch-%03d", epoch));
-    Path partial = folder.resolveSibling(folder.getFileName() + ".partial");
-    deleteFlat(partial);
-    Files.createDirectories(partial);
-    for (var network : recipe.networks().entrySet()) {
-      Path file = partial.resolve(network.getKey() + ".params");
-      try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-        network.getValue().saveParameters(out);
-      }
-    }
-    Files.write(partial.resolve("trial.properties"), provenance(epoch, step), StandardCharsets.UTF_8);
-    deleteFlat(folder);
-    Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
-    listener.onArtifact("checkpoint", epoch, step, folder);
+    Checkpoint.write(folder, recipe, next, provenance(epoch, next.step()));
+    listener.onArtifact("checkpoint", epoch, next.step(), folder);
   }
 
   private List<String> provenance(int epoch, long step) {
@@ -79,20 +72,8 @@ final class EpochArtifacts {
     lines.add("seed=" + spec.seed());
     lines.add("epoch=" + epoch);
     lines.add("step=" + step);
+    fidExtractor.ifPresent(extractor -> lines.add("fid.extractor=" + extractor));
     params.asMap().forEach((name, value) -> lines.add("param." + name + "=" + value));
     return lines;
-  }
-
-  /** Removes a folder of plain files (checkpoint folders have no subfolders). */
-  private static void deleteFlat(Path folder) throws IOException {
-    if (!Files.isDirectory(folder)) {
-      return;
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Files.delete(file);
-      }
-    }
-    Files.delete(folder);
   }
 }

@@ -1,6 +1,7 @@
 package io.gantry.worker.train;
 
 import io.gantry.worker.data.Examples;
+import io.gantry.worker.model.ImageGrid;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -12,8 +13,9 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * Draws what a model makes as a PNG: an 8x8 grid of images, or for points a scatter plot of
- * held-out points (blue) under generated ones (orange). Plain {@link BufferedImage} drawing,
+ * Draws what a model makes as a PNG: a grid of images (8x8 samples, or a recipe's {@link
+ * ImageGrid}), or for points a scatter plot of held-out points (blue) under generated ones
+ * (orange). Plain {@link BufferedImage} drawing,
  * which needs no display.
  */
 final class SamplePicture {
@@ -40,22 +42,30 @@ final class SamplePicture {
 
   /** Writes {@code generated} (rows of {@code test}'s shape) to {@code file}, creating folders. */
   static void write(Path file, float[] generated, Examples test) throws IOException {
-    BufferedImage image = test.isImage() ? grid(generated, test.exampleShape()) : scatter(generated, test);
+    write(file, test.isImage() ? grid(generated, test.exampleShape(), GRID, GRID) : scatter(generated, test));
+  }
+
+  /** Writes {@code grid}, whose images have {@code test}'s shape, to {@code file}. */
+  static void write(Path file, ImageGrid grid, Examples test) throws IOException {
+    write(file, grid(grid.pixels(), test.exampleShape(), grid.rows(), grid.cols()));
+  }
+
+  private static void write(Path file, BufferedImage image) throws IOException {
     Files.createDirectories(file.getParent());
     ImageIO.write(image, "png", file.toFile());
   }
 
-  private static BufferedImage grid(float[] pixels, int[] shape) {
+  private static BufferedImage grid(float[] pixels, int[] shape, int gridRows, int gridCols) {
     int rows = shape[0];
     int cols = shape[1];
     int tileH = rows * ZOOM + GAP;
     int tileW = cols * ZOOM + GAP;
     BufferedImage image =
-        new BufferedImage(GRID * tileW + GAP, GRID * tileH + GAP, BufferedImage.TYPE_BYTE_GRAY);
-    int count = Math.min(GRID * GRID, pixels.length / (rows * cols));
+        new BufferedImage(gridCols * tileW + GAP, gridRows * tileH + GAP, BufferedImage.TYPE_BYTE_GRAY);
+    int count = Math.min(gridRows * gridCols, pixels.length / (rows * cols));
     for (int k = 0; k < count; k++) {
-      int left = GAP + (k % GRID) * tileW;
-      int top = GAP + (k / GRID) * tileH;
+      int left = GAP + (k % gridCols) * tileW;
+      int top = GAP + (k / gridCols) * tileH;
       for (int y = 0; y < rows * ZOOM; y++) {
         for (int x = 0; x < cols * ZOOM; x++) {
           float v = pixels[k * rows * cols + (y / ZOOM) * cols + x / ZOOM];

@@ -2,6 +2,7 @@ package io.gantry.worker.train;
 
 import ai.djl.ndarray.NDManager;
 import io.gantry.worker.data.Examples;
+import io.gantry.worker.eval.FidMeter;
 import io.gantry.worker.model.Hyperparams;
 import io.gantry.worker.model.ModelRecipe;
 import io.gantry.worker.trial.Budget;
@@ -9,13 +10,23 @@ import io.gantry.worker.trial.TrialListener;
 import io.gantry.worker.trial.TrialOutcome;
 import io.gantry.worker.trial.TrialSpec;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
-/** The epochs and steps of one trial whose recipe and data are ready (see {@link DjlTrialRunner}). */
+/**
+ * The epochs and steps of one trial whose recipe and data are ready (see {@link
+ * DjlTrialRunner}), from a {@link LoopPosition}: the start, or where a checkpoint left off.
+ * Every step and every evaluation reseeds the engine ({@link Seeds}) and every epoch's shuffle
+ * is derived from the seed and the epoch, so the numbers after a position do not depend on how
+ * the loop got there.
+ */
 final class TrialLoop {
+
+  /** What the loop measures besides the recipe: FID on this many generated images, if at all. */
+  record Quality(Optional<FidMeter> fid, int fidSamples) {}
 
   private final TrialSpec spec;
   private final Budget budget;
@@ -25,7 +36,8 @@ final class TrialLoop {
   private final NDManager manager;
   private final EpochArtifacts artifacts;
   private final TrialListener listener;
-  private final Random shuffle;
+  private final Quality quality;
+  private final LoopPosition start;
   private long step;
 
   TrialLoop(
@@ -35,7 +47,9 @@ final class TrialLoop {
       ModelRecipe recipe,
       NDManager manager,
       EpochArtifacts artifacts,
-      TrialListener listener) {
+      TrialListener listener,
+      Quality quality,
+      LoopPosition start) {
     this.spec = spec;
     this.budget = spec.budget();
     this.batchSize = params.intValue("batch_size");
@@ -44,12 +58,15 @@ final class TrialLoop {
     this.manager = manager;
     this.artifacts = artifacts;
     this.listener = listener;
-    this.shuffle = new Random(spec.seed());
+    this.quality = quality;
+    this.start = start;
+    this.step = start.step();
   }
 
   TrialOutcome run(BooleanSupplier stopRequested) throws IOException {
-    for (int epoch = 1; epoch <= budget.epochs() && !spent(); epoch++) {
-      Optional<TrialOutcome> early = trainEpoch(epoch, stopRequested);
+    for (int epoch = start.epoch(); epoch <= budget.epochs() && !spent(); epoch++) {
+      int offset = epoch == start.epoch() ? start.offset() : 0;
+      Optional<TrialOutcome> early = trainEpoch(epoch, offset, stopRequested);
       if (early.isEmpty()) {
         early = endEpoch(epoch);
       }
@@ -60,15 +77,16 @@ final class TrialLoop {
     return TrialOutcome.completed(step);
   }
 
-  /** One shuffled pass (or what the budget leaves of it); an outcome if the trial ends early. */
-  private Optional<TrialOutcome> trainEpoch(int epoch, BooleanSupplier stopRequested) {
+  /** The shuffled pass from {@code offset} (or what the budget leaves of it); an outcome if the trial ends early. */
+  private Optional<TrialOutcome> trainEpoch(int epoch, int offset, BooleanSupplier stopRequested) {
     MetricWindow window = new MetricWindow();
-    int[] order = permutation(train.size());
-    for (int from = 0; from < train.size() && !spent(); from += batchSize) {
+    int[] order = permutation(train.size(), new Random(Seeds.shuffle(spec.seed(), epoch)));
+    for (int from = offset; from < train.size() && !spent(); from += batchSize) {
       if (stopRequested.getAsBoolean()) {
         return Optional.of(TrialOutcome.stopped(step));
       }
       Map<String, Float> metrics;
+      Seeds.beforeStep(spec.seed(), step);
       // Every array of the step lives in this manager and is freed with it (DJL-NOTES.md).
       try (NDManager stepManager = manager.newSubManager()) {
         int to = Math.min(train.size(), from + batchSize);
@@ -81,24 +99,33 @@ final class TrialLoop {
       }
       window.add(metrics);
       if (spec.reportEvery() > 0 && step % spec.reportEvery() == 0) {
-        listener.onMetrics(step, epoch, window.drain());
+        report(epoch, window);
       }
     }
     if (!window.isEmpty()) {
-      listener.onMetrics(step, epoch, window.drain());
+      report(epoch, window);
     }
     return Optional.empty();
   }
 
-  /** Held-out metrics, samples and checkpoint; an outcome if the evaluation diverged. */
+  private void report(int epoch, MetricWindow window) {
+    Map<String, Double> metrics = window.drain();
+    metrics.putAll(recipe.schedule());
+    listener.onMetrics(step, epoch, metrics);
+  }
+
+  /** Pictures, held-out metrics and checkpoint; an outcome if the evaluation diverged. */
   private Optional<TrialOutcome> endEpoch(int epoch) throws IOException {
     Map<String, Double> heldOut;
+    Seeds.beforeEvaluation(spec.seed(), step);
     try (NDManager evalManager = manager.newSubManager()) {
       heldOut =
           GradMode.withoutGradients(
               () -> {
-                artifacts.writeSamples(recipe, epoch, step, evalManager, listener);
-                return recipe.evaluate(evalManager);
+                artifacts.writePictures(recipe, epoch, step, evalManager, listener);
+                Map<String, Double> metrics = new LinkedHashMap<>(recipe.evaluate(evalManager));
+                quality.fid().ifPresent(fid -> metrics.put("val/fid", fid.score(quality.fidSamples(), recipe::samples, evalManager)));
+                return metrics;
               });
     }
     Optional<String> bad = nonFinite(heldOut);
@@ -107,7 +134,7 @@ final class TrialLoop {
           TrialOutcome.diverged(step, bad.get() + " in the evaluation at step " + step));
     }
     listener.onMetrics(step, epoch, heldOut);
-    artifacts.writeCheckpoint(recipe, epoch, step, listener);
+    artifacts.writeCheckpoint(recipe, epoch, new LoopPosition(epoch + 1, 0, step), listener);
     return Optional.empty();
   }
 
@@ -116,7 +143,7 @@ final class TrialLoop {
   }
 
   /** A Fisher-Yates shuffle of {@code 0..n-1}. */
-  private int[] permutation(int n) {
+  private static int[] permutation(int n, Random shuffle) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

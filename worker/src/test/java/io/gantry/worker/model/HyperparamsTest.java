@@ -39,21 +39,26 @@ class HyperparamsTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> Hyperparams.resolve("gan", Map.of("generator_loss", "wasserstein")));
-    assertThrows(IllegalArgumentException.class, () -> Hyperparams.resolve("dcgan", Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> Hyperparams.resolve("wgan", Map.of()));
   }
 
   @Test
   void catalogNamesModelsDatasetsAndMetrics() {
-    assertEquals(Set.of("ae", "vae", "gan"), ModelCatalog.models());
+    assertEquals(Set.of("ae", "dae", "vae", "gan", "dcgan", "cgan", "progan"), ModelCatalog.models());
     assertFalse(ModelCatalog.supports("vae", "gaussian-2d"));
     assertThrows(IllegalArgumentException.class, () -> ModelCatalog.metrics("vae", "gaussian-2d"));
     assertTrue(ModelCatalog.supports("ae", "gaussian-2d"));
     assertTrue(ModelCatalog.supports("gan", "idx"));
     assertFalse(ModelCatalog.supports("gan", "cifar-10"));
-    assertFalse(ModelCatalog.supports("dcgan", "fashion-mnist"));
+    assertFalse(ModelCatalog.supports("wgan", "fashion-mnist"));
+    assertFalse(ModelCatalog.supports("dcgan", "gaussian-2d"));
+    assertTrue(ModelCatalog.supports("cgan", "idx"));
     assertEquals(Set.of("train/loss", "val/mse"), ModelCatalog.metrics("ae", "gaussian-2d"));
     assertTrue(ModelCatalog.metrics("gan", "gaussian-2d").contains("val/cov_error"));
     assertFalse(ModelCatalog.metrics("gan", "fashion-mnist").contains("val/cov_error"));
-    assertTrue(ModelCatalog.metrics("vae", "fashion-mnist").contains("val/elbo"));
+    assertTrue(ModelCatalog.metrics("vae", "fashion-mnist").containsAll(Set.of("val/elbo", "val/iwae", "val/fid")));
+    assertFalse(ModelCatalog.metrics("gan", "gaussian-2d").contains("val/fid"));
+    assertTrue(ModelCatalog.metrics("progan", "fashion-mnist").containsAll(Set.of("train/phase", "train/alpha")));
+    assertTrue(ModelCatalog.metrics("dae", "fashion-mnist").contains("val/mse_noisy"));
   }
 }

@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The VAE learns Fashion-MNIST: its held-out ELBO rises over the first epochs. */
+/**
+ * The VAE learns Fashion-MNIST: its held-out ELBO rises over the first epochs, its
+ * importance-weighted bound lies above the ELBO, and the FID of its samples falls.
+ */
 class VaeFashionMnistTest {
 
   @TempDir Path artifacts;
@@ -25,7 +28,7 @@ class VaeFashionMnistTest {
         new TrialSpec(
             "learning", "vae-fashion", "vae",
             DatasetSpec.named("fashion-mnist").withLimits(5000, 1000),
-            Map.of(), Budget.ofEpochs(3), 7, 20, artifacts.toString());
+            Map.of("fid_samples", 2000), Budget.ofEpochs(3), 7, 20, artifacts.toString());
     RecordingListener listener = new RecordingListener();
 
     TrialOutcome outcome = new DjlTrialRunner().run(spec, listener, () -> false);
@@ -37,6 +40,13 @@ class VaeFashionMnistTest {
     assertTrue(first < second && second < third, "val/elbo by epoch: " + first + ", " + second + ", " + third);
     // An ELBO in nats per image: negative, and past what a blank decoder (~ -550) reaches.
     assertTrue(third < 0 && third > -400, "val/elbo " + third);
+    // The importance-weighted bound is the tighter one, and FID falls as the VAE learns.
+    double iwae = listener.value("val/iwae", 3).orElseThrow();
+    assertTrue(iwae > third, "val/iwae " + iwae + " below val/elbo " + third);
+    double firstFid = listener.value("val/fid", 1).orElseThrow();
+    double lastFid = listener.value("val/fid", 3).orElseThrow();
+    assertTrue(lastFid < firstFid, "val/fid by epoch: " + firstFid + " -> " + lastFid);
+    assertTrue(java.nio.file.Files.size(artifacts.resolve("traversal/epoch-003.png")) > 0);
     double loss = listener.last("train/loss");
     double parts = listener.last("train/recon") + listener.last("train/kl");
     assertEquals(loss, parts, 1e-3 * Math.abs(loss));

@@ -20,8 +20,9 @@ class CatalogMetricsTest {
 
   @ParameterizedTest
   @CsvSource({
-    "ae, fashion-mnist", "vae, fashion-mnist", "gan, fashion-mnist",
-    "ae, gaussian-2d", "gan, gaussian-2d"
+    "ae, fashion-mnist", "dae, fashion-mnist", "vae, fashion-mnist", "gan, fashion-mnist",
+    "dcgan, fashion-mnist", "cgan, fashion-mnist", "progan, fashion-mnist",
+    "ae, gaussian-2d", "dae, gaussian-2d", "gan, gaussian-2d"
   })
   void reportedMetricsMatchTheCatalog(String model, String kind) throws Exception {
     RecordingListener listener = new RecordingListener();

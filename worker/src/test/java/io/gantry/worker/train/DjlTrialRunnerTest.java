@@ -73,6 +73,30 @@ class DjlTrialRunnerTest {
   }
 
   @Test
+  void aResumedTrialGoesOnWithTheSameNumbers() throws Exception {
+    // k = 2: the generator steps every other batch, a beat the checkpoint must keep
+    Map<String, Object> params = new HashMap<>(Trials.small("gan"));
+    params.put("k_disc_steps", 2);
+    List<Report> unbroken = run(Trials.fashion("gan", params, Budget.ofEpochs(3), 4, dir.resolve("a")));
+    Path checkpoint = dir.resolve("a/checkpoints/epoch-001");
+    RecordingListener resumed = new RecordingListener();
+
+    TrialOutcome outcome =
+        runner.resume(Trials.fashion("gan", params, Budget.ofEpochs(3), 4, dir.resolve("b")), checkpoint, resumed, () -> false);
+
+    assertEquals(TrialOutcome.completed(12), outcome);
+    assertEquals(unbroken.stream().filter(r -> r.step() > 4).toList(), resumed.reports);
+    assertEquals(Path.of("epoch-003"), Checkpoint.latest(dir.resolve("b")).orElseThrow().getFileName());
+    TrialSpec otherSeed = Trials.fashion("gan", params, Budget.ofEpochs(3), 5, dir.resolve("c"));
+    String message =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> runner.resume(otherSeed, checkpoint, new RecordingListener(), () -> false))
+            .getMessage();
+    assertTrue(message.contains("seed"), message);
+  }
+
+  @Test
   void aHugeLearningRateEndsDivergedAtTheStep() throws Exception {
     Map<String, Object> params = new HashMap<>(Trials.small("vae"));
     params.put("lr", 1e6);

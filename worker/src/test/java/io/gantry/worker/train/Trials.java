@@ -21,10 +21,18 @@ final class Trials {
     return new TrialSpec("sweep", model + "-" + seed, model, data, params, budget, seed, 3, dir.toString());
   }
 
-  /** Small networks so that the runner's tests spend their time on the runner. */
+  /**
+   * Small networks, batches of 64 and FID on 200 images, so that the runner's tests spend their
+   * time on the runner.
+   */
   static Map<String, Object> small(String model) {
     return switch (model) {
-      case "gan" -> Map.of("latent_dim", 8, "g_hidden", 32, "d_hidden", 32, "batch_size", 64);
+      case "gan" -> Map.of("latent_dim", 8, "g_hidden", 32, "d_hidden", 32, "batch_size", 64, "fid_samples", 200);
+      case "dcgan", "cgan" ->
+          Map.of("latent_dim", 8, "g_channels", 8, "d_channels", 8, "batch_size", 64, "fid_samples", 200);
+      case "progan" ->
+          Map.of("latent_dim", 8, "channels", 8, "phase_images", 128, "batch_size", 32, "fid_samples", 200);
+      case "vae" -> Map.of("latent_dim", 8, "hidden_dim", 32, "batch_size", 64, "fid_samples", 200);
       default -> Map.of("latent_dim", 8, "hidden_dim", 32, "batch_size", 64);
     };
   }

@@ -1,0 +1,72 @@
+package io.gantry.bench;
+
+import io.gantry.orchestrator.coordinator.SweepPlan;
+import io.gantry.orchestrator.run.SweepRun;
+import io.gantry.orchestrator.schedule.FifoScheduler;
+import io.gantry.orchestrator.search.SearchStrategy;
+import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.SweepRecord;
+import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.tracking.SweepTracking;
+import io.gantry.worker.trial.Budget;
+import io.gantry.worker.trial.DatasetSpec;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * A sweep of {@link SleepTrialRunner} trials, stored in H2, and run as {@code gantry run} runs one:
+ * a coordinator in this process, one worker process per slot joining it over Pekko Cluster on
+ * loopback. The sweep is made in code because no sweep file can name the {@code sleep} model.
+ */
+final class SleepSweep {
+
+  /** The finished sweep: its store (open) and how long the run took, start-up included. */
+  record Result(H2RunStore store, String sweepId, double wallSeconds) {}
+
+  /** A stored sweep with no trials yet, and the plan that runs it. */
+  record Stored(H2RunStore store, SweepPlan plan, Path data) {}
+
+  private SleepSweep() {}
+
+  /** Stores a sweep of {@code trials} trials of {@code steps} steps of {@code stepMs} each. */
+  static Stored store(String name, int trials, long steps, long stepMs) throws Exception {
+    Path data = Files.createTempDirectory("gantry-bench-" + name);
+    H2RunStore store = H2RunStore.open(data);
+    String sweepId = store.newSweepId(name);
+    Path artifacts = data.resolve("artifacts").resolve(sweepId);
+    store.createSweep(
+        new SweepRecord(
+            sweepId, name, SleepTrialRunner.MODEL, "sequence", "val/score", "maximize", SweepStatus.RUNNING,
+            "# made by the " + name + " benchmark\n", null, artifacts.toString(), Instant.now(), Optional.empty()),
+        List.of());
+    int[] asked = {0};
+    SearchStrategy sequence = () -> Optional.of(Map.of("i", ++asked[0], "step_ms", stepMs));
+    SweepPlan plan =
+        new SweepPlan(
+            sweepId, SleepTrialRunner.MODEL, DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(steps),
+            1, artifacts, 0, trials, sequence, new FifoScheduler());
+    return new Stored(store, plan, data);
+  }
+
+  /** Runs {@code trials} trials of {@code steps} steps of {@code stepMs} each on {@code workers} worker processes. */
+  static Result run(String name, int trials, int workers, long steps, long stepMs) throws Exception {
+    Stored sweep = store(name, trials, steps, stepMs);
+    List<String> devices = IntStream.range(0, workers).mapToObj(i -> "cpu:" + i).toList();
+    SweepRun.Settings settings = new SweepRun.Settings(devices, 1, "127.0.0.1", 0, sweep.data().resolve("logs"));
+    long start = System.nanoTime();
+    boolean ended =
+        SweepRun.run(sweep.store(), sweep.plan(), settings, SweepTracking.OFF, new PrintStream(OutputStream.nullOutputStream()), false);
+    double wall = (System.nanoTime() - start) / 1e9;
+    if (!ended) {
+      throw new IllegalStateException("the " + name + " sweep did not finish; see " + settings.logDir());
+    }
+    return new Result(sweep.store(), sweep.plan().sweepId(), wall);
+  }
+}

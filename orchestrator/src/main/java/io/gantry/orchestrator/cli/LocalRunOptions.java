@@ -1,0 +1,69 @@
+package io.gantry.orchestrator.cli;
+
+import io.gantry.orchestrator.coordinator.SweepPlan;
+import io.gantry.orchestrator.run.Devices;
+import io.gantry.orchestrator.run.SweepRun;
+import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.sweep.SweepSpec;
+import io.gantry.orchestrator.tracking.SweepTracking;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * How {@code gantry run} and {@code gantry extend} run a stored sweep on this machine: worker
+ * processes, the coordinator's port, tracking; and what they print while and after it runs.
+ */
+final class LocalRunOptions {
+
+  @Mixin private MlflowOption mlflow;
+
+  @Option(names = "--workers", paramLabel = "N", description = "worker processes (default: the file's workers, else one per GPU, else cores / threads per trial)")
+  private Integer workers;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "the coordinator's cluster port (default: a free one)")
+  private int port;
+
+  /**
+   * Tracking as {@code --mlflow} says, with its outbox in the store of {@code data}.
+   *
+   * @throws IllegalArgumentException for a URL that is no MLflow tracking server's
+   */
+  SweepTracking tracking(Path data) {
+    return mlflow.tracking(data);
+  }
+
+  /**
+   * Runs the stored sweep of {@code plan} with a progress bar, then prints its leaderboard and
+   * where its results are. Returns the exit code: 0 when the sweep reached its end.
+   */
+  int run(CommandSpec command, H2RunStore store, SweepSpec spec, SweepPlan plan, SweepTracking tracking, Path data) {
+    Instant started = Instant.now();
+    List<String> devices = Devices.local(workers != null ? workers : spec.workers(), spec.threadsPerTrial());
+    PrintWriter out = command.commandLine().getOut();
+    int trials = store.trialLimit(plan.sweepId()).orElse(plan.maxTrials());
+    out.printf("sweep %s: %d trial(s) of %s on %d worker(s) %s%n", plan.sweepId(), trials, spec.model(), devices.size(), devices);
+    mlflow.server().ifPresent(url -> out.printf("tracking in MLflow at %s, experiment %s%n", url, spec.name()));
+    out.flush();
+    SweepRun.Settings settings =
+        new SweepRun.Settings(devices, spec.threadsPerTrial(), "127.0.0.1", port, data.resolve("logs").resolve(plan.sweepId()));
+    boolean ended = SweepRun.run(store, plan, settings, tracking, System.out, System.console() != null);
+    SweepReport report = SweepReport.of(store, store.sweep(plan.sweepId()).orElseThrow());
+    out.println();
+    out.print(report.leaderboard());
+    out.printf("%nfinished in %ds%n", Duration.between(started, Instant.now()).toSeconds());
+    out.println("results: store " + store.file() + ", artifacts " + plan.artifactDir() + ", worker logs " + settings.logDir());
+    out.println("details: gantry show " + plan.sweepId() + " [--json]");
+    if (!ended) {
+      command.commandLine().getErr().println(
+          "the sweep stopped before it finished: the coordinator failed or every worker exited; see " + settings.logDir());
+      return 1;
+    }
+    return 0;
+  }
+}

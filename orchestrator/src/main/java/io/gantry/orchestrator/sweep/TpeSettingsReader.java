@@ -1,0 +1,58 @@
+package io.gantry.orchestrator.sweep;
+
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads {@code tpe: {n_startup_trials: 10, n_ei_candidates: 24, gamma: 0.1}}, valid with {@code method: tpe}. */
+final class TpeSettingsReader {
+
+  private final NodeReader reader;
+
+  TpeSettingsReader(NodeReader reader) {
+    this.reader = reader;
+  }
+
+  /** The settings; {@code method} is empty when the file's method was wrong. */
+  Optional<TpeSettings> read(Node node, Optional<Method> method) {
+    if (method.isPresent() && method.get() != Method.TPE) {
+      reader.error(node, "tpe", "only for method: tpe, not " + method.get().yamlName());
+      return Optional.empty();
+    }
+    Optional<MappingFields> maybeFields =
+        reader.mapping(node, "tpe", "{n_startup_trials: N, n_ei_candidates: N, gamma: x}");
+    if (maybeFields.isEmpty()) {
+      return Optional.empty();
+    }
+    MappingFields fields = maybeFields.get();
+    fields.allowOnly(List.of("n_startup_trials", "n_ei_candidates", "gamma"));
+    TpeSettings defaults = TpeSettings.DEFAULT;
+    Optional<Long> startup = fields.integer("n_startup_trials", 0, Integer.MAX_VALUE);
+    Optional<Long> candidates = fields.integer("n_ei_candidates", 1, Integer.MAX_VALUE);
+    Optional<Double> gamma = fields.optional("gamma").flatMap(n -> fraction(n, fields.keyOf("gamma")));
+    boolean allRead =
+        startup.isPresent() == fields.has("n_startup_trials")
+            && candidates.isPresent() == fields.has("n_ei_candidates")
+            && gamma.isPresent() == fields.has("gamma");
+    return allRead
+        ? Optional.of(
+            new TpeSettings(
+                startup.map(Long::intValue).orElse(defaults.startupTrials()),
+                candidates.map(Long::intValue).orElse(defaults.eiCandidates()),
+                gamma.orElse(defaults.gamma())))
+        : Optional.empty();
+  }
+
+  private Optional<Double> fraction(Node node, String key) {
+    return reader
+        .number(node, key)
+        .filter(
+            x -> {
+              boolean inside = x > 0 && x < 1;
+              if (!inside) {
+                reader.error(node, key, "expected a fraction between 0 and 1, got " + reader.describe(node));
+              }
+              return inside;
+            });
+  }
+}

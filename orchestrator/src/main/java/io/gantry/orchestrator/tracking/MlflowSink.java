@@ -1,0 +1,150 @@
+package io.gantry.orchestrator.tracking;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.MlflowClientException;
+import org.mlflow.tracking.MlflowHttpException;
+
+/**
+ * Carries out tracking operations on one MLflow server, blocking: runs, params, tags and metrics
+ * through {@code mlflow-client}, files through the {@link ArtifactUploader}. Runs are found by
+ * their key in the {@link Outbox}'s record, which a run enters the moment MLflow made it.
+ */
+final class MlflowSink implements AutoCloseable {
+
+  static final String RUN_KEY_TAG = "gantry.run_key";
+
+  private final String server;
+  private final Outbox outbox;
+  private final MlflowClient client;
+  private final ArtifactUploader uploader;
+  private final Map<String, String> experimentIds = new HashMap<>();
+
+  MlflowSink(String server, Outbox outbox, Duration uploadTimeout) {
+    this.server = server;
+    this.outbox = outbox;
+    this.client = new MlflowClient(server);
+    this.uploader = new ArtifactUploader(URI.create(server), uploadTimeout);
+  }
+
+  void apply(String runKey, TrackingOp op) throws DeliveryException {
+    if (op instanceof TrackingOp.CreateRun create) {
+      createRun(runKey, create);
+    } else if (op instanceof TrackingOp.Log log) {
+      String runId = run(runKey).runId();
+      for (TrackingOp.Log request : LogBatches.split(log)) {
+        call(() -> {
+          client.logBatch(runId, request.metrics().stream().map(MlflowSink::metric).toList(),
+              request.params().stream().map(MlflowSink::param).toList(), request.tags().stream().map(MlflowSink::tag).toList());
+          return null;
+        });
+      }
+    } else if (op instanceof TrackingOp.Upload upload) {
+      uploader.upload(run(runKey).artifactUri(), upload);
+    } else if (op instanceof TrackingOp.EndRun end) {
+      Outbox.RunRef run = run(runKey);
+      call(() -> {
+        client.setTerminated(run.runId(), Service.RunStatus.valueOf(end.status()), end.endTime());
+        return null;
+      });
+    }
+  }
+
+  /**
+   * Makes the run unless the record or MLflow (by its key tag) already has it, and records it
+   * before anything is logged to it: a creation retried after a lost answer makes no second run.
+   */
+  private void createRun(String runKey, TrackingOp.CreateRun create) throws DeliveryException {
+    if (outbox.run(server, runKey).isPresent()) {
+      return;
+    }
+    String experimentId = experiment(create.experiment());
+    Service.CreateRun.Builder request =
+        Service.CreateRun.newBuilder()
+            .setExperimentId(experimentId)
+            .setRunName(create.runName())
+            .setStartTime(create.startTime())
+            .addTags(tag(new TrackingOp.KeyValue(RUN_KEY_TAG, runKey)));
+    if (create.parentKey() != null) {
+      request.addTags(tag(new TrackingOp.KeyValue("mlflow.parentRunId", run(create.parentKey()).runId())));
+    }
+    String filter = "tags.`" + RUN_KEY_TAG + "` = '" + runKey.replace("'", "\\'") + "'";
+    List<Service.RunInfo> existing = call(() -> client.searchRuns(List.of(experimentId), filter));
+    Service.RunInfo info = existing.isEmpty() ? call(() -> client.createRun(request.build())) : existing.get(0);
+    outbox.recordRun(server, runKey, new Outbox.RunRef(experimentId, info.getRunId(), info.getArtifactUri()));
+  }
+
+  private String experiment(String name) throws DeliveryException {
+    String known = experimentIds.get(name);
+    if (known != null) {
+      return known;
+    }
+    String filter = "name = '" + name.replace("'", "\\'") + "'";
+    // a search, not get-by-name: the client retries and warns on get-by-name's 404 for a new name
+    Optional<Service.Experiment> found = call(() -> client.searchExperiments(filter).getItems().stream().findFirst());
+    String id;
+    if (found.isPresent()) {
+      id = found.get().getExperimentId();
+    } else {
+      try {
+        id = call(() -> client.createExperiment(name));
+      } catch (DeliveryException e) {
+        // made meanwhile by someone else: use theirs
+        id = call(() -> client.searchExperiments(filter).getItems().stream().findFirst())
+            .orElseThrow(() -> e)
+            .getExperimentId();
+      }
+    }
+    experimentIds.put(name, id);
+    return id;
+  }
+
+  private Outbox.RunRef run(String runKey) throws DeliveryException {
+    return outbox
+        .run(server, runKey)
+        .orElseThrow(() -> DeliveryException.refused("the MLflow run of " + runKey + " was never made"));
+  }
+
+  private static <T> T call(Supplier<T> request) throws DeliveryException {
+    try {
+      return request.get();
+    } catch (MlflowHttpException e) {
+      String message = "MLflow answered " + e.getStatusCode() + ": " + e.getBodyMessage();
+      throw new DeliveryException(message, DeliveryException.isPermanent(e.getStatusCode()), e);
+    } catch (MlflowClientException e) {
+      throw new DeliveryException("MLflow is unreachable: " + rootMessage(e), false, e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.toString();
+  }
+
+  private static Service.Metric metric(TrackingOp.Metric m) {
+    return Service.Metric.newBuilder().setKey(m.key()).setValue(m.value()).setTimestamp(m.timestamp()).setStep(m.step()).build();
+  }
+
+  private static Service.Param param(TrackingOp.KeyValue p) {
+    return Service.Param.newBuilder().setKey(p.key()).setValue(p.value()).build();
+  }
+
+  private static Service.RunTag tag(TrackingOp.KeyValue t) {
+    return Service.RunTag.newBuilder().setKey(t.key()).setValue(t.value()).build();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,178 @@
+package io.gantry.orchestrator.tracking;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.StoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tracking outbox and the record of MLflow runs made, kept in the store's H2 file on a
+ * connection of its own, so that tracking never waits on the coordinator's connection or the
+ * other way round. Each tracking server (its URL) has its own rows.
+ */
+final class Outbox implements AutoCloseable {
+
+  /** A row still to deliver. */
+  record Pending(long id, String runKey, TrackingOp op) {}
+
+  /** The MLflow run made for a run key. */
+  record RunRef(String experimentId, String runId, String artifactUri) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Connection connection;
+
+  private Outbox(Connection connection) {
+    this.connection = connection;
+  }
+
+  static Outbox open(Path dataDir) {
+    try {
+      return new Outbox(H2RunStore.connect(dataDir));
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the tracking outbox in " + dataDir, e);
+    }
+  }
+
+  /** Adds entries for {@code server}, all or none. */
+  synchronized void append(String server, List<TrackingEntry> entries) {
+    try {
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO tracking_outbox (server, run_key, op, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (TrackingEntry entry : entries) {
+          insert.setString(1, server);
+          insert.setString(2, entry.runKey());
+          insert.setString(3, entry.op().getClass().getSimpleName());
+          insert.setString(4, JSON.writeValueAsString(entry.op()));
+          insert.setTimestamp(5, now);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        connection.commit();
+      } catch (SQLException | JsonProcessingException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException | JsonProcessingException e) {
+      throw new StoreException("cannot add " + entries.size() + " entries to the tracking outbox", e);
+    }
+  }
+
+  /** The oldest {@code limit} rows for {@code server} not yet delivered nor rejected, oldest first. */
+  synchronized List<Pending> pending(String server, int limit) {
+    return query(
+        "SELECT id, run_key, payload FROM tracking_outbox WHERE server = ? AND NOT rejected ORDER BY id LIMIT ?",
+        rows -> {
+          List<Pending> pending = new ArrayList<>();
+          while (rows.next()) {
+            pending.add(new Pending(rows.getLong(1), rows.getString(2), parse(rows.getString(3))));
+          }
+          return pending;
+        },
+        server, limit);
+  }
+
+  synchronized long pendingCount(String server) {
+    return query(
+        "SELECT COUNT(*) FROM tracking_outbox WHERE server = ? AND NOT rejected",
+        rows -> rows.next() ? rows.getLong(1) : 0L,
+        server);
+  }
+
+  synchronized void delivered(List<Long> ids) {
+    for (long id : ids) {
+      update("DELETE FROM tracking_outbox WHERE id = ?", id);
+    }
+  }
+
+  /** Notes a failed try; the rows stay pending. */
+  synchronized void failed(List<Long> ids, String error) {
+    for (long id : ids) {
+      update("UPDATE tracking_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", clip(error), id);
+    }
+  }
+
+  /** MLflow refused the row for good: it is kept for inspection and never tried again. */
+  synchronized void rejected(long id, String error) {
+    update("UPDATE tracking_outbox SET attempts = attempts + 1, rejected = TRUE, last_error = ? WHERE id = ?", clip(error), id);
+  }
+
+  synchronized Optional<RunRef> run(String server, String runKey) {
+    return query(
+        "SELECT experiment_id, run_id, artifact_uri FROM tracking_runs WHERE server = ? AND run_key = ?",
+        rows -> rows.next() ? Optional.of(new RunRef(rows.getString(1), rows.getString(2), rows.getString(3))) : Optional.empty(),
+        server, runKey);
+  }
+
+  synchronized void recordRun(String server, String runKey, RunRef run) {
+    update(
+        "MERGE INTO tracking_runs (server, run_key, experiment_id, run_id, artifact_uri) KEY (server, run_key) VALUES (?, ?, ?, ?, ?)",
+        server, runKey, run.experimentId(), run.runId(), run.artifactUri());
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the tracking outbox", e);
+    }
+  }
+
+  private interface RowReader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  private <T> T query(String sql, RowReader<T> reader, Object... values) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, values);
+      try (ResultSet rows = statement.executeQuery()) {
+        return reader.read(rows);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the tracking outbox", e);
+    }
+  }
+
+  private void update(String sql, Object... values) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, values);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot update the tracking outbox", e);
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      statement.setObject(i + 1, values[i]);
+    }
+  }
+
+  private static TrackingOp parse(String payload) throws SQLException {
+    try {
+      return JSON.readValue(payload, TrackingOp.class);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("an outbox payload is not a tracking operation: " + payload, e);
+    }
+  }
+
+  private static String clip(String error) {
+    return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+  }
+}

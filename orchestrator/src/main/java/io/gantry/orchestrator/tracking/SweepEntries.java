@@ -1,0 +1,206 @@
+package io.gantry.orchestrator.tracking;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.SweepPlan;
+import io.gantry.orchestrator.store.SweepRecord;
+import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.orchestrator.store.TrialStatus;
+import io.gantry.worker.model.Hyperparams;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * What MLflow should get for one sweep, event by event: the experiment is named after the sweep,
+ * the sweep has a parent run (named by its id) and each trial a child run (named by its id). Keeps
+ * what it must remember between events: each trial's parameters and seed as planned, which trials
+ * have a run, and each one's latest checkpoint.
+ */
+final class SweepEntries {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SweepRecord sweep;
+  private final SweepPlan plan;
+  private final Map<String, Long> seeds = new HashMap<>();
+  private final Map<String, Map<String, Object>> given = new HashMap<>();
+  private final Optional<String> gitCommit;
+  private final LongSupplier clock;
+  private final Set<String> started = new HashSet<>();
+  private final Map<String, String> lastCheckpoint = new HashMap<>();
+
+  SweepEntries(SweepRecord sweep, SweepPlan plan, List<TrialRecord> trials, Optional<String> gitCommit, LongSupplier clock) {
+    this.sweep = sweep;
+    this.plan = plan;
+    trials.forEach(t -> planned(t.trialId(), t.params(), t.seed()));
+    this.gitCommit = gitCommit;
+    this.clock = clock;
+  }
+
+  String sweepId() {
+    return sweep.id();
+  }
+
+  /** The sweep's run: its settings as params, method, model and scheduler as tags, its file. */
+  List<TrackingEntry> sweepStarted() {
+    Map<String, String> yaml = YamlParams.of(sweep.specYaml());
+    List<TrackingOp.KeyValue> tags = new ArrayList<>();
+    tags.add(tag("method", sweep.method()));
+    tags.add(tag("model", sweep.model()));
+    tags.add(tag("scheduler", yaml.getOrDefault("early_terminate.type", "fifo")));
+    tags.add(tag("gantry.sweep_id", sweep.id()));
+    tags.add(tag("gantry.metric", sweep.metricName() + " (" + sweep.metricGoal() + ")"));
+    gitCommit.ifPresent(sha -> tags.add(tag("mlflow.source.git.commit", sha)));
+    List<TrackingOp.KeyValue> params = new ArrayList<>();
+    yaml.forEach((name, value) -> params.add(param(name, value)));
+    String key = TrackingEntry.sweepKey(sweep.id());
+    return List.of(
+        new TrackingEntry(key, new TrackingOp.CreateRun(sweep.name(), null, sweep.id(), sweep.createdAt().toEpochMilli())),
+        new TrackingEntry(key, TrackingOp.Log.params(params, tags)),
+        new TrackingEntry(key, TrackingOp.Upload.text("sweep.yaml", sweep.specYaml())));
+  }
+
+  List<TrackingEntry> of(RunEvent event) {
+    if (event instanceof RunEvent.TrialAdded e) {
+      planned(e.trialId(), e.params(), e.seed());
+      return List.of();
+    } else if (event instanceof RunEvent.TrialStarted e) {
+      return trialStarted(e.trialId(), Optional.of(e));
+    } else if (event instanceof RunEvent.MetricsReported e) {
+      List<TrackingOp.Metric> metrics = new ArrayList<>();
+      e.metrics().forEach((name, value) -> metrics.add(new TrackingOp.Metric(MlflowKeys.key(name), value, e.timestampMillis(), e.step())));
+      return List.of(new TrackingEntry(trialKey(e.trialId()), new TrackingOp.Log(metrics, List.of(), List.of())));
+    } else if (event instanceof RunEvent.ArtifactSaved e) {
+      if ("checkpoint".equals(e.artifact().kind())) {
+        lastCheckpoint.put(e.trialId(), e.artifact().path());
+        return List.of();
+      }
+      String name = MlflowKeys.key(e.artifact().kind()) + "/" + Path.of(e.artifact().path()).getFileName();
+      return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Upload.file(name, e.artifact().path())));
+    } else if (event instanceof RunEvent.TrialRequeued e) {
+      return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Log.tags(List.of(tag("gantry.requeued", e.reason())))));
+    } else if (event instanceof RunEvent.TrialEnded e) {
+      return trialEnded(e);
+    } else if (event instanceof RunEvent.SweepEnded e) {
+      String status = e.status() == SweepStatus.FINISHED ? "FINISHED" : "KILLED";
+      String key = TrackingEntry.sweepKey(sweep.id());
+      return List.of(
+          new TrackingEntry(key, TrackingOp.Log.tags(List.of(tag("gantry.status", e.status().name().toLowerCase())))),
+          new TrackingEntry(key, new TrackingOp.EndRun(status, clock.getAsLong())));
+    }
+    return List.of();
+  }
+
+  /** The trial's run with every hyperparameter (defaults included) and the seed as params. */
+  private List<TrackingEntry> trialStarted(String trialId, Optional<RunEvent.TrialStarted> start) {
+    started.add(trialId);
+    Map<String, Object> hyperparams =
+        resolved(start.map(RunEvent.TrialStarted::params).orElse(given.getOrDefault(trialId, Map.of())));
+    List<TrackingOp.KeyValue> params = new ArrayList<>();
+    hyperparams.forEach((name, value) -> params.add(param(name, value)));
+    trialSeed(trialId).ifPresent(seed -> params.add(param("seed", seed)));
+    List<TrackingOp.KeyValue> tags = new ArrayList<>();
+    tags.add(tag("gantry.sweep_id", sweep.id()));
+    tags.add(tag("gantry.trial_id", trialId));
+    start.ifPresent(
+        s -> {
+          tags.add(tag("worker", s.workerId()));
+          tags.add(tag("device", s.device()));
+          tags.add(tag("gantry.attempt", s.attempt()));
+        });
+    gitCommit.ifPresent(sha -> tags.add(tag("mlflow.source.git.commit", sha)));
+    String key = trialKey(trialId);
+    return List.of(
+        new TrackingEntry(key, new TrackingOp.CreateRun(sweep.name(), TrackingEntry.sweepKey(sweep.id()), trialId, clock.getAsLong())),
+        new TrackingEntry(key, TrackingOp.Log.params(params, tags)),
+        new TrackingEntry(key, TrackingOp.Upload.text("config.json", config(trialId, hyperparams))));
+  }
+
+  /** FINISHED, FAILED or KILLED, with the status and the reason as tags; and the last checkpoint. */
+  private List<TrackingEntry> trialEnded(RunEvent.TrialEnded e) {
+    List<TrackingEntry> entries = new ArrayList<>();
+    if (!started.contains(e.trialId())) {
+      entries.addAll(trialStarted(e.trialId(), Optional.empty()));
+    }
+    String key = trialKey(e.trialId());
+    String checkpoint = lastCheckpoint.remove(e.trialId());
+    if (checkpoint != null) {
+      entries.add(new TrackingEntry(key, TrackingOp.Upload.file("checkpoint", checkpoint)));
+    }
+    List<TrackingOp.KeyValue> tags = new ArrayList<>();
+    tags.add(tag("gantry.status", e.status().name().toLowerCase()));
+    tags.add(tag("gantry.last_step", e.lastStep()));
+    if (e.message() != null && !e.message().isBlank()) {
+      tags.add(tag("gantry.reason", e.message()));
+    }
+    entries.add(new TrackingEntry(key, TrackingOp.Log.tags(tags)));
+    entries.add(new TrackingEntry(key, new TrackingOp.EndRun(mlflowStatus(e.status()), clock.getAsLong())));
+    return entries;
+  }
+
+  static String mlflowStatus(TrialStatus status) {
+    return switch (status) {
+      case COMPLETED -> "FINISHED";
+      case FAILED, DIVERGED -> "FAILED";
+      default -> "KILLED";
+    };
+  }
+
+  private Map<String, Object> resolved(Map<String, Object> params) {
+    try {
+      return Hyperparams.resolve(plan.model(), params).asMap();
+    } catch (IllegalArgumentException e) {
+      // the worker fails such a trial and says why; MLflow shows what was asked for
+      return params;
+    }
+  }
+
+  private Optional<Long> trialSeed(String trialId) {
+    return Optional.ofNullable(seeds.get(trialId));
+  }
+
+  private void planned(String trialId, Map<String, Object> params, long seed) {
+    given.put(trialId, params);
+    seeds.put(trialId, seed);
+  }
+
+  /** What the worker was given, with the hyperparameters resolved: enough to train it again. */
+  private String config(String trialId, Map<String, Object> hyperparams) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("sweep", sweep.id());
+    config.put("trial", trialId);
+    config.put("model", plan.model());
+    config.put("dataset", plan.dataset());
+    config.put("budget", plan.budget());
+    config.put("report_every", plan.reportEvery());
+    config.put("seed", trialSeed(trialId).orElse(null));
+    config.put("hyperparameters", hyperparams);
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the config of trial " + trialId, e);
+    }
+  }
+
+  private String trialKey(String trialId) {
+    return TrackingEntry.trialKey(sweep.id(), trialId);
+  }
+
+  private static TrackingOp.KeyValue param(String name, Object value) {
+    return new TrackingOp.KeyValue(MlflowKeys.key(name), MlflowKeys.paramValue(value));
+  }
+
+  private static TrackingOp.KeyValue tag(String name, Object value) {
+    return new TrackingOp.KeyValue(MlflowKeys.key(name), MlflowKeys.tagValue(value));
+  }
+}

@@ -1,0 +1,104 @@
+package io.gantry.orchestrator.coordinator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gantry.orchestrator.schedule.Decision;
+import io.gantry.orchestrator.schedule.FifoScheduler;
+import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.orchestrator.store.TrialStatus;
+import io.gantry.worker.trial.Budget;
+import io.gantry.worker.trial.DatasetSpec;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The sweep state's pure transitions and the trial source, without actors. */
+class SweepStateTest {
+
+  private static SweepState empty(int maxTrials) {
+    return SweepState.of("s-1", "val/score", true, maxTrials, List.of(), Map.of());
+  }
+
+  private static SweepState add(SweepState state, double x) {
+    int seq = state.trials().size() + 1;
+    return state.updated(new SweepEvent.TrialAdded("t" + seq, seq, Map.of("x", x), 42 + seq));
+  }
+
+  @Test
+  void trialsAreAddedUntilTheLimitAndTheSweepEndsWhenAllAreFinished() {
+    SweepState state = add(empty(2), 1.0);
+    assertTrue(state.wantsNewTrial());
+    assertEquals(2, state.progress().total());
+    assertEquals(2, state.progress().queued(), "the trial not yet proposed counts as queued");
+
+    state = add(state, 2.0);
+    assertFalse(state.wantsNewTrial());
+    state = state.updated(new SweepEvent.TrialStarted("t1", "w")).updated(new SweepEvent.TrialEnded("t1", TrialStatus.COMPLETED, 5));
+    assertFalse(state.isFinished());
+    state = state.updated(new SweepEvent.TrialStarted("t2", "w")).updated(new SweepEvent.TrialEnded("t2", TrialStatus.FAILED, 1));
+    assertTrue(state.isFinished());
+
+    SweepState extended = state.updated(new SweepEvent.LimitRaised(3));
+    assertTrue(extended.wantsNewTrial());
+    assertFalse(extended.isFinished());
+  }
+
+  @Test
+  void anExhaustedSearchEndsTheSweepWithTheTrialsItHas() {
+    SweepState state = add(empty(5), 1.0).updated(new SweepEvent.SearchExhausted());
+
+    assertFalse(state.wantsNewTrial());
+    assertEquals(1, state.progress().total());
+    assertTrue(state.hasConfig(Map.of("x", 1.0)));
+    assertFalse(state.hasConfig(Map.of("x", 2.0)));
+  }
+
+  @Test
+  void reportsOfTheMetricBuildTheHistoryUntilAStopIsDecidedAndARequeueStartsAfresh() {
+    SweepState state = add(empty(1), 1.0).updated(new SweepEvent.TrialStarted("t1", "w"));
+    state = state.updated(new SweepEvent.MetricsReported("t1", 10, 1, Map.of("val/score", 0.5, "train/loss", 2.0)));
+    state = state.updated(new SweepEvent.MetricsReported("t1", 20, 1, Map.of("train/loss", 1.0)));
+    state = state.updated(new SweepEvent.MetricsReported("t1", 30, 2, Map.of("val/score", Double.NaN)));
+    assertEquals(1, state.trials().get("t1").history().reports().size(), "only values of the metric count");
+    assertEquals(30, state.trials().get("t1").lastStep());
+
+    state = state.updated(new SweepEvent.StopDecided("t1", Decision.stop(1, "asha")));
+    state = state.updated(new SweepEvent.MetricsReported("t1", 40, 2, Map.of("val/score", 0.9)));
+    assertEquals(0.5, state.trials().get("t1").objective().getAsDouble(), "judged as it stood when stopped");
+    assertEquals(List.of(state.trials().get("t1").history()), state.histories());
+
+    SweepState requeued = state.updated(new SweepEvent.TrialRequeued("t1"));
+    assertTrue(requeued.trials().get("t1").history().reports().isEmpty());
+    assertTrue(requeued.trials().get("t1").stop().isEmpty());
+    SweepState stopped = state.updated(new SweepEvent.TrialEnded("t1", TrialStatus.STOPPED, 40));
+    assertEquals(Optional.of(Decision.stop(1, "asha")), stopped.trials().get("t1").stop());
+  }
+
+  @Test
+  void theSourcePassesOverConfigurationsTheSweepHasAndGivesUpOnARepeatingSearch() {
+    SweepState state = add(empty(10), 1.0);
+    TrialSource source = new TrialSource(plan(new ScriptedSearch(1.0, 1.0, 3.0)));
+
+    TrialRecord next = source.next(state).orElseThrow();
+    assertEquals("t002", next.trialId());
+    assertEquals(Map.of("x", 3.0), next.params());
+    assertEquals(42 + 2, next.seed());
+
+    // one repeat allowed per trial the sweep has, and MAX_REPEATS more: a new value after that comes too late
+    double[] repeats = new double[1 + TrialSource.MAX_REPEATS + 1];
+    Arrays.fill(repeats, 1.0);
+    repeats[repeats.length - 1] = 3.0;
+    assertTrue(new TrialSource(plan(new ScriptedSearch(repeats))).next(state).isEmpty());
+  }
+
+  private static SweepPlan plan(ScriptedSearch search) {
+    return new SweepPlan(
+        "s-1", "scripted", DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(5), 1, Path.of("a"), 42, 10,
+        search, new FifoScheduler());
+  }
+}

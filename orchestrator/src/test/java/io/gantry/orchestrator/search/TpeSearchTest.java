@@ -1,0 +1,150 @@
+package io.gantry.orchestrator.search;
+
+import static io.gantry.orchestrator.search.Specs.parse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gantry.orchestrator.sweep.SweepSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** TPE on synthetic objectives: no training, only ask, evaluate, tell. */
+class TpeSearchTest {
+
+  /** Branin's domain on two real GAN parameters; the names do not matter to the search. */
+  private static final String BRANIN =
+      """
+      name: branin
+      model: gan
+      dataset: fashion-mnist
+      method: tpe
+      metric: {name: val/d_fake, goal: minimize}
+      budget: {epochs: 1}
+      parameters:
+        lr_g: {min: -5, max: 10}
+        beta1: {min: 0, max: 15}
+      """;
+
+  private static final double BRANIN_MINIMUM = 0.397887;
+  private static final int TRIALS = 60;
+  private static final int SEEDS = 30;
+
+  /** Branin-Hoo, minimum 0.397887 at three points: a standard 2-D test of optimisers. */
+  private static double branin(Map<String, Object> p) {
+    double x = (Double) p.get("lr_g");
+    double y = (Double) p.get("beta1");
+    double a = y - 5.1 / (4 * Math.PI * Math.PI) * x * x + 5 / Math.PI * x - 6;
+    return a * a + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) + 10;
+  }
+
+  /** The best value {@code trials} proposals of a fresh strategy reach, each told its value. */
+  private static double best(String yaml, int trials, ToDoubleFunction<Map<String, Object>> objective) {
+    SearchStrategy search = SearchStrategies.forSpec(parse(yaml));
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < trials; i++) {
+      Map<String, Object> params = search.ask().orElseThrow();
+      double value = objective.applyAsDouble(params);
+      search.tell(params, new TrialResult(value, 100, false));
+      best = Math.min(best, value);
+    }
+    return best;
+  }
+
+  @Test
+  void tpeBeatsRandomSearchOnBraninOverThirtySeeds() {
+    int tpeWins = 0;
+    double tpeRegret = 0;
+    double randomRegret = 0;
+    for (int seed = 1; seed <= SEEDS; seed++) {
+      String tpe = BRANIN + "seed: " + seed + "\n";
+      double byTpe = best(tpe, TRIALS, TpeSearchTest::branin) - BRANIN_MINIMUM;
+      double byRandom = best(tpe.replace("method: tpe", "method: random"), TRIALS, TpeSearchTest::branin) - BRANIN_MINIMUM;
+      tpeWins += byTpe < byRandom ? 1 : 0;
+      tpeRegret += byTpe / SEEDS;
+      randomRegret += byRandom / SEEDS;
+    }
+
+    String figures = String.format("TPE won %d of %d seeds; mean regret TPE %.3f, random %.3f", tpeWins, SEEDS, tpeRegret, randomRegret);
+    System.out.println(figures);
+    assertTrue(tpeWins >= 20, figures);
+    assertTrue(tpeRegret < 0.5 * randomRegret, figures);
+  }
+
+  @Test
+  void theStartupTrialsAreRandomSearchsAndTheSameSeedProposesTheSameTrials() {
+    SweepSpec spec = parse(BRANIN + "seed: 3\ntpe: {n_startup_trials: 5}\n");
+    SearchStrategy random = new RandomSearch(spec);
+    List<Map<String, Object>> first = proposals(new TpeSearch(spec), 12);
+
+    assertEquals(IntStream.range(0, 5).mapToObj(i -> random.ask().orElseThrow()).toList(), first.subList(0, 5));
+    assertEquals(first, proposals(new TpeSearch(spec), 12));
+    assertNotEquals(first, proposals(new TpeSearch(parse(BRANIN + "seed: 4\ntpe: {n_startup_trials: 5}\n")), 12));
+  }
+
+  @Test
+  void logIntegerAndListedParametersStayTypedInRangeAndConvergeOnTheGoodRegion() {
+    String yaml =
+        """
+        name: mixed
+        model: gan
+        dataset: fashion-mnist
+        method: tpe
+        metric: {name: val/d_fake, goal: minimize}
+        budget: {epochs: 1}
+        parameters:
+          lr_g: {distribution: log_uniform, min: 1.0e-5, max: 1.0e-1}
+          latent_dim: {min: 1, max: 64}
+          generator_loss: {values: [non_saturating, minimax]}
+          batch_size: {value: 32}
+        seed: 11
+        """;
+    // best at lr_g = 1e-3, latent_dim = 20, non_saturating
+    ToDoubleFunction<Map<String, Object>> objective =
+        p -> Math.pow(Math.log10((Double) p.get("lr_g")) + 3, 2)
+            + Math.pow(((Integer) p.get("latent_dim") - 20) / 10.0, 2)
+            + (p.get("generator_loss").equals("minimax") ? 1 : 0);
+    SearchStrategy tpe = SearchStrategies.forSpec(parse(yaml));
+    List<Map<String, Object>> late = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      Map<String, Object> params = tpe.ask().orElseThrow();
+      double lr = assertInstanceOf(Double.class, params.get("lr_g"));
+      int latent = assertInstanceOf(Integer.class, params.get("latent_dim"));
+      assertTrue(lr >= 1e-5 && lr <= 1e-1 && latent >= 1 && latent <= 64, params::toString);
+      assertEquals(32, params.get("batch_size"));
+      tpe.tell(params, new TrialResult(objective.applyAsDouble(params), 100, false));
+      if (i >= 40) {
+        late.add(params);
+      }
+    }
+
+    long nonSaturating = late.stream().filter(p -> p.get("generator_loss").equals("non_saturating")).count();
+    double meanLogDistance = late.stream().mapToDouble(p -> Math.abs(Math.log10((Double) p.get("lr_g")) + 3)).average().orElseThrow();
+    assertTrue(nonSaturating >= 14, nonSaturating + " of the last 20 proposals are non_saturating");
+    assertTrue(meanLogDistance < 1.0, "the last 20 lr_g are within " + meanLogDistance + " decades of 1e-3 on average");
+  }
+
+  @Test
+  void trialsStoppedEarlyRankBelowCompletedOnes() {
+    SweepSpec spec = parse(BRANIN + "tpe: {n_startup_trials: 2, gamma: 0.5}\n");
+    TpeSearch tpe = new TpeSearch(spec);
+    Map<String, Object> completed = Map.of("lr_g", 9.0, "beta1", 14.0);
+    Map<String, Object> stopped = Map.of("lr_g", -4.0, "beta1", 1.0);
+    // the stopped trial's value is better, but it was judged early: the completed one is the good one
+    tpe.tell(completed, new TrialResult(100.0, 1000, false));
+    tpe.tell(stopped, new TrialResult(1.0, 100, true));
+
+    List<Map<String, Object>> next = proposals(tpe, 20);
+    long nearCompleted = next.stream().filter(p -> (Double) p.get("lr_g") > 2.5).count();
+    assertTrue(nearCompleted > 12, nearCompleted + " of 20 proposals near the completed trial");
+  }
+
+  private static List<Map<String, Object>> proposals(SearchStrategy search, int n) {
+    return IntStream.range(0, n).mapToObj(i -> search.ask().orElseThrow()).toList();
+  }
+}

@@ -1,0 +1,118 @@
+package io.gantry.orchestrator.sweep;
+
+import static io.gantry.orchestrator.sweep.SweepFiles.assertOnlyError;
+import static io.gantry.orchestrator.sweep.SweepFiles.parse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gantry.orchestrator.sweep.EarlyTerminate.Asha;
+import io.gantry.orchestrator.sweep.EarlyTerminate.Hyperband;
+import io.gantry.orchestrator.sweep.EarlyTerminate.Median;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code early_terminate}, {@code method: tpe} and {@code tpe:}, read and checked. */
+class EarlyTerminateParsingTest {
+
+  /** Valid; the tests add line 8. */
+  private static final String SWEEP =
+      """
+      name: t
+      model: vae
+      dataset: fashion-mnist
+      method: tpe
+      metric: {name: val/elbo, goal: maximize}
+      budget: {epochs: 9}
+      parameters: {lr: {distribution: log_uniform, min: 1.0e-4, max: 1.0e-2}}
+      """;
+
+  private static SweepSpec with(String line) {
+    return parse(SWEEP + line + "\n");
+  }
+
+  @Test
+  void ashaTakesItsMaxFromTheBudgetAndItsFactorDefaultsToThree() {
+    assertEquals(
+        Optional.of(new Asha(BudgetUnit.EPOCHS, 1, 9, 3, false)),
+        with("early_terminate: {type: asha, min_epochs: 1}").earlyTerminate());
+    assertEquals(
+        Optional.of(new Asha(BudgetUnit.EPOCHS, 2, 8, 2, true)),
+        with("early_terminate: {type: asha, min_epochs: 2, max_epochs: 8, reduction_factor: 2, use_best: true}")
+            .earlyTerminate());
+    assertEquals(Optional.empty(), parse(SWEEP).earlyTerminate());
+  }
+
+  @Test
+  void stepsNeedAMaxWhenTheBudgetCountsEpochs() {
+    assertEquals(
+        Optional.of(new Asha(BudgetUnit.STEPS, 100, 900, 3, false)),
+        with("early_terminate: {type: asha, min_steps: 100, max_steps: 900}").earlyTerminate());
+    assertOnlyError(
+        SWEEP + "early_terminate: {type: asha, min_steps: 100}\n", 8, 42, "early_terminate.max_steps",
+        "missing required key: the budget counts epochs, not steps");
+  }
+
+  @Test
+  void hyperbandDefaultsToEveryBracketThatFits() {
+    assertEquals(
+        Optional.of(new Hyperband(BudgetUnit.EPOCHS, 1, 9, 3, 3, false)),
+        with("early_terminate: {type: hyperband, min_epochs: 1}").earlyTerminate());
+    assertOnlyError(
+        SWEEP + "early_terminate: {type: hyperband, min_epochs: 1, brackets: 4}\n", 8, 61,
+        "early_terminate.brackets", "at most 3 brackets fit between 1 and 9 epochs with reduction_factor 3");
+  }
+
+  @Test
+  void medianCountsInTheBudgetsUnitFromTheFirstReportByDefault() {
+    assertEquals(
+        Optional.of(new Median(BudgetUnit.EPOCHS, 0, 5, false)),
+        with("early_terminate: {type: median}").earlyTerminate());
+    assertEquals(
+        Optional.of(new Median(BudgetUnit.STEPS, 200, 3, true)),
+        with("early_terminate: {type: median, start_step: 200, min_trials: 3, use_best: true}").earlyTerminate());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{type: asha}                               | 18 | early_terminate.min_epochs      | missing required key (or min_steps)",
+        "{type: sha, min_epochs: 1}                 | 25 | early_terminate.type            | did you mean \"asha\"?",
+        "{type: asha, min_epochs: 9}                | 43 | early_terminate.min_epochs      | must be below the max (9 epochs)",
+        "{type: asha, min_epochs: 1, max_epochs: 12} | 58 | early_terminate.max_epochs     | is above the budget (9 epochs)",
+        "{type: asha, min_epochs: 1, max_steps: 12} | 57 | early_terminate.max_steps       | use max_epochs, in the unit of early_terminate.min_epochs",
+        "{type: asha, min_epochs: 1, min_steps: 5}  | 57 | early_terminate.min_steps       | give min_epochs or min_steps, not both",
+        "{type: asha, min_epochs: 0}                | 43 | early_terminate.min_epochs      | expected a positive integer, got 0",
+        "{type: asha, min_epochs: 1, reduction_factor: 1} | 64 | early_terminate.reduction_factor | expected an integer of at least 2, got 1",
+        "{type: asha, min_epochs: 1, use_best: yes please} | 56 | early_terminate.use_best   | expected true or false, got \"yes please\"",
+        "{type: median, min_trials: 2, brackets: 3} | 48 | early_terminate.brackets        | unknown key \"brackets\"",
+        "{type: median, start_epoch: 9}             | 46 | early_terminate.start_epoch     | must be below the budget (9 epochs)",
+        "asha                                       | 18 | early_terminate                 | expected {type: asha | hyperband | median, ...}, got \"asha\"",
+      })
+  void mistakesNameTheKeyAndPosition(String value, int column, String key, String message) {
+    assertOnlyError(SWEEP + "early_terminate: " + value.strip() + "\n", 8, column, key, message);
+  }
+
+  @Test
+  void epochRulesNeedAHeldOutMetric() {
+    String train = SWEEP.replace("val/elbo, goal: maximize", "train/loss, goal: minimize");
+    assertOnlyError(
+        train + "early_terminate: {type: asha, min_epochs: 1}\n", 8, 43, "early_terminate.min_epochs",
+        "epochs end with the held-out val/ metrics, but the sweep's metric train/loss is reported within epochs");
+    assertEquals(
+        Optional.of(new Asha(BudgetUnit.STEPS, 50, 500, 3, false)),
+        parse(train + "early_terminate: {type: asha, min_steps: 50, max_steps: 500}\n").earlyTerminate());
+  }
+
+  @Test
+  void tpeSettingsAreOptunasByDefaultAndOnlyForTpe() {
+    assertEquals(TpeSettings.DEFAULT, parse(SWEEP).tpe());
+    assertEquals(Method.TPE, parse(SWEEP).method());
+    assertEquals(SweepSpec.DEFAULT_TPE_TRIALS, parse(SWEEP).maxTrials());
+    assertEquals(new TpeSettings(5, 48, 0.25), with("tpe: {n_startup_trials: 5, n_ei_candidates: 48, gamma: 0.25}").tpe());
+    assertOnlyError(SWEEP + "tpe: {gamma: 1.5}\n", 8, 14, "tpe.gamma", "expected a fraction between 0 and 1, got 1.5");
+    assertOnlyError(
+        SWEEP.replace("method: tpe", "method: random") + "tpe: {gamma: 0.2}\n", 8, 6, "tpe", "only for method: tpe, not random");
+  }
+}

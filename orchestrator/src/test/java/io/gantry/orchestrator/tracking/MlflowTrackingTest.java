@@ -1,0 +1,258 @@
+package io.gantry.orchestrator.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.MetricPoint;
+import io.gantry.orchestrator.store.SweepRecord;
+import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.worker.model.Hyperparams;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sweeps tracked into a real MLflow server, read back through its REST API and once through
+ * MLflow's own Python client: runs and their nesting, params, tags, every metric value, statuses
+ * and artifacts; and an outage of the server in the middle of a sweep that loses nothing.
+ */
+class MlflowTrackingTest {
+
+  private static final String SWEEP =
+      """
+      name: NAME
+      model: gan
+      dataset: {name: gaussian-2d, train_limit: LIMIT}
+      method: grid
+      metric: {name: val/mean_error, goal: minimize}
+      budget: {epochs: 2}
+      report_every: 5
+      parameters:
+        g_hidden: {value: 0}
+        latent_dim: {value: 2}
+        batch_size: {value: 8}
+        lr_d: {values: [0.05, 0.02, 0.01]}
+      seed: 3
+      """;
+
+  @TempDir static Path serverDir;
+  @TempDir Path dir;
+  private static LocalMlflow mlflow;
+
+  @BeforeAll
+  static void startMlflow() throws Exception {
+    mlflow = LocalMlflow.start(serverDir);
+  }
+
+  @AfterAll
+  static void stopMlflow() {
+    if (mlflow != null) {
+      mlflow.close();
+    }
+  }
+
+  @Test
+  void aSweepIsAParentRunWithOneChildRunPerTrialHoldingEverythingTheStoreHas() throws Exception {
+    Path data = dir.resolve("data");
+    CliRun run = CliRun.gantry("run", sweepFile("mlflow-e2e", 200).toString(), "--data-dir", data.toString(), "--workers", "2", "--mlflow", mlflow.url());
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("mlflow: everything delivered; the sweep's run: " + mlflow.url()), run.toString());
+
+    try (H2RunStore store = H2RunStore.open(data)) {
+      SweepRecord sweep = store.sweep("mlflow-e2e").orElseThrow();
+      Runs runs = runsOf(sweep);
+      JsonNode parent = runs.parent();
+      assertEquals("FINISHED", parent.at("/info/status").asText());
+      Map<String, String> parentTags = pairs(parent.at("/data/tags"));
+      assertEquals("grid", parentTags.get("method"));
+      assertEquals("gan", parentTags.get("model"));
+      assertEquals("fifo", parentTags.get("scheduler"));
+      Map<String, String> parentParams = pairs(parent.at("/data/params"));
+      assertEquals("2", parentParams.get("budget.epochs"));
+      assertEquals("[0.05, 0.02, 0.01]", parentParams.get("parameters.lr_d.values"));
+      assertEquals(List.of("sweep.yaml"), mlflow.artifacts(runId(parent), ""));
+
+      for (TrialRecord trial : store.trials(sweep.id())) {
+        JsonNode child = runs.children().get(trial.trialId());
+        assertEquals("FINISHED", child.at("/info/status").asText(), trial.trialId());
+        Map<String, String> tags = pairs(child.at("/data/tags"));
+        assertEquals(runId(parent), tags.get("mlflow.parentRunId"));
+        assertEquals(trial.worker().orElseThrow(), tags.get("worker"));
+        assertEquals(trial.device().orElseThrow(), tags.get("device"));
+        Map<String, String> expected = new HashMap<>();
+        Hyperparams.resolve("gan", trial.params()).asMap().forEach((k, v) -> expected.put(k, String.valueOf(v)));
+        expected.put("seed", Long.toString(trial.seed()));
+        assertEquals(expected, pairs(child.at("/data/params")), trial.trialId());
+        assertSameHistories(store.metrics(sweep.id(), trial.trialId()), runId(child));
+        List<String> files = mlflow.artifacts(runId(child), "");
+        assertTrue(files.containsAll(List.of("config.json", "samples/epoch-001.png", "samples/epoch-002.png")), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.startsWith("checkpoint/") && f.endsWith(".params")), files.toString());
+      }
+      assertPythonClientSees(sweep, runs, store);
+    }
+  }
+
+  @Test
+  void mlflowStoppedMidSweepAndBackThirtySecondsLaterGetsEveryMetricExactlyOnce() throws Exception {
+    Path data = dir.resolve("data");
+    String file = sweepFile("mlflow-outage", 400).toString();
+    CompletableFuture<CliRun> sweep =
+        CompletableFuture.supplyAsync(() -> CliRun.gantry("run", file, "--data-dir", data.toString(), "--workers", "2", "--mlflow", mlflow.url()));
+    // the sweep's run is there before any worker has joined: every trial reports while MLflow is down
+    await(() -> experimentId("mlflow-outage").map(id -> !mlflow.runs(id).isEmpty()).orElse(false), Duration.ofMinutes(2));
+    mlflow.stop();
+    Instant stopped = Instant.now();
+    Thread.sleep(30_000);
+    mlflow.startServer();
+    Instant restarted = Instant.now();
+    CliRun run = sweep.get(4, TimeUnit.MINUTES);
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("mlflow: everything delivered"), run.toString());
+
+    try (H2RunStore store = H2RunStore.open(data)) {
+      SweepRecord record = store.sweep("mlflow-outage").orElseThrow();
+      assertTrue(record.finishedAt().orElseThrow().isAfter(stopped), "the sweep was still running when MLflow stopped");
+      Runs runs = runsOf(record);
+      int inStore = 0;
+      int inMlflow = 0;
+      int duringOutage = 0;
+      for (TrialRecord trial : store.trials(record.id())) {
+        List<MetricPoint> points = store.metrics(record.id(), trial.trialId());
+        inStore += points.size();
+        duringOutage +=
+            (int) points.stream().filter(p -> p.timestampMillis() > stopped.toEpochMilli() && p.timestampMillis() < restarted.toEpochMilli()).count();
+        inMlflow += assertSameHistories(points, runId(runs.children().get(trial.trialId())));
+      }
+      assertTrue(duringOutage > 0, "metrics were reported while MLflow was down");
+      System.out.printf(
+          "outage: %d metric values in H2 (%d of them reported while MLflow was down), %d in MLflow, 1 + %d runs%n",
+          inStore, duringOutage, inMlflow, runs.children().size());
+    }
+  }
+
+  private record Runs(JsonNode parent, Map<String, JsonNode> children) {}
+
+  /** The experiment holds the sweep's run and one run per trial, and nothing else. */
+  private Runs runsOf(SweepRecord sweep) throws Exception {
+    List<JsonNode> all = mlflow.runs(experimentId(sweep.name()).orElseThrow());
+    JsonNode parent = null;
+    Map<String, JsonNode> children = new HashMap<>();
+    for (JsonNode run : all) {
+      String name = run.at("/info/run_name").asText();
+      if (name.equals(sweep.id())) {
+        parent = run;
+      } else {
+        children.put(name, run);
+      }
+    }
+    assertTrue(parent != null, "no run named " + sweep.id());
+    assertEquals(4, all.size(), "one sweep run and three trial runs, no duplicates");
+    return new Runs(parent, children);
+  }
+
+  /** Each metric's history in MLflow is the store's: the same steps, values and times, once each. */
+  private int assertSameHistories(List<MetricPoint> stored, String runId) {
+    Map<String, List<List<Object>>> expected = new HashMap<>();
+    for (MetricPoint p : stored) {
+      expected.computeIfAbsent(MlflowKeys.key(p.name()), k -> new ArrayList<>()).add(List.of(p.step(), p.value(), p.timestampMillis()));
+    }
+    int count = 0;
+    for (var metric : expected.entrySet()) {
+      List<List<Object>> actual = new ArrayList<>();
+      for (JsonNode m : mlflow.get("metrics/get-history", "run_id", runId, "metric_key", metric.getKey()).path("metrics")) {
+        actual.add(List.of(m.path("step").asLong(), m.path("value").asDouble(), m.path("timestamp").asLong()));
+      }
+      actual.sort(MlflowTrackingTest::byStepThenTime);
+      metric.getValue().sort(MlflowTrackingTest::byStepThenTime);
+      assertEquals(metric.getValue(), actual, metric.getKey() + " of run " + runId);
+      count += actual.size();
+    }
+    return count;
+  }
+
+  /** The way a user's notebook reads it: {@code mlflow.search_runs} from MLflow's own client. */
+  private void assertPythonClientSees(SweepRecord sweep, Runs runs, H2RunStore store) throws Exception {
+    String script =
+        "import json, sys, mlflow\n"
+            + "mlflow.set_tracking_uri(sys.argv[1])\n"
+            + "runs = mlflow.search_runs(experiment_names=[sys.argv[2]])\n"
+            // json.dumps writes floats exactly, where pandas' to_json rounds them to 10 digits
+            + "print(json.dumps(runs.to_dict(orient='records'), default=str))\n";
+    Process python =
+        new ProcessBuilder(mlflow.venv().resolve("bin/python").toString(), "-c", script, mlflow.url(), sweep.name()).start();
+    String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(python.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, python.waitFor(), err);
+    JsonNode rows = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build().readTree(out);
+    assertEquals(4, rows.size(), out);
+    Set<String> children = new HashSet<>();
+    for (JsonNode row : rows) {
+      if (runId(runs.parent()).equals(row.path("tags.mlflow.parentRunId").asText())) {
+        String trialId = row.path("tags.mlflow.runName").asText();
+        children.add(trialId);
+        assertEquals("FINISHED", row.path("status").asText());
+        List<MetricPoint> errors =
+            store.metrics(sweep.id(), trialId).stream().filter(p -> p.name().equals("val/mean_error")).toList();
+        assertEquals(errors.get(errors.size() - 1).value(), row.path("metrics.val/mean_error").asDouble(), trialId);
+        TrialRecord trial = store.trials(sweep.id()).stream().filter(t -> t.trialId().equals(trialId)).findFirst().orElseThrow();
+        assertEquals(String.valueOf(trial.params().get("lr_d")), row.path("params.lr_d").asText());
+      }
+    }
+    assertEquals(runs.children().keySet(), children);
+  }
+
+  private java.util.Optional<String> experimentId(String name) {
+    JsonNode found = mlflow.post("experiments/search", Map.of("filter", "name = '" + name + "'", "max_results", 10));
+    return found.path("experiments").isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(found.path("experiments").get(0).path("experiment_id").asText());
+  }
+
+  private static int byStepThenTime(List<Object> a, List<Object> b) {
+    int byStep = Long.compare((Long) a.get(0), (Long) b.get(0));
+    return byStep != 0 ? byStep : Long.compare((Long) a.get(2), (Long) b.get(2));
+  }
+
+  private static Map<String, String> pairs(JsonNode list) {
+    Map<String, String> pairs = new HashMap<>();
+    list.forEach(kv -> pairs.put(kv.path("key").asText(), kv.path("value").asText()));
+    return pairs;
+  }
+
+  private static String runId(JsonNode run) {
+    return run.at("/info/run_id").asText();
+  }
+
+  private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      assertTrue(Instant.now().isBefore(deadline), "waited " + timeout + " in vain");
+      Thread.sleep(200);
+    }
+  }
+
+  private Path sweepFile(String name, int trainLimit) throws Exception {
+    Path file = dir.resolve(name + ".yaml");
+    Files.writeString(file, SWEEP.replace("NAME", name).replace("LIMIT", Integer.toString(trainLimit)));
+    return file;
+  }
+}
