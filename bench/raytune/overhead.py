@@ -12,7 +12,6 @@ import tempfile
 import time
 
 os.environ.setdefault("RAY_DEDUP_LOGS", "0")
-os.environ.setdefault("TUNE_DISABLE_AUTO_CALLBACK_LOGGERS", "1")
 
 import ray
 from ray import tune

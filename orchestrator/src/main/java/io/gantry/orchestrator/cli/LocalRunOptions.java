@@ -1,6 +1,9 @@
 package io.gantry.orchestrator.cli;
 
 import io.gantry.orchestrator.coordinator.SweepPlan;
+import io.gantry.orchestrator.http.SweepLauncher;
+import io.gantry.orchestrator.http.TrackingLinks;
+import io.gantry.orchestrator.http.WebServer;
 import io.gantry.orchestrator.run.Devices;
 import io.gantry.orchestrator.run.SweepRun;
 import io.gantry.orchestrator.store.H2RunStore;
@@ -16,12 +19,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * How {@code gantry run} and {@code gantry extend} run a stored sweep on this machine: worker
- * processes, the coordinator's port, tracking; and what they print while and after it runs.
+ * How {@code gantry run}, {@code gantry extend} and {@code gantry serve} run a stored sweep on this
+ * machine: worker processes, the coordinator's port, tracking, the web UI; and what they print
+ * while and after it runs.
  */
 final class LocalRunOptions {
 
   @Mixin private MlflowOption mlflow;
+
+  @Mixin private WebOptions web;
 
   @Option(names = "--workers", paramLabel = "N", description = "worker processes (default: the file's workers, else one per GPU, else cores / threads per trial)")
   private Integer workers;
@@ -44,26 +50,49 @@ final class LocalRunOptions {
    */
   int run(CommandSpec command, H2RunStore store, SweepSpec spec, SweepPlan plan, SweepTracking tracking, Path data) {
     Instant started = Instant.now();
-    List<String> devices = Devices.local(workers != null ? workers : spec.workers(), spec.threadsPerTrial());
+    SweepRun.Settings settings = settings(spec, plan, data);
+    List<String> devices = settings.devices();
     PrintWriter out = command.commandLine().getOut();
     int trials = store.trialLimit(plan.sweepId()).orElse(plan.maxTrials());
     out.printf("sweep %s: %d trial(s) of %s on %d worker(s) %s%n", plan.sweepId(), trials, spec.model(), devices.size(), devices);
     mlflow.server().ifPresent(url -> out.printf("tracking in MLflow at %s, experiment %s%n", url, spec.name()));
-    out.flush();
-    SweepRun.Settings settings =
-        new SweepRun.Settings(devices, spec.threadsPerTrial(), "127.0.0.1", port, data.resolve("logs").resolve(plan.sweepId()));
-    boolean ended = SweepRun.run(store, plan, settings, tracking, System.out, System.console() != null);
-    SweepReport report = SweepReport.of(store, store.sweep(plan.sweepId()).orElseThrow());
-    out.println();
-    out.print(report.leaderboard());
-    out.printf("%nfinished in %ds%n", Duration.between(started, Instant.now()).toSeconds());
-    out.println("results: store " + store.file() + ", artifacts " + plan.artifactDir() + ", worker logs " + settings.logDir());
-    out.println("details: gantry show " + plan.sweepId() + " [--json]");
-    if (!ended) {
-      command.commandLine().getErr().println(
-          "the sweep stopped before it finished: the coordinator failed or every worker exited; see " + settings.logDir());
-      return 1;
+    try (WebServer webServer = serve(store, data, out)) {
+      boolean ended =
+          webServer.sweeps().exclusively(
+              () -> SweepRun.run(store, plan, settings, tracking, System.out, System.console() != null, webServer.sweeps()));
+      SweepReport report = SweepReport.of(store, store.sweep(plan.sweepId()).orElseThrow());
+      out.println();
+      out.print(report.leaderboard());
+      out.printf("%nfinished in %ds%n", Duration.between(started, Instant.now()).toSeconds());
+      out.println("results: store " + store.file() + ", artifacts " + plan.artifactDir() + ", worker logs " + settings.logDir());
+      out.println("details: gantry show " + plan.sweepId() + " [--json]");
+      webServer.awaitSubmitted(out);
+      if (!ended) {
+        command.commandLine().getErr().println(
+            "the sweep stopped before it finished: the coordinator failed or every worker exited; see " + settings.logDir());
+        return 1;
+      }
+      return 0;
     }
-    return 0;
+  }
+
+  /**
+   * Serves the web UI for the store of {@code data}, printing its address on {@code out}; sweeps
+   * submitted there run on this machine as this class runs any, one at a time.
+   */
+  WebServer serve(H2RunStore store, Path data, PrintWriter out) {
+    SweepLauncher launcher =
+        (spec, plan, observer) -> {
+          SweepRun.Settings settings = settings(spec, plan, data);
+          out.printf("sweep %s (submitted): %s on %d worker(s) %s%n", plan.sweepId(), spec.model(), settings.devices().size(), settings.devices());
+          out.flush();
+          return SweepRun.run(store, plan, settings, tracking(data), System.out, false, observer);
+        };
+    return WebServer.start(web.settings(), store, data, launcher, TrackingLinks.NONE, out);
+  }
+
+  private SweepRun.Settings settings(SweepSpec spec, SweepPlan plan, Path data) {
+    List<String> devices = Devices.local(workers != null ? workers : spec.workers(), spec.threadsPerTrial());
+    return new SweepRun.Settings(devices, spec.threadsPerTrial(), "127.0.0.1", port, data.resolve("logs").resolve(plan.sweepId()));
   }
 }

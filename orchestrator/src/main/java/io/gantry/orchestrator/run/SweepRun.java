@@ -33,10 +33,22 @@ public final class SweepRun {
   /** Whether the sweep reached its end (finished or cancelled) before the run stopped. */
   public static boolean run(
       RunStore store, SweepPlan plan, Settings settings, SweepTracking tracking, PrintStream out, boolean terminal) {
+    return run(store, plan, settings, tracking, out, terminal, RunObserver.NONE);
+  }
+
+  /** As {@link #run(RunStore, SweepPlan, Settings, SweepTracking, PrintStream, boolean)}, followed by {@code observer}. */
+  public static boolean run(
+      RunStore store,
+      SweepPlan plan,
+      Settings settings,
+      SweepTracking tracking,
+      PrintStream out,
+      boolean terminal,
+      RunObserver observer) {
     CompletableFuture<Void> coordinatorStopped = new CompletableFuture<>();
     ActorSystem<Void> system =
         CoordinatorNode.start(
-            guardian(store, plan, tracking, out, terminal, coordinatorStopped), settings.host(), settings.port());
+            guardian(store, plan, tracking, out, terminal, coordinatorStopped, observer), settings.host(), settings.port());
     try (LocalWorkers workers =
         LocalWorkers.start(settings.devices(), settings.threadsPerTrial(), CoordinatorNode.port(system), settings.logDir())) {
       CompletableFuture.anyOf(coordinatorStopped, workers.allExited()).join();
@@ -61,7 +73,8 @@ public final class SweepRun {
       SweepTracking tracking,
       PrintStream out,
       boolean terminal,
-      CompletableFuture<Void> coordinatorStopped) {
+      CompletableFuture<Void> coordinatorStopped,
+      RunObserver observer) {
     return Behaviors.setup(
         context -> {
           ActorRef<SweepProgress> printer = context.spawn(ProgressPrinter.create(out, terminal), "progress");
@@ -71,6 +84,7 @@ public final class SweepRun {
                   Coordinator.create(store, plan, printer),
                   "coordinator",
                   DispatcherSelector.fromConfig("gantry.store-dispatcher"));
+          context.spawn(RunEventRelay.create(plan.sweepId(), coordinator, observer), "observer");
           context.watch(coordinator);
           return Behaviors.receive(Void.class)
               .onSignal(

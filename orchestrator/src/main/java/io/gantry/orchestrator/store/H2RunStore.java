@@ -294,6 +294,23 @@ public final class H2RunStore implements RunStore {
   }
 
   @Override
+  public synchronized Map<String, Map<String, Double>> latestMetrics(String sweepId) {
+    return query(
+        "SELECT m.trial_id, m.name, m.val FROM metrics m JOIN"
+            + " (SELECT trial_id, name, MAX(step) AS step FROM metrics WHERE sweep_id = ? GROUP BY trial_id, name) last"
+            + " ON m.trial_id = last.trial_id AND m.name = last.name AND m.step = last.step"
+            + " WHERE m.sweep_id = ? ORDER BY m.trial_id, m.name",
+        rows -> {
+          Map<String, Map<String, Double>> latest = new LinkedHashMap<>();
+          while (rows.next()) {
+            latest.computeIfAbsent(rows.getString(1), t -> new LinkedHashMap<>()).put(rows.getString(2), rows.getDouble(3));
+          }
+          return latest;
+        },
+        sweepId, sweepId);
+  }
+
+  @Override
   public synchronized List<ArtifactRecord> artifacts(String sweepId, String trialId) {
     return query(
         "SELECT kind, epoch, step, path FROM artifacts WHERE sweep_id = ? AND trial_id = ?"

@@ -62,6 +62,12 @@ public interface RunStore extends AutoCloseable {
   /** The trial's metric history ordered by metric name, then step. */
   List<MetricPoint> metrics(String sweepId, String trialId);
 
+  /**
+   * The latest value (at the highest step) of every metric of every trial of the sweep: trial id,
+   * then metric name, to value. One query, so that a sweep of many long trials reads quickly.
+   */
+  Map<String, Map<String, Double>> latestMetrics(String sweepId);
+
   /** The trial's files, checkpoints included, ordered by epoch. */
   List<ArtifactRecord> artifacts(String sweepId, String trialId);
 

@@ -40,7 +40,7 @@ class CoordinatorSchedulingTest extends CoordinatorFixture {
     SweepPlan plan = newSweep(4, search, asha);
     TestProbe<RunEvent.TrialEnded> ended = testKit.createTestProbe();
     testKit.system().eventStream().tell(new EventStream.Subscribe<>(RunEvent.TrialEnded.class, ended.getRef()));
-    spawnWorker("cpu-0", new ScriptedRunner(false));
+    spawnWorker("cpu-0", new ScriptedRunner(false, 300));
 
     runToEnd(plan);
 

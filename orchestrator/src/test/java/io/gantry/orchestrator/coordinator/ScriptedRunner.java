@@ -18,10 +18,17 @@ final class ScriptedRunner implements TrialRunner {
   static final int STEPS = 5;
 
   private final boolean hangs;
+  private final long pauseMillis;
   private final CountDownLatch release = new CountDownLatch(1);
 
   ScriptedRunner(boolean hangs) {
+    this(hangs, 5);
+  }
+
+  /** A runner that pauses {@code pauseMillis} after each report, long enough for a stop to arrive. */
+  ScriptedRunner(boolean hangs, long pauseMillis) {
     this.hangs = hangs;
+    this.pauseMillis = pauseMillis;
   }
 
   void release() {
@@ -43,7 +50,7 @@ final class ScriptedRunner implements TrialRunner {
         release.await();
         return TrialOutcome.stopped(step);
       }
-      Thread.sleep(5);
+      Thread.sleep(pauseMillis);
     }
     return TrialOutcome.completed(STEPS);
   }

@@ -19,6 +19,12 @@ import java.util.function.Function;
  * hidden layer), which makes it the linear autoencoder whose optimum is PCA's subspace. As the
  * denoising autoencoder ({@code dae}) it encodes a corrupted input and is scored on the clean
  * one.
+ *
+ * <p>The encoder sees its input minus the training set's mean image, and the linear decoder's
+ * output gets the mean back. The biases could learn the mean themselves, but slowly: on images
+ * whose mean is large next to their spread, the mean direction dominates every gradient, and a
+ * linear autoencoder on raw Fashion-MNIST was still 30 % above PCA's error after 1,000 Adam
+ * steps. Centring only reparametrises the same affine maps.
  */
 final class AutoencoderRecipe implements ModelRecipe {
 
@@ -26,6 +32,8 @@ final class AutoencoderRecipe implements ModelRecipe {
   private final Optional<Corruption> corruption;
   private final Network encoder;
   private final Network decoder;
+  private final float[] mean;
+  private final boolean linear;
 
   AutoencoderRecipe(Hyperparams params, TrialData data, Optional<Corruption> corruption) {
     this.test = data.test();
@@ -34,7 +42,8 @@ final class AutoencoderRecipe implements ModelRecipe {
     int hidden = params.intValue("hidden_dim");
     int latent = params.intValue("latent_dim");
     double lr = params.doubleValue("lr");
-    boolean linear = params.choice("activation").equals("linear");
+    this.linear = params.choice("activation").equals("linear");
+    this.mean = meanOf(data.train());
     Function<NDArray, NDArray> activation = linear ? x -> x : Activation::relu;
     SequentialBlock decoderBlock = Network.mlp(activation, hidden, features);
     if (data.train().isImage() && !linear) {
@@ -56,7 +65,7 @@ final class AutoencoderRecipe implements ModelRecipe {
     NDArray x = batch.features();
     float loss;
     try (GradientCollector collector = Network.collectGradients()) {
-      NDArray mse = decoder.forward(encoder.forward(corrupt(x))).sub(x).square().mean();
+      NDArray mse = decode(decoder.forward(encoder.forward(centre(corrupt(x))))).sub(x).square().mean();
       collector.backward(mse);
       loss = mse.getFloat();
     }
@@ -94,7 +103,28 @@ final class AutoencoderRecipe implements ModelRecipe {
   }
 
   private NDArray reconstruct(NDArray x) {
-    return decoder.evaluate(encoder.evaluate(x));
+    return decode(decoder.evaluate(encoder.evaluate(centre(x))));
+  }
+
+  private NDArray centre(NDArray x) {
+    return x.sub(x.getManager().create(mean));
+  }
+
+  private NDArray decode(NDArray output) {
+    return linear ? output.add(output.getManager().create(mean)) : output;
+  }
+
+  private static float[] meanOf(Examples train) {
+    float[] values = train.values(0, train.size());
+    double[] sums = new double[train.features()];
+    for (int i = 0; i < values.length; i++) {
+      sums[i % sums.length] += values[i];
+    }
+    float[] mean = new float[sums.length];
+    for (int i = 0; i < mean.length; i++) {
+      mean[i] = (float) (sums[i] / train.size());
+    }
+    return mean;
   }
 
   @Override

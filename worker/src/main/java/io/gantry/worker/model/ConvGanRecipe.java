@@ -15,52 +15,47 @@ import java.util.Map;
  * appended to z, D as one constant one-hot plane per class stacked on the image, and the
  * generated examples are drawn for random classes. Trained by {@link Adversarial}.
  */
-final class ConvGanRecipe implements ModelRecipe, Adversarial.Players {
+final class ConvGanRecipe extends AdversarialRecipe {
 
   private final Examples test;
   private final Images layout;
-  private final int latent;
   private final int classes;
-  private final Network generator;
-  private final Network discriminator;
-  private final Adversarial game;
 
   ConvGanRecipe(Hyperparams params, TrialData data, boolean conditional) {
-    String model = conditional ? "cgan" : "dcgan";
-    this.test = data.test();
-    this.layout = Images.of(data.train(), model);
-    this.latent = params.intValue("latent_dim");
-    if (conditional && !(data.train().hasLabels() && test.hasLabels())) {
-      throw new IllegalArgumentException("cgan needs class labels for the train and test images");
-    }
-    this.classes = conditional ? Math.max(data.train().classes(), test.classes()) : 0;
-    double beta1 = params.doubleValue("beta1");
-    this.generator =
+    super(
+        params,
         Network.create(
             "generator",
             ConvNets.generator(params.intValue("g_channels")),
-            new Shape(1, latent + classes),
+            new Shape(1, params.intValue("latent_dim") + classes(data, conditional)),
             params.doubleValue("lr_g"),
-            beta1,
-            Network.DEFAULT_BETA2);
-    this.discriminator =
+            params.doubleValue("beta1"),
+            Network.DEFAULT_BETA2),
         Network.create(
             "discriminator",
             ConvNets.discriminator(params.intValue("d_channels")),
-            new Shape(1, 1 + classes, Images.SIZE, Images.SIZE),
+            new Shape(1, 1 + classes(data, conditional), Images.SIZE, Images.SIZE),
             params.doubleValue("lr_d"),
-            beta1,
-            Network.DEFAULT_BETA2);
-    this.game = new Adversarial(generator, discriminator, params);
+            params.doubleValue("beta1"),
+            Network.DEFAULT_BETA2));
+    this.test = data.test();
+    this.layout = Images.of(data.train(), conditional ? "cgan" : "dcgan");
+    this.classes = classes(data, conditional);
+  }
+
+  /** The number of classes the players are conditioned on, 0 for the DCGAN. */
+  private static int classes(TrialData data, boolean conditional) {
+    if (!conditional) {
+      return 0;
+    }
+    if (!(data.train().hasLabels() && data.test().hasLabels())) {
+      throw new IllegalArgumentException("cgan needs class labels for the train and test images");
+    }
+    return Math.max(data.train().classes(), data.test().classes());
   }
 
   private boolean conditional() {
     return classes > 0;
-  }
-
-  @Override
-  public Map<String, Network> networks() {
-    return Map.of("generator", generator, "discriminator", discriminator);
   }
 
   @Override
@@ -86,7 +81,7 @@ final class ConvGanRecipe implements ModelRecipe, Adversarial.Players {
       return Map.of(
           "classes",
           LatentGrids.classes(
-              manager, latent, classes, (z, labels) -> layout.fromNetwork(generator.evaluate(withLabels(z, labels)))));
+              manager, latent, classes, (z, labels) -> layout.fromNetwork(generator.evaluate(generatorInput(z, labels)))));
     }
     return Map.of(
         "interpolation",
@@ -98,43 +93,24 @@ final class ConvGanRecipe implements ModelRecipe, Adversarial.Players {
     return conditional() ? manager.randomInteger(0, classes, new Shape(n), DataType.INT64) : null;
   }
 
+  /**
+   * The image with one constant one-hot plane per class. The data's labels arrive with every
+   * batch; only the conditional GAN looks at them.
+   */
   @Override
-  public NDArray generate(NDManager manager, long n, NDArray labels, boolean training) {
-    NDArray input = withLabels(manager.randomNormal(new Shape(n, latent)), labels);
-    return training ? generator.forward(input) : generator.evaluate(input);
-  }
-
-  @Override
-  public NDArray discriminate(NDArray x, NDArray labels, boolean training) {
-    NDArray input = x;
-    // The data's labels arrive with every batch; only the conditional GAN looks at them.
-    if (conditional()) {
-      Shape shape = x.getShape();
-      NDArray planes =
-          labels.oneHot(classes).reshape(shape.get(0), classes, 1, 1)
-              .broadcast(shape.get(0), classes, shape.get(2), shape.get(3));
-      input = x.concat(planes, 1);
+  protected NDArray discriminatorInput(NDArray x, NDArray labels) {
+    if (!conditional()) {
+      return x;
     }
-    return training ? discriminator.forward(input) : discriminator.evaluate(input);
+    Shape shape = x.getShape();
+    NDArray planes =
+        labels.oneHot(classes).reshape(shape.get(0), classes, 1, 1)
+            .broadcast(shape.get(0), classes, shape.get(2), shape.get(3));
+    return x.concat(planes, 1);
   }
 
-  private NDArray withLabels(NDArray z, NDArray labels) {
+  @Override
+  protected NDArray generatorInput(NDArray z, NDArray labels) {
     return conditional() ? z.concat(labels.oneHot(classes), 1) : z;
-  }
-
-  @Override
-  public Map<String, String> state() {
-    return game.state();
-  }
-
-  @Override
-  public void restore(Map<String, String> state) {
-    game.restore(state);
-  }
-
-  @Override
-  public void close() {
-    discriminator.close();
-    generator.close();
   }
 }

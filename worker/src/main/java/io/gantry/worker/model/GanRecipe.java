@@ -2,7 +2,6 @@ package io.gantry.worker.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import io.gantry.worker.data.Batch;
@@ -14,37 +13,32 @@ import java.util.Map;
  * z ~ N(0, I) through two ReLU layers (none when {@code g_hidden} is 0, which makes G linear),
  * with a sigmoid output on images; D is an MLP with LeakyReLU.
  */
-final class GanRecipe implements ModelRecipe, Adversarial.Players {
+final class GanRecipe extends AdversarialRecipe {
 
   private static final float LEAK = 0.2f;
 
   private final TrialData data;
-  private final int latent;
-  private final Network generator;
-  private final Network discriminator;
-  private final Adversarial game;
 
   GanRecipe(Hyperparams params, TrialData data) {
+    super(params, generator(params, data), discriminator(params, data));
     this.data = data;
-    this.latent = params.intValue("latent_dim");
-    int features = data.train().features();
+  }
+
+  private static Network generator(Hyperparams params, TrialData data) {
     int gHidden = params.intValue("g_hidden");
-    int dHidden = params.intValue("d_hidden");
-    double beta1 = params.doubleValue("beta1");
-    SequentialBlock g = Network.mlp(Activation::relu, gHidden, gHidden, features);
+    SequentialBlock g = Network.mlp(Activation::relu, gHidden, gHidden, data.train().features());
     if (data.train().isImage()) {
       g.addSingleton(Activation::sigmoid);
     }
-    SequentialBlock d = Network.mlp(x -> Activation.leakyRelu(x, LEAK), dHidden, dHidden, 1);
-    this.generator = Network.create("generator", g, latent, params.doubleValue("lr_g"), beta1);
-    this.discriminator =
-        Network.create("discriminator", d, features, params.doubleValue("lr_d"), beta1);
-    this.game = new Adversarial(generator, discriminator, params);
+    return Network.create(
+        "generator", g, params.intValue("latent_dim"), params.doubleValue("lr_g"), params.doubleValue("beta1"));
   }
 
-  @Override
-  public Map<String, Network> networks() {
-    return Map.of("generator", generator, "discriminator", discriminator);
+  private static Network discriminator(Hyperparams params, TrialData data) {
+    int dHidden = params.intValue("d_hidden");
+    SequentialBlock d = Network.mlp(x -> Activation.leakyRelu(x, LEAK), dHidden, dHidden, 1);
+    return Network.create(
+        "discriminator", d, data.train().features(), params.doubleValue("lr_d"), params.doubleValue("beta1"));
   }
 
   @Override
@@ -71,39 +65,7 @@ final class GanRecipe implements ModelRecipe, Adversarial.Players {
   @Override
   public Map<String, ImageGrid> pictures(NDManager manager) {
     return data.test().isImage()
-        ? Map.of("interpolation", LatentGrids.interpolation(manager, latent, z -> generator.evaluate(z)))
+        ? Map.of("interpolation", LatentGrids.interpolation(manager, latent, generator::evaluate))
         : Map.of();
-  }
-
-  @Override
-  public NDArray fakeLabels(NDManager manager, long n) {
-    return null;
-  }
-
-  @Override
-  public NDArray generate(NDManager manager, long n, NDArray labels, boolean training) {
-    NDArray z = manager.randomNormal(new Shape(n, latent));
-    return training ? generator.forward(z) : generator.evaluate(z);
-  }
-
-  @Override
-  public NDArray discriminate(NDArray x, NDArray labels, boolean training) {
-    return training ? discriminator.forward(x) : discriminator.evaluate(x);
-  }
-
-  @Override
-  public Map<String, String> state() {
-    return game.state();
-  }
-
-  @Override
-  public void restore(Map<String, String> state) {
-    game.restore(state);
-  }
-
-  @Override
-  public void close() {
-    discriminator.close();
-    generator.close();
   }
 }

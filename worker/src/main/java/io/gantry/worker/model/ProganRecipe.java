@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@link Adversarial}, not the paper's WGAN-GP: its gradient penalty needs a gradient of a
  * gradient, which DJL does not offer (DJL-NOTES.md).
  */
-final class ProganRecipe implements ModelRecipe, Adversarial.Players {
+final class ProganRecipe extends AdversarialRecipe {
 
   private static final int LAST_PHASE = 3;
   private static final String IMAGES = "images";
@@ -28,42 +28,39 @@ final class ProganRecipe implements ModelRecipe, Adversarial.Players {
 
   private final Examples test;
   private final Images layout;
-  private final int latent;
   private final GrowthSchedule schedule;
   private final ProganGenerator generatorBlock;
   private final ProganDiscriminator discriminatorBlock;
-  private final Network generator;
-  private final Network discriminator;
-  private final Adversarial game;
   private long images;
   private float alpha = 1f;
 
   ProganRecipe(Hyperparams params, TrialData data) {
-    this.test = data.test();
-    this.layout = Images.of(data.train(), "progan");
-    this.latent = params.intValue("latent_dim");
-    this.schedule = new GrowthSchedule(params.intValue("phase_images"), LAST_PHASE);
-    int channels = params.intValue("channels");
-    double beta1 = params.doubleValue("beta1");
-    double beta2 = params.doubleValue("beta2");
-    this.generatorBlock = new ProganGenerator(channels);
-    this.discriminatorBlock = new ProganDiscriminator(channels);
-    this.generator =
-        Network.create("generator", generatorBlock, new Shape(1, latent), params.doubleValue("lr_g"), beta1, beta2);
-    this.discriminator =
+    this(params, data, new ProganGenerator(params.intValue("channels")), new ProganDiscriminator(params.intValue("channels")));
+  }
+
+  private ProganRecipe(
+      Hyperparams params, TrialData data, ProganGenerator generatorBlock, ProganDiscriminator discriminatorBlock) {
+    super(
+        params,
+        Network.create(
+            "generator",
+            generatorBlock,
+            new Shape(1, params.intValue("latent_dim")),
+            params.doubleValue("lr_g"),
+            params.doubleValue("beta1"),
+            params.doubleValue("beta2")),
         Network.create(
             "discriminator",
             discriminatorBlock,
             new Shape(1, 1, ProganGenerator.resolution(0), ProganGenerator.resolution(0)),
             params.doubleValue("lr_d"),
-            beta1,
-            beta2);
-    this.game = new Adversarial(generator, discriminator, params);
-  }
-
-  @Override
-  public Map<String, Network> networks() {
-    return Map.of("generator", generator, "discriminator", discriminator);
+            params.doubleValue("beta1"),
+            params.doubleValue("beta2")));
+    this.test = data.test();
+    this.layout = Images.of(data.train(), "progan");
+    this.schedule = new GrowthSchedule(params.intValue("phase_images"), LAST_PHASE);
+    this.generatorBlock = generatorBlock;
+    this.discriminatorBlock = discriminatorBlock;
   }
 
   @Override
@@ -134,29 +131,13 @@ final class ProganRecipe implements ModelRecipe, Adversarial.Players {
     return layout.fromNetwork(x.clip(-1, 1));
   }
 
-  @Override
-  public NDArray fakeLabels(NDManager manager, long n) {
-    return null;
-  }
-
-  @Override
-  public NDArray generate(NDManager manager, long n, NDArray labels, boolean training) {
-    NDArray z = manager.randomNormal(new Shape(n, latent));
-    return training ? generator.forward(z) : generator.evaluate(z);
-  }
-
-  @Override
-  public NDArray discriminate(NDArray x, NDArray labels, boolean training) {
-    return training ? discriminator.forward(x) : discriminator.evaluate(x);
-  }
-
   /**
    * The images shown so far, the networks' phase (which may lag a phase boundary by a step) and
    * the last step's alpha.
    */
   @Override
   public Map<String, String> state() {
-    Map<String, String> state = new HashMap<>(game.state());
+    Map<String, String> state = new HashMap<>(super.state());
     state.put(IMAGES, Long.toString(images));
     state.put(PHASE, Integer.toString(generatorBlock.phase()));
     state.put(ALPHA, Float.toString(alpha));
@@ -165,15 +146,9 @@ final class ProganRecipe implements ModelRecipe, Adversarial.Players {
 
   @Override
   public void restore(Map<String, String> state) {
-    game.restore(state);
+    super.restore(state);
     images = Long.parseLong(state.get(IMAGES));
     growTo(Integer.parseInt(state.get(PHASE)));
     setAlpha(Float.parseFloat(state.get(ALPHA)));
-  }
-
-  @Override
-  public void close() {
-    discriminator.close();
-    generator.close();
   }
 }

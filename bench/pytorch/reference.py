@@ -1,0 +1,163 @@
+"""PyTorch references for Gantry's training benchmark (bench/training.sh).
+
+The same networks, initialisation, losses, optimiser settings, batch size and thread count as
+Gantry's `vae` and `dcgan` recipes (worker/src/main/java/io/gantry/worker/model/), trained on
+the same Fashion-MNIST files with the same kind of loop: a shuffled pass per epoch, one
+optimiser step per batch, the last batch short. Throughput is real training images per second
+over the training steps only, after a warm-up of 50 steps, as TrainingBenchmark measures it.
+
+    python reference.py vae EPOCHS THREADS      # prints throughput and the held-out ELBO
+    python reference.py dcgan EPOCHS THREADS
+"""
+import gzip
+import math
+import struct
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+DATA = "/usr/share/datasets/fashion-mnist"
+WARM_UP = 50
+
+
+def images(name):
+    with gzip.open(f"{DATA}/{name}-images-idx3-ubyte.gz") as f:
+        _, count, rows, cols = struct.unpack(">IIII", f.read(16))
+        return torch.frombuffer(bytearray(f.read()), dtype=torch.uint8).float().div(255).view(count, rows * cols)
+
+
+def djl_init(module, std=None):
+    """DJL's defaults: weights N(0, 2 / fan_in) (Xavier, in, magnitude 2), or N(0, std); biases 0."""
+    for m in module.modules():
+        if isinstance(m, (nn.Linear, nn.Conv2d)):
+            fan_in = m.weight[0].numel()
+            nn.init.normal_(m.weight, 0.0, std if std is not None else math.sqrt(2.0 / fan_in))
+            if m.bias is not None:
+                nn.init.zeros_(m.bias)
+
+
+class Vae(nn.Module):
+    def __init__(self, latent=20, hidden=400):
+        super().__init__()
+        self.latent = latent
+        self.encoder = nn.Sequential(nn.Linear(784, hidden), nn.ReLU(), nn.Linear(hidden, 2 * latent))
+        self.decoder = nn.Sequential(nn.Linear(latent, hidden), nn.ReLU(), nn.Linear(hidden, 784))
+        djl_init(self)
+
+    def negative_elbo(self, x):
+        mean, log_var = self.encoder(x).chunk(2, dim=1)
+        z = mean + (0.5 * log_var).exp() * torch.randn_like(mean)
+        logits = self.decoder(z)
+        kl = 0.5 * (mean.square() + log_var.exp() - 1 - log_var).sum(1)
+        reconstruction = (F.softplus(logits) - x * logits).sum(1)
+        return reconstruction + kl
+
+
+def upsample():
+    return nn.Upsample(scale_factor=2, mode="nearest")
+
+
+class Reshape(nn.Module):
+    def __init__(self, *shape):
+        super().__init__()
+        self.shape = shape
+
+    def forward(self, x):
+        return x.view(x.shape[0], *self.shape)
+
+
+def dcgan(latent=100, g=32, d=32):
+    """ConvNets.generator and ConvNets.discriminator at 32x32."""
+    gen = nn.Sequential(
+        nn.Linear(latent, 4 * g * 16, bias=False), Reshape(4 * g, 4, 4), nn.BatchNorm2d(4 * g), nn.ReLU(),
+        upsample(), nn.Conv2d(4 * g, 2 * g, 3, 1, 1, bias=False), nn.BatchNorm2d(2 * g), nn.ReLU(),
+        upsample(), nn.Conv2d(2 * g, g, 3, 1, 1, bias=False), nn.BatchNorm2d(g), nn.ReLU(),
+        upsample(), nn.Conv2d(g, 1, 3, 1, 1), nn.Tanh())
+    disc = nn.Sequential(
+        nn.Conv2d(1, d, 4, 2, 1), nn.LeakyReLU(0.2),
+        nn.Conv2d(d, 2 * d, 4, 2, 1, bias=False), nn.BatchNorm2d(2 * d), nn.LeakyReLU(0.2),
+        nn.Conv2d(2 * d, 4 * d, 4, 2, 1, bias=False), nn.BatchNorm2d(4 * d), nn.LeakyReLU(0.2),
+        nn.Conv2d(4 * d, 1, 4, 1, 0), Reshape(1))
+    djl_init(gen, 0.02)
+    djl_init(disc, 0.02)
+    return gen, disc
+
+
+class Clock:
+    """Training seconds and images after the warm-up steps."""
+
+    def __init__(self):
+        self.steps = 0
+        self.seconds = 0.0
+        self.images = 0
+
+    def step(self, started, n):
+        self.steps += 1
+        if self.steps > WARM_UP:
+            self.seconds += time.perf_counter() - started
+            self.images += n
+
+
+def run_vae(epochs, batch=128):
+    train, test = images("train"), images("t10k")
+    model = Vae()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    clock = Clock()
+    for epoch in range(1, epochs + 1):
+        model.train()
+        for idx in torch.randperm(len(train)).split(batch):
+            started = time.perf_counter()
+            loss = model.negative_elbo(train[idx]).mean()
+            opt.zero_grad(set_to_none=False)
+            loss.backward()
+            opt.step()
+            clock.step(started, len(idx))
+        with torch.no_grad():
+            elbo = -torch.cat([model.negative_elbo(x) for x in test.split(1000)]).mean().item()
+        print(f"vae pytorch epoch {epoch}: test elbo {elbo:.2f}", flush=True)
+    return clock, elbo
+
+
+def run_dcgan(epochs, batch=128, latent=100):
+    x = images("train").view(-1, 1, 28, 28).mul(2).sub(1)
+    train = F.pad(x, (2, 2, 2, 2), value=-1.0)
+    gen, disc = dcgan(latent)
+    opt_g = torch.optim.Adam(gen.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(disc.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    clock = Clock()
+    for epoch in range(1, epochs + 1):
+        for idx in torch.randperm(len(train)).split(batch):
+            started = time.perf_counter()
+            real = train[idx]
+            n = len(idx)
+            fake = gen(torch.randn(n, latent)).detach()
+            loss_d = F.softplus(-disc(real)).mean() + F.softplus(disc(fake)).mean()
+            opt_d.zero_grad(set_to_none=False)
+            loss_d.backward()
+            opt_d.step()
+            loss_g = F.softplus(-disc(gen(torch.randn(n, latent)))).mean()
+            opt_g.zero_grad(set_to_none=False)
+            loss_g.backward()
+            opt_g.step()
+            clock.step(started, n)
+        print(f"dcgan pytorch epoch {epoch}: loss_d {loss_d.item():.3f} loss_g {loss_g.item():.3f}", flush=True)
+    return clock, None
+
+
+def main():
+    model, epochs, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    torch.set_num_threads(threads)
+    torch.set_num_interop_threads(1)
+    torch.manual_seed(1)
+    clock, elbo = (run_vae if model == "vae" else run_dcgan)(epochs)
+    rate = clock.images / clock.seconds
+    print(f"throughput {model} pytorch {rate:.1f}")
+    if elbo is not None:
+        print(f"elbo {model} pytorch {elbo:.2f}")
+
+
+if __name__ == "__main__":
+    main()

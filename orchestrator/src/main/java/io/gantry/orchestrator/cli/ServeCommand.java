@@ -1,0 +1,49 @@
+package io.gantry.orchestrator.cli;
+
+import io.gantry.orchestrator.http.WebServer;
+import io.gantry.orchestrator.store.H2RunStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gantry serve}: the web UI and its HTTP API for a data folder, until stopped. Sweeps
+ * submitted there run on this machine, one at a time, with the worker and tracking options given.
+ */
+@Command(name = "serve", description = "Serve the web UI and the HTTP API for a data folder; sweeps submitted there run here.")
+final class ServeCommand implements Callable<Integer> {
+
+  @Mixin private DataDirOption dataDir;
+
+  @Mixin private LocalRunOptions local;
+
+  @Spec private CommandSpec command;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = command.commandLine().getErr();
+    Path data = dataDir.resolve();
+    try {
+      // checked now, not when the first submitted sweep starts
+      local.tracking(data);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return GantryCli.EXIT_BAD_INPUT;
+    }
+    PrintWriter out = command.commandLine().getOut();
+    try (H2RunStore store = H2RunStore.open(data);
+        WebServer server = local.serve(store, data, out)) {
+      if (server.port().isEmpty()) {
+        return 1;
+      }
+      out.println("serving " + store.file() + " until stopped (Ctrl-C)");
+      out.flush();
+      server.awaitTermination();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.gantry.orchestrator.http;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.gantry.orchestrator.store.RunStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * The web UI's server and the sweeps it can start and control. It has an actor system of its own,
+ * since every sweep's coordinator still has one (see {@link LocalSweeps}). A taken port does not
+ * stop it: it takes a free one and says which.
+ */
+public final class WebServer implements AutoCloseable {
+
+  private static final String CONFIG = "io/gantry/orchestrator/http/web-server.conf";
+  private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
+
+  private final ActorSystem<Void> system;
+  private final LocalSweeps sweeps;
+  private final Optional<ServerBinding> binding;
+
+  private WebServer(ActorSystem<Void> system, LocalSweeps sweeps, Optional<ServerBinding> binding) {
+    this.system = system;
+    this.sweeps = sweeps;
+    this.binding = binding;
+  }
+
+  /**
+   * Serves the store of {@code dataDir} as {@code settings} say, and prints the address (and the
+   * token, if it made one up) on {@code out}; sweeps submitted over HTTP run with {@code launcher}.
+   * When it cannot listen at all it says why and serves nothing, and {@link #port()} is empty.
+   */
+  public static WebServer start(
+      WebSettings settings, RunStore store, Path dataDir, SweepLauncher launcher, TrackingLinks links, PrintWriter out) {
+    Config config = ConfigFactory.parseResources(CONFIG).withFallback(ConfigFactory.load());
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "gantry-web", config);
+    ArtifactFiles files = new ArtifactFiles(dataDir);
+    EventHub events = new EventHub(files);
+    LocalSweeps sweeps = new LocalSweeps(store, dataDir, launcher, events::publish);
+    AccessGuard guard = new AccessGuard(settings.token());
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("gantry.web-dispatcher"));
+    SweepRoutes api =
+        new SweepRoutes(store, new SweepViews(store, sweeps, links), new TrialViews(store, files), sweeps, guard, blocking);
+    Route route = new WebRoutes(api, events, files, guard).route();
+    Optional<ServerBinding> binding = bind(system, route, settings, out);
+    out.flush();
+    return new WebServer(system, sweeps, binding);
+  }
+
+  private static Optional<ServerBinding> bind(ActorSystem<Void> system, Route route, WebSettings settings, PrintWriter out) {
+    String taken = "";
+    try {
+      ServerBinding binding;
+      try {
+        binding = bindAt(system, route, settings.host(), settings.port());
+      } catch (ExecutionException e) {
+        if (settings.port() == 0) {
+          throw e;
+        }
+        taken = " (port " + settings.port() + " is taken)";
+        binding = bindAt(system, route, settings.host(), 0);
+      }
+      String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+      String url = "http://" + host + ":" + binding.localAddress().getPort() + "/";
+      if (settings.tokenGenerated()) {
+        out.println("web UI: " + url + "#token=" + settings.token().orElseThrow() + taken);
+        out.println("  the API needs this token to change anything or follow events: " + settings.token().orElseThrow());
+      } else {
+        out.println("web UI: " + url + taken + (settings.token().isPresent() ? " (with your token)" : ""));
+      }
+      return Optional.of(binding);
+    } catch (ExecutionException | TimeoutException e) {
+      out.println("web UI not served: cannot listen on " + settings.host() + ": " + rootMessage(e));
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private static ServerBinding bindAt(ActorSystem<Void> system, Route route, String host, int port)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    return Http.get(system).newServerAt(host, port).bind(route).toCompletableFuture().get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return String.valueOf(cause.getMessage());
+  }
+
+  /** The port the server listens on, if it listens. */
+  public Optional<Integer> port() {
+    return binding.map(b -> b.localAddress().getPort());
+  }
+
+  /** The sweeps this process runs, which the server can start and control. */
+  public LocalSweeps sweeps() {
+    return sweeps;
+  }
+
+  /**
+   * Returns once the sweeps submitted over HTTP and still queued have run, saying so first when
+   * there are any: {@code gantry run} does not drop what was submitted while its sweep ran.
+   */
+  public void awaitSubmitted(PrintWriter out) {
+    if (sweeps.queuedCount() == 0) {
+      return;
+    }
+    out.printf("%d sweep(s) submitted over HTTP wait for their turn; running them before exiting%n", sweeps.queuedCount());
+    out.flush();
+    try {
+      sweeps.awaitQueued();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Blocks until the server's actor system stops, as it does when the JVM is asked to exit. */
+  public void awaitTermination() {
+    system.getWhenTerminated().toCompletableFuture().join();
+  }
+
+  /** Stops listening and drops the sweeps still queued. */
+  @Override
+  public void close() {
+    binding.ifPresent(b -> b.unbind().toCompletableFuture().join());
+    sweeps.close();
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().join();
+  }
+}

@@ -1,0 +1,74 @@
+package io.gantry.worker.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+
+/**
+ * What the GAN recipes share: a generator and a discriminator playing {@link Adversarial}'s
+ * game, z ~ N(0, I), checkpoints that keep the game's beat. A subclass adds conditioning by
+ * overriding {@link #fakeLabels} and the two input maps.
+ */
+abstract class AdversarialRecipe implements ModelRecipe, Adversarial.Players {
+
+  protected final int latent;
+  protected final Network generator;
+  protected final Network discriminator;
+  protected final Adversarial game;
+
+  AdversarialRecipe(Hyperparams params, Network generator, Network discriminator) {
+    this.latent = params.intValue("latent_dim");
+    this.generator = generator;
+    this.discriminator = discriminator;
+    this.game = new Adversarial(generator, discriminator, params);
+  }
+
+  @Override
+  public Map<String, Network> networks() {
+    return Map.of("generator", generator, "discriminator", discriminator);
+  }
+
+  @Override
+  public NDArray fakeLabels(NDManager manager, long n) {
+    return null;
+  }
+
+  @Override
+  public NDArray generate(NDManager manager, long n, NDArray labels, boolean training) {
+    NDArray input = generatorInput(manager.randomNormal(new Shape(n, latent)), labels);
+    return training ? generator.forward(input) : generator.evaluate(input);
+  }
+
+  @Override
+  public NDArray discriminate(NDArray x, NDArray labels, boolean training) {
+    NDArray input = discriminatorInput(x, labels);
+    return training ? discriminator.forward(input) : discriminator.evaluate(input);
+  }
+
+  /** What G gets for codes {@code z} (and labels, when conditioned). */
+  protected NDArray generatorInput(NDArray z, NDArray labels) {
+    return z;
+  }
+
+  /** What D gets for examples {@code x} (and labels, when conditioned). */
+  protected NDArray discriminatorInput(NDArray x, NDArray labels) {
+    return x;
+  }
+
+  @Override
+  public Map<String, String> state() {
+    return game.state();
+  }
+
+  @Override
+  public void restore(Map<String, String> state) {
+    game.restore(state);
+  }
+
+  @Override
+  public void close() {
+    discriminator.close();
+    generator.close();
+  }
+}
