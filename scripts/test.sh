@@ -4,6 +4,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scripts/install-data.sh
+# the web UI's browser tests drive Debian's headless Chromium
+scripts/install-browser.sh
 # the tracking tests start a real MLflow server from this venv (installed once, then cached)
 scripts/install-mlflow.sh >/dev/null
 mvn -B verify "$@"

@@ -14,13 +14,12 @@ import java.util.TreeMap;
 
 /**
  * Training throughput and quality of Gantry's {@code vae} and {@code dcgan} recipes with their
- * default parameters (batch 128) on the whole of Fashion-MNIST, through the real trial loop:
- * real training images per second over the training steps only (the time between training
- * reports, leaving out the first {@value #WARM_UP} steps and each epoch's evaluation), and the
- * held-out metrics after the last epoch ({@code val/elbo}, {@code val/iwae}, {@code val/fid}).
- * {@code bench/pytorch/reference.py} trains the same networks in PyTorch; {@code
- * bench/training.sh} runs both and prints the ratios. The thread count is the JVM's {@code
- * -Dai.djl.pytorch.num_threads}.
+ * default parameters (batch 128) on the whole of Fashion-MNIST, through the real trial loop: real
+ * training images per second over the training steps only (the time between training reports,
+ * leaving out the first {@value #WARM_UP} steps and each epoch's evaluation), and the held-out
+ * metrics after the last epoch ({@code val/elbo}, {@code val/iwae}, {@code val/fid}). {@code
+ * bench/pytorch/reference.py} trains the same networks in PyTorch; {@code bench/training.sh} runs
+ * both and prints the ratios. The thread count is the JVM's {@code -Dai.djl.pytorch.num_threads}.
  *
  * <p>Usage: {@code TrainingBenchmark MODEL EPOCHS}.
  */
@@ -36,21 +35,30 @@ public final class TrainingBenchmark {
     Path dir = Files.createTempDirectory("gantry-training-benchmark");
     TrialSpec spec =
         new TrialSpec(
-            "benchmark", model, model, DatasetSpec.named(DatasetSpec.FASHION_MNIST), Map.of(),
-            Budget.ofEpochs(epochs), 1, WARM_UP, dir.toString());
+            "benchmark",
+            model,
+            model,
+            DatasetSpec.named(DatasetSpec.FASHION_MNIST),
+            Map.of(),
+            Budget.ofEpochs(epochs),
+            1,
+            WARM_UP,
+            dir.toString());
     Clock clock = new Clock();
     TrialOutcome outcome = new DjlTrialRunner().run(spec, clock, () -> false);
     if (outcome.kind() != TrialOutcome.Kind.COMPLETED) {
       throw new IllegalStateException(model + " ended " + outcome);
     }
-    System.out.printf(Locale.ROOT, "throughput %s gantry %.1f%n", model, clock.images / clock.seconds);
+    System.out.printf(
+        Locale.ROOT, "throughput %s gantry %.1f%n", model, clock.images / clock.seconds);
     clock.held.forEach(
-        (name, value) -> System.out.printf(Locale.ROOT, "%s %s gantry %.2f%n", name.substring(4), model, value));
+        (name, value) ->
+            System.out.printf(Locale.ROOT, "%s %s gantry %.2f%n", name.substring(4), model, value));
   }
 
   /**
-   * Counts the images and seconds between consecutive training reports of one epoch; an
-   * interval that spans the epoch's end (evaluation, pictures, checkpoint) is left out.
+   * Counts the images and seconds between consecutive training reports of one epoch; an interval
+   * that spans the epoch's end (evaluation, pictures, checkpoint) is left out.
    */
   private static final class Clock implements TrialListener {
     double seconds;

@@ -1,7 +1,6 @@
 package io.gantry.orchestrator.http;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +35,7 @@ final class ArtifactFiles {
     return Optional.of(
         URL_PREFIX
             + StreamSupport.stream(root.relativize(file).spliterator(), false)
-                .map(segment -> encode(segment.toString()))
+                .map(segment -> Urls.segment(segment.toString()))
                 .collect(Collectors.joining("/")));
   }
 
@@ -70,19 +69,5 @@ final class ArtifactFiles {
         || segment.contains("/")
         || segment.contains("\\")
         || segment.indexOf('\0') >= 0;
-  }
-
-  /** Percent-encodes all but RFC 3986's unreserved characters. */
-  private static String encode(String segment) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if (Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '.' || c == '_' || c == '~') {
-        out.append(c);
-      } else {
-        out.append('%').append(String.format("%02X", b & 0xff));
-      }
-    }
-    return out.toString();
   }
 }

@@ -66,9 +66,4 @@ final class EventHub {
         .prepend(Source.single(ServerSentEvent.create("{}", "ready")))
         .keepAlive(KEEP_ALIVE, ServerSentEvent::heartbeat);
   }
-
-  /** How many clients follow the stream now. */
-  int clientCount() {
-    return clients.size();
-  }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -63,6 +64,7 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
           });
   private final Map<String, ActorRef<Coordinator.Command>> running = new ConcurrentHashMap<>();
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger unfinished = new AtomicInteger();
   private final Set<String> cancelOnStart = ConcurrentHashMap.newKeySet();
 
   /** Sweeps of {@code store} run by {@code launcher}; their events go to {@code events}. */
@@ -77,6 +79,7 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
   public String submit(SweepSpec spec) {
     SweepPlan plan = SweepSubmission.submit(store, spec, dataDir);
     queued.add(plan.sweepId());
+    unfinished.incrementAndGet();
     queue.execute(() -> runQueued(spec, plan));
     return plan.sweepId();
   }
@@ -88,6 +91,7 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
       LOG.error("sweep {} failed to run", plan.sweepId(), e);
     } finally {
       queued.remove(plan.sweepId());
+      unfinished.decrementAndGet();
     }
   }
 
@@ -102,8 +106,8 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
   }
 
   /** Waits until every sweep submitted so far has run, and those submitted meanwhile too. */
-  public void awaitQueued() throws InterruptedException {
-    while (!queued.isEmpty()) {
+  public void awaitSubmitted() throws InterruptedException {
+    while (unfinished.get() > 0) {
       try {
         queue.submit(() -> {}).get();
       } catch (ExecutionException e) {
@@ -112,9 +116,9 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
     }
   }
 
-  /** How many submitted sweeps wait for their turn. */
-  public int queuedCount() {
-    return queued.size();
+  /** How many submitted sweeps wait for their turn or run. */
+  public int unfinishedSubmissions() {
+    return unfinished.get();
   }
 
   public synchronized Presence presence(String sweepId) {

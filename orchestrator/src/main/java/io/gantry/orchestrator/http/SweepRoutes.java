@@ -121,8 +121,8 @@ final class SweepRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", id);
     body.put("status", local.presence(id) == LocalSweeps.Presence.RUNNING ? "running" : "queued");
-    body.put("url", "/sweep.html?id=" + id);
-    return JsonResponses.json(StatusCodes.CREATED, body).addHeader(Location.create("/api/sweeps/" + id));
+    body.put("url", "/sweep.html?id=" + Urls.segment(id));
+    return JsonResponses.json(StatusCodes.CREATED, body).addHeader(Location.create("/api/sweeps/" + Urls.segment(id)));
   }
 
   private static Map<String, Object> errorJson(SpecError error) {

@@ -82,7 +82,13 @@ final class WebRoutes {
   private Route api() {
     return concat(
         sweeps.route(),
-        path("events", () -> get(() -> guard.authorized(() -> parameterOptional("sweep", sweep -> completeOK(events.subscribe(sweep), EventStreamMarshalling.toEventStream()))))),
+        path(
+            "events",
+            () ->
+                get(
+                    () ->
+                        guard.authorized(
+                            () -> parameterOptional("sweep", sweep -> completeOK(events.subscribe(sweep), EventStreamMarshalling.toEventStream()))))),
         pathPrefix(
             "files",
             () ->
@@ -94,7 +100,7 @@ final class WebRoutes {
                                 files.resolve(segments)
                                     .map(file -> getFromFile(file.toFile()))
                                     .orElseGet(() -> complete(JsonResponses.error(StatusCodes.NOT_FOUND, "no such file")))))),
-        path("info", () -> get(() -> complete(JsonResponses.ok(Map.of("version", "0.1.0", "token_required", guard.tokenRequired()))))),
+        path("info", () -> get(() -> complete(JsonResponses.ok(Map.of("token_required", guard.tokenRequired()))))),
         path("openapi.json", () -> get(() -> getFromResource(OPENAPI, ContentTypes.APPLICATION_JSON))));
   }
 

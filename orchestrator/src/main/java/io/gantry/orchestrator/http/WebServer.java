@@ -3,7 +3,10 @@ package io.gantry.orchestrator.http;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.gantry.orchestrator.store.RunStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -61,18 +64,15 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static Optional<ServerBinding> bind(ActorSystem<Void> system, Route route, WebSettings settings, PrintWriter out) {
+    int port = settings.port();
     String taken = "";
+    // asked first, since Pekko logs a failed bind as an error with its stack trace
+    if (port != 0 && !isFree(settings.host(), port)) {
+      taken = " (port " + port + " is taken)";
+      port = 0;
+    }
     try {
-      ServerBinding binding;
-      try {
-        binding = bindAt(system, route, settings.host(), settings.port());
-      } catch (ExecutionException e) {
-        if (settings.port() == 0) {
-          throw e;
-        }
-        taken = " (port " + settings.port() + " is taken)";
-        binding = bindAt(system, route, settings.host(), 0);
-      }
+      ServerBinding binding = bindAt(system, route, settings.host(), port);
       String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
       String url = "http://" + host + ":" + binding.localAddress().getPort() + "/";
       if (settings.tokenGenerated()) {
@@ -88,6 +88,16 @@ public final class WebServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
+    }
+  }
+
+  private static boolean isFree(String host, int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -115,17 +125,17 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Returns once the sweeps submitted over HTTP and still queued have run, saying so first when
+   * Returns once the sweeps submitted over HTTP have run, saying so first when
    * there are any: {@code gantry run} does not drop what was submitted while its sweep ran.
    */
   public void awaitSubmitted(PrintWriter out) {
-    if (sweeps.queuedCount() == 0) {
+    if (sweeps.unfinishedSubmissions() == 0) {
       return;
     }
-    out.printf("%d sweep(s) submitted over HTTP wait for their turn; running them before exiting%n", sweeps.queuedCount());
+    out.printf("%d sweep(s) submitted over HTTP wait for their turn; running them before exiting%n", sweeps.unfinishedSubmissions());
     out.flush();
     try {
-      sweeps.awaitQueued();
+      sweeps.awaitSubmitted();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

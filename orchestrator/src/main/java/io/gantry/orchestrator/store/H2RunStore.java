@@ -120,7 +120,7 @@ public final class H2RunStore implements RunStore {
     inTransaction(
         "start trial " + trialId,
         () -> {
-          for (String table : List.of("metrics", "checkpoints", "artifacts")) {
+          for (String table : List.of("metrics", "latest_metrics", "checkpoints", "artifacts")) {
             update("DELETE FROM " + table + " WHERE sweep_id = ? AND trial_id = ?", sweepId, trialId);
           }
           update(
@@ -185,6 +185,7 @@ public final class H2RunStore implements RunStore {
             }
             insert.executeBatch();
           }
+          keepLatest(sweepId, pointsByTrial);
           for (var trial : pointsByTrial.entrySet()) {
             long lastStep = trial.getValue().stream().mapToLong(MetricPoint::step).max().orElse(0);
             update(
@@ -192,6 +193,27 @@ public final class H2RunStore implements RunStore {
                 lastStep, sweepId, trial.getKey());
           }
         });
+  }
+
+  /** Moves each metric's row in latest_metrics to the newest of these points, unless it has a newer one. */
+  private void keepLatest(String sweepId, Map<String, List<MetricPoint>> pointsByTrial) throws SQLException {
+    try (PreparedStatement merge =
+        connection.prepareStatement(
+            "MERGE INTO latest_metrics l USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+                + " CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION))) p(sweep_id, trial_id, name, step, val)"
+                + " ON l.sweep_id = p.sweep_id AND l.trial_id = p.trial_id AND l.name = p.name"
+                + " WHEN MATCHED AND p.step >= l.step THEN UPDATE SET step = p.step, val = p.val"
+                + " WHEN NOT MATCHED THEN INSERT (sweep_id, trial_id, name, step, val) VALUES (p.sweep_id, p.trial_id, p.name, p.step, p.val)")) {
+      for (var trial : pointsByTrial.entrySet()) {
+        Map<String, MetricPoint> newest = new LinkedHashMap<>();
+        trial.getValue().forEach(p -> newest.merge(p.name(), p, (a, b) -> b.step() >= a.step() ? b : a));
+        for (MetricPoint point : newest.values()) {
+          bind(merge, sweepId, trial.getKey(), point.name(), point.step(), point.value());
+          merge.addBatch();
+        }
+      }
+      merge.executeBatch();
+    }
   }
 
   @Override
@@ -296,10 +318,7 @@ public final class H2RunStore implements RunStore {
   @Override
   public synchronized Map<String, Map<String, Double>> latestMetrics(String sweepId) {
     return query(
-        "SELECT m.trial_id, m.name, m.val FROM metrics m JOIN"
-            + " (SELECT trial_id, name, MAX(step) AS step FROM metrics WHERE sweep_id = ? GROUP BY trial_id, name) last"
-            + " ON m.trial_id = last.trial_id AND m.name = last.name AND m.step = last.step"
-            + " WHERE m.sweep_id = ? ORDER BY m.trial_id, m.name",
+        "SELECT trial_id, name, val FROM latest_metrics WHERE sweep_id = ? ORDER BY trial_id, name",
         rows -> {
           Map<String, Map<String, Double>> latest = new LinkedHashMap<>();
           while (rows.next()) {
@@ -307,7 +326,7 @@ public final class H2RunStore implements RunStore {
           }
           return latest;
         },
-        sweepId, sweepId);
+        sweepId);
   }
 
   @Override

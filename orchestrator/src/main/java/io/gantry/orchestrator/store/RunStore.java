@@ -64,7 +64,8 @@ public interface RunStore extends AutoCloseable {
 
   /**
    * The latest value (at the highest step) of every metric of every trial of the sweep: trial id,
-   * then metric name, to value. One query, so that a sweep of many long trials reads quickly.
+   * then metric name, to value. Kept as metrics are written, so that it reads quickly however long
+   * the histories are.
    */
   Map<String, Map<String, Double>> latestMetrics(String sweepId);
 

@@ -13,8 +13,8 @@ import java.util.Random;
 
 /**
  * Loads the data a {@link DatasetSpec} names. IDX files are kept in a small per-process cache,
- * since a worker runs trial after trial on the same set and decompressing Fashion-MNIST takes
- * about a second.
+ * since a worker runs trial after trial on the same set and decompressing Fashion-MNIST takes about
+ * a second.
  */
 public final class Datasets {
 
@@ -41,9 +41,9 @@ public final class Datasets {
 
   /**
    * The train and test examples of {@code spec}. For IDX data the limits take a prefix of each
-   * split (0 = all); for {@code gaussian-2d} they give the number of points drawn (0 = 1000
-   * each), train and test from two generators derived from {@code seed}, so that a prefix of a
-   * larger draw is a smaller draw.
+   * split (0 = all); for {@code gaussian-2d} they give the number of points drawn (0 = 1000 each),
+   * train and test from two generators derived from {@code seed}, so that a prefix of a larger draw
+   * is a smaller draw.
    */
   public static TrialData load(DatasetSpec spec, long seed) throws IOException {
     if (spec.kind().equals(DatasetSpec.GAUSSIAN_2D)) {
@@ -53,16 +53,20 @@ public final class Datasets {
     Examples train = read(files.trainImages(), files.trainLabels(), spec.trainLimit());
     Examples test = read(files.testImages(), files.testLabels(), spec.testLimit());
     if (!Arrays.equals(train.exampleShape(), test.exampleShape())) {
-      throw new IOException("train images " + files.trainImages() + " and test images "
-          + files.testImages() + " differ in size");
+      throw new IOException(
+          "train images "
+              + files.trainImages()
+              + " and test images "
+              + files.testImages()
+              + " differ in size");
     }
     return new TrialData(train, test, Optional.empty());
   }
 
   /**
    * The labelled images {@code spec} names, whole (its limits ignored): what a yardstick such as
-   * the FID feature extractor is trained and tested on, so that it does not change with a
-   * trial's limits. Empty for data without labels.
+   * the FID feature extractor is trained and tested on, so that it does not change with a trial's
+   * limits. Empty for data without labels.
    */
   public static Optional<TrialData> wholeLabelled(DatasetSpec spec) throws IOException {
     if (spec.kind().equals(DatasetSpec.GAUSSIAN_2D)) {
@@ -76,8 +80,8 @@ public final class Datasets {
   }
 
   /**
-   * The files of an image set: images and labels, train then test; a label file is null when
-   * an {@code idx} spec names none.
+   * The files of an image set: images and labels, train then test; a label file is null when an
+   * {@code idx} spec names none.
    */
   public record ImageFiles(Path trainImages, Path trainLabels, Path testImages, Path testLabels) {}
 

@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * An immutable set of examples, each a row of float features: grey images scaled to [0, 1]
- * (example shape {@code [rows, cols]}) or points in the plane (example shape {@code [2]}),
- * with a class label per example when the data has them. Batches are handed to DJL flattened,
- * one row per example, and labels as int64, the index type PyTorch's one-hot and gather want.
+ * An immutable set of examples, each a row of float features: grey images scaled to [0, 1] (example
+ * shape {@code [rows, cols]}) or points in the plane (example shape {@code [2]}), with a class
+ * label per example when the data has them. Batches are handed to DJL flattened, one row per
+ * example, and labels as int64, the index type PyTorch's one-hot and gather want.
  */
 public final class Examples {
 
@@ -29,7 +29,9 @@ public final class Examples {
     this.size = values.length / features;
   }
 
-  /** The first {@code limit} images of a rank-3 IDX file (all when {@code limit} is 0), in [0, 1]. */
+  /**
+   * The first {@code limit} images of a rank-3 IDX file (all when {@code limit} is 0), in [0, 1].
+   */
   public static Examples ofImages(IdxFile file, int limit) throws IOException {
     return new Examples(pixels(file, limit), null, imageShape(file));
   }
@@ -43,12 +45,23 @@ public final class Examples {
     float[] pixels = pixels(images, limit);
     int count = pixels.length / images.itemSize();
     if (labels.dims().length != 1) {
-      throw new IOException("IDX file " + labels.source() + ": expected a label file with "
-          + "dimensions [count], found " + Arrays.toString(labels.dims()));
+      throw new IOException(
+          "IDX file "
+              + labels.source()
+              + ": expected a label file with "
+              + "dimensions [count], found "
+              + Arrays.toString(labels.dims()));
     }
     if (labels.count() < count) {
-      throw new IOException("IDX file " + labels.source() + " has " + labels.count()
-          + " labels for " + count + " images of " + images.source());
+      throw new IOException(
+          "IDX file "
+              + labels.source()
+              + " has "
+              + labels.count()
+              + " labels for "
+              + count
+              + " images of "
+              + images.source());
     }
     int[] classes = new int[count];
     for (int i = 0; i < count; i++) {
@@ -59,8 +72,12 @@ public final class Examples {
 
   private static int[] imageShape(IdxFile file) throws IOException {
     if (file.dims().length != 3) {
-      throw new IOException("IDX file " + file.source() + ": expected an image file with "
-          + "dimensions [count, rows, cols], found " + Arrays.toString(file.dims()));
+      throw new IOException(
+          "IDX file "
+              + file.source()
+              + ": expected an image file with "
+              + "dimensions [count, rows, cols], found "
+              + Arrays.toString(file.dims()));
     }
     return new int[] {file.dims()[1], file.dims()[2]};
   }

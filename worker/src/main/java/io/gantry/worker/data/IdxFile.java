@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The content of one IDX file of unsigned bytes: its dimensions as declared in the header and
- * the data in row-major order.
+ * The content of one IDX file of unsigned bytes: its dimensions as declared in the header and the
+ * data in row-major order.
  *
  * @param source the file it was read from, for error messages
  * @param dims the sizes declared in the header, outermost first

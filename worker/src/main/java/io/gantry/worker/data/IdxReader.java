@@ -10,11 +10,11 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads IDX files (the MNIST format: two zero bytes, a type code, the number of dimensions,
- * one big-endian int per dimension, then the data). Gzip compression is detected by its magic
- * bytes, not by the file name. Only the unsigned-byte type (0x08), the one image and label sets
- * use, is supported. Every malformed input fails with an {@link IOException} that names the file
- * and what is wrong with it.
+ * Reads IDX files (the MNIST format: two zero bytes, a type code, the number of dimensions, one
+ * big-endian int per dimension, then the data). Gzip compression is detected by its magic bytes,
+ * not by the file name. Only the unsigned-byte type (0x08), the one image and label sets use, is
+ * supported. Every malformed input fails with an {@link IOException} that names the file and what
+ * is wrong with it.
  */
 public final class IdxReader {
 
@@ -33,15 +33,21 @@ public final class IdxReader {
     int type = raw[2] & 0xff;
     int rank = raw[3] & 0xff;
     if (type != UNSIGNED_BYTE) {
-      throw bad(path, String.format("unsupported IDX data type 0x%02x (only 0x08, unsigned byte)", type));
+      throw bad(
+          path, String.format("unsupported IDX data type 0x%02x (only 0x08, unsigned byte)", type));
     }
     if (rank < 1 || rank > MAX_DIMS) {
       throw bad(path, "header declares " + rank + " dimensions; expected 1 to " + MAX_DIMS);
     }
     in.position(4);
     if (in.remaining() < 4 * rank) {
-      throw bad(path, "truncated header: " + rank + " dimension sizes declared, "
-          + in.remaining() + " bytes left");
+      throw bad(
+          path,
+          "truncated header: "
+              + rank
+              + " dimension sizes declared, "
+              + in.remaining()
+              + " bytes left");
     }
     int[] dims = new int[rank];
     long expected = 1;
@@ -57,8 +63,15 @@ public final class IdxReader {
     }
     if (in.remaining() != expected) {
       String what = in.remaining() < expected ? "truncated" : "longer than its header declares";
-      throw bad(path, what + ": dimensions " + Arrays.toString(dims) + " need " + expected
-          + " data bytes after the header, found " + in.remaining());
+      throw bad(
+          path,
+          what
+              + ": dimensions "
+              + Arrays.toString(dims)
+              + " need "
+              + expected
+              + " data bytes after the header, found "
+              + in.remaining());
     }
     return new IdxFile(path, dims, Arrays.copyOfRange(raw, in.position(), raw.length));
   }

@@ -1,8 +1,8 @@
 package io.gantry.worker.data;
 
 /**
- * Mean and covariance of a distribution in a few dimensions, either the true ones of generated
- * data or the sample estimates of a model's output, and the distances between two of them.
+ * Mean and covariance of a distribution in a few dimensions, either the true ones of generated data
+ * or the sample estimates of a model's output, and the distances between two of them.
  */
 public record Moments(double[] mean, double[][] cov) {
 

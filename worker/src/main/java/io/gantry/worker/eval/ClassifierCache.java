@@ -26,12 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains FID's {@link FeatureClassifier} once per machine and data set and keeps it under the
- * cache folder ({@code -Dgantry.cache.dir}, else {@code $GANTRY_CACHE_DIR}, else {@code
- * ~/.cache/gantry}) as {@code fid-classifier/<key>/}: {@code classifier.params} and {@code
- * classifier.properties}, which records the test accuracy and how it was trained. The key is a
- * hash of the data files (path, size, modification time) and of the training settings, so new
- * data or settings train a new one. A file lock makes concurrent workers train it only once.
+ * Trains FID's {@link FeatureClassifier} once per machine and data set and keeps it under the cache
+ * folder ({@code -Dgantry.cache.dir}, else {@code $GANTRY_CACHE_DIR}, else {@code ~/.cache/gantry})
+ * as {@code fid-classifier/<key>/}: {@code classifier.params} and {@code classifier.properties},
+ * which records the test accuracy and how it was trained. The key is a hash of the data files
+ * (path, size, modification time) and of the training settings, so new data or settings train a new
+ * one. A file lock makes concurrent workers train it only once.
  */
 final class ClassifierCache {
 
@@ -60,7 +60,10 @@ final class ClassifierCache {
       return Path.of(configured);
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("gantry");
   }
 
@@ -73,7 +76,9 @@ final class ClassifierCache {
     Files.createDirectories(folder.getParent());
     try (FileChannel lockFile =
             FileChannel.open(
-                folder.resolveSibling(key + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                folder.resolveSibling(key + ".lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock lock = lockFile.lock()) {
       FeatureClassifier classifier =
           new FeatureClassifier(whole.train().exampleShape(), whole.train().classes());
@@ -81,30 +86,43 @@ final class ClassifierCache {
         train(classifier, whole, epochs, images, folder, manager);
       }
       try (DataInputStream in =
-          new DataInputStream(new BufferedInputStream(Files.newInputStream(folder.resolve("classifier.params"))))) {
+          new DataInputStream(
+              new BufferedInputStream(Files.newInputStream(folder.resolve("classifier.params"))))) {
         classifier.load(in);
       }
       Properties properties = new Properties();
       try (var reader = Files.newBufferedReader(folder.resolve("classifier.properties"))) {
         properties.load(reader);
       }
-      return new Entry(classifier, key, Double.parseDouble(properties.getProperty("test_accuracy")));
+      return new Entry(
+          classifier, key, Double.parseDouble(properties.getProperty("test_accuracy")));
     }
   }
 
   private static void train(
-      FeatureClassifier classifier, TrialData whole, int epochs, int images, Path folder, NDManager manager)
+      FeatureClassifier classifier,
+      TrialData whole,
+      int epochs,
+      int images,
+      Path folder,
+      NDManager manager)
       throws IOException {
     long started = System.nanoTime();
     var train = images > 0 ? whole.train().prefix(images) : whole.train();
-    LOG.info("training the FID feature extractor on {} images for {} epoch(s)", train.size(), epochs);
+    LOG.info(
+        "training the FID feature extractor on {} images for {} epoch(s)", train.size(), epochs);
     classifier.train(train, epochs, SEED, manager);
     double accuracy = classifier.accuracy(whole.test(), manager);
-    LOG.info("FID feature extractor: test accuracy {} after {} s", accuracy, (System.nanoTime() - started) / 1_000_000_000L);
+    LOG.info(
+        "FID feature extractor: test accuracy {} after {} s",
+        accuracy,
+        (System.nanoTime() - started) / 1_000_000_000L);
     Path partial = folder.resolveSibling(folder.getFileName() + ".partial");
     Files.createDirectories(partial);
     try (DataOutputStream out =
-        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial.resolve("classifier.params"))))) {
+        new DataOutputStream(
+            new BufferedOutputStream(
+                Files.newOutputStream(partial.resolve("classifier.params"))))) {
       classifier.save(out);
     }
     String properties =
@@ -122,19 +140,29 @@ final class ClassifierCache {
   }
 
   private static String key(DatasetSpec spec, int epochs, int images) {
-    StringBuilder text = new StringBuilder(VERSION).append('|').append(epochs).append('|').append(images);
+    StringBuilder text =
+        new StringBuilder(VERSION).append('|').append(epochs).append('|').append(images);
     Datasets.ImageFiles files = Datasets.imageFiles(spec);
-    for (Path file : new Path[] {files.trainImages(), files.trainLabels(), files.testImages(), files.testLabels()}) {
+    for (Path file :
+        new Path[] {
+          files.trainImages(), files.trainLabels(), files.testImages(), files.testLabels()
+        }) {
       Path absolute = file.toAbsolutePath().normalize();
       try {
-        text.append('|').append(absolute).append('|').append(Files.size(absolute))
-            .append('|').append(Files.getLastModifiedTime(absolute).toMillis());
+        text.append('|')
+            .append(absolute)
+            .append('|')
+            .append(Files.size(absolute))
+            .append('|')
+            .append(Files.getLastModifiedTime(absolute).toMillis());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java platform", e);

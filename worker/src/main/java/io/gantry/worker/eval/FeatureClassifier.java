@@ -22,11 +22,10 @@ import java.io.IOException;
 import java.util.Random;
 
 /**
- * The small CNN whose penultimate layer is FID's feature space on grey images: two 3x3
- * convolutions (16 and 32 maps) with ReLU and 2x2 max pooling, a dense layer of {@value
- * #FEATURES} ReLU units (the features), and a dense layer to the class logits. Trained with
- * Adam on the labelled training images; Inception-v3, the usual feature extractor, knows
- * photographs, not 28x28 clothes.
+ * The small CNN whose penultimate layer is FID's feature space on grey images: two 3x3 convolutions
+ * (16 and 32 maps) with ReLU and 2x2 max pooling, a dense layer of {@value #FEATURES} ReLU units
+ * (the features), and a dense layer to the class logits. Trained with Adam on the labelled training
+ * images; Inception-v3, the usual feature extractor, knows photographs, not 28x28 clothes.
  */
 final class FeatureClassifier implements AutoCloseable {
 
@@ -58,7 +57,12 @@ final class FeatureClassifier implements AutoCloseable {
             .addSingleton(Activation::relu);
     this.features =
         Network.create(
-            "fid-features", body, new Shape(1, 1, rows, cols), LR, Network.DEFAULT_BETA1, Network.DEFAULT_BETA2);
+            "fid-features",
+            body,
+            new Shape(1, 1, rows, cols),
+            LR,
+            Network.DEFAULT_BETA1,
+            Network.DEFAULT_BETA2);
     this.head =
         Network.create(
             "fid-head",
@@ -103,7 +107,8 @@ final class FeatureClassifier implements AutoCloseable {
             GradientCollector collector = Network.collectGradients()) {
           Batch batch = train.batch(step, order, from, Math.min(order.length, from + BATCH));
           NDArray logits = head.forward(features.forward(images(batch.features())));
-          NDArray value = loss.evaluate(new NDList(batch.labels().orElseThrow()), new NDList(logits));
+          NDArray value =
+              loss.evaluate(new NDList(batch.labels().orElseThrow()), new NDList(logits));
           collector.backward(value);
         }
         features.step();
@@ -119,8 +124,12 @@ final class FeatureClassifier implements AutoCloseable {
       try (NDManager chunk = manager.newSubManager()) {
         Batch batch = test.slice(chunk, from, Math.min(test.size(), from + CHUNK));
         NDArray predicted = head.evaluate(features.evaluate(images(batch.features()))).argMax(1);
-        right += predicted.toType(DataType.INT64, false)
-            .eq(batch.labels().orElseThrow()).sum().getLong();
+        right +=
+            predicted
+                .toType(DataType.INT64, false)
+                .eq(batch.labels().orElseThrow())
+                .sum()
+                .getLong();
       }
     }
     return right / (double) test.size();

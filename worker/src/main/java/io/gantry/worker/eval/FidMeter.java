@@ -16,10 +16,10 @@ import java.util.function.BiFunction;
 /**
  * FID (Heusel et al. 2017) in the feature space of a classifier trained on the data set itself
  * ({@link FeatureClassifier}, kept by {@link ClassifierCache}): the Fréchet distance between the
- * Gaussians fitted to the features of the held-out images and of generated ones. Lower is
- * better; 0 means the two feature distributions have the same mean and covariance. Like every
- * FID it is biased upwards by small sample counts, so compare FIDs measured on the same numbers
- * of images. One meter per data set and held-out split is kept per process.
+ * Gaussians fitted to the features of the held-out images and of generated ones. Lower is better; 0
+ * means the two feature distributions have the same mean and covariance. Like every FID it is
+ * biased upwards by small sample counts, so compare FIDs measured on the same numbers of images.
+ * One meter per data set and held-out split is kept per process.
  */
 public final class FidMeter {
 
@@ -42,12 +42,12 @@ public final class FidMeter {
   }
 
   /**
-   * The meter for data of {@code spec} with held-out examples {@code test}, training the
-   * feature extractor first if the cache has none; empty for data without labels. This may
-   * train a network and draw from the engine's generator: call it before seeding a trial.
+   * The meter for data of {@code spec} with held-out examples {@code test}, training the feature
+   * extractor first if the cache has none; empty for data without labels. This may train a network
+   * and draw from the engine's generator: call it before seeding a trial.
    */
-  public static synchronized Optional<FidMeter> forData(DatasetSpec spec, Examples test, NDManager manager)
-      throws IOException {
+  public static synchronized Optional<FidMeter> forData(
+      DatasetSpec spec, Examples test, NDManager manager) throws IOException {
     Optional<TrialData> whole = Datasets.wholeLabelled(spec);
     if (whole.isEmpty()) {
       return Optional.empty();
@@ -62,8 +62,8 @@ public final class FidMeter {
   }
 
   /**
-   * FID of {@code count} images drawn by {@code draw} ({@code (n, features)} in [0, 1] for a
-   * count and a manager to put them in) against the held-out images; call with grad mode off.
+   * FID of {@code count} images drawn by {@code draw} ({@code (n, features)} in [0, 1] for a count
+   * and a manager to put them in) against the held-out images; call with grad mode off.
    */
   public double score(int count, BiFunction<Integer, NDManager, NDArray> draw, NDManager manager) {
     if (real == null) {
@@ -89,7 +89,8 @@ public final class FidMeter {
         manager);
   }
 
-  private Moments moments(int count, BiFunction<Integer, NDManager, NDArray> draw, NDManager manager) {
+  private Moments moments(
+      int count, BiFunction<Integer, NDManager, NDArray> draw, NDManager manager) {
     if (count < 2) {
       throw new IllegalArgumentException("FID needs at least 2 images, got " + count);
     }

@@ -3,12 +3,12 @@ package io.gantry.worker.eval;
 import io.gantry.worker.data.Moments;
 
 /**
- * The Fréchet distance between two Gaussians (Dowson and Landau 1982), the D in FID (Heusel et
- * al. 2017): {@code |m1 - m2|^2 + tr(S1 + S2 - 2 (S1 S2)^(1/2))}. The trace of {@code (S1
- * S2)^(1/2)} is computed as that of {@code (R S2 R)^(1/2)} with {@code R = S1^(1/2)}: the two
- * products are similar, and the second is symmetric positive semi-definite, so both square
- * roots come from symmetric eigendecompositions instead of the general matrix square root that
- * scipy's {@code sqrtm} needs, whose rounding makes the result complex or negative.
+ * The Fréchet distance between two Gaussians (Dowson and Landau 1982), the D in FID (Heusel et al.
+ * 2017): {@code |m1 - m2|^2 + tr(S1 + S2 - 2 (S1 S2)^(1/2))}. The trace of {@code (S1 S2)^(1/2)} is
+ * computed as that of {@code (R S2 R)^(1/2)} with {@code R = S1^(1/2)}: the two products are
+ * similar, and the second is symmetric positive semi-definite, so both square roots come from
+ * symmetric eigendecompositions instead of the general matrix square root that scipy's {@code
+ * sqrtm} needs, whose rounding makes the result complex or negative.
  */
 public final class FrechetDistance {
 

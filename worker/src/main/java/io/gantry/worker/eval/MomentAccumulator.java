@@ -3,8 +3,8 @@ package io.gantry.worker.eval;
 import io.gantry.worker.data.Moments;
 
 /**
- * Mean and covariance of feature vectors that arrive in chunks, in double precision. The sums
- * are shifted by the first vector seen, which keeps the one-pass covariance from cancelling
+ * Mean and covariance of feature vectors that arrive in chunks, in double precision. The sums are
+ * shifted by the first vector seen, which keeps the one-pass covariance from cancelling
  * catastrophically when the features have a large mean.
  */
 final class MomentAccumulator {

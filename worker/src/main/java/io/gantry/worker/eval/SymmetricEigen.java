@@ -12,8 +12,8 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
   private static final int MAX_SWEEPS = 100;
 
   /**
-   * Decomposes {@code matrix} (only its symmetric part is used). {@code vectors[i][k]} is the
-   * i-th entry of the eigenvector of {@code values[k]}.
+   * Decomposes {@code matrix} (only its symmetric part is used). {@code vectors[i][k]} is the i-th
+   * entry of the eigenvector of {@code values[k]}.
    */
   public static SymmetricEigen of(double[][] matrix) {
     int n = matrix.length;
@@ -42,14 +42,15 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
   }
 
   /**
-   * Zeroes a[p][q] with one rotation (Golub and Van Loan, algorithm 8.5.1), updating only rows
-   * and columns p and q and keeping the matrix exactly symmetric.
+   * Zeroes a[p][q] with one rotation (Golub and Van Loan, algorithm 8.5.1), updating only rows and
+   * columns p and q and keeping the matrix exactly symmetric.
    */
   private static void rotate(double[][] a, double[][] v, int p, int q) {
     int n = a.length;
     double apq = a[p][q];
     double theta = (a[q][q] - a[p][p]) / (2 * apq);
-    double t = theta == 0 ? 1 : Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+    double t =
+        theta == 0 ? 1 : Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
     double c = 1 / Math.sqrt(t * t + 1);
     double s = t * c;
     double[] rowP = a[p];

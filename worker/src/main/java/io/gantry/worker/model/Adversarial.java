@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The training game every GAN kind plays, Goodfellow et al. 2014's Algorithm 1: every batch is
- * one discriminator step, and every {@code k_disc_steps}-th one is followed by a generator step
- * on fresh noise. The discriminator outputs logits; the losses are written with softplus, which
- * is the binary cross-entropy without its overflow. The generator maximises log D(G(z)) ({@code
- * non_saturating}, the paper's practical advice) or minimises log(1 - D(G(z))) ({@code
- * minimax}, the game as stated). A recipe supplies the two players through {@link Players}.
+ * The training game every GAN kind plays, Goodfellow et al. 2014's Algorithm 1: every batch is one
+ * discriminator step, and every {@code k_disc_steps}-th one is followed by a generator step on
+ * fresh noise. The discriminator outputs logits; the losses are written with softplus, which is the
+ * binary cross-entropy without its overflow. The generator maximises log D(G(z)) ({@code
+ * non_saturating}, the paper's practical advice) or minimises log(1 - D(G(z))) ({@code minimax},
+ * the game as stated). A recipe supplies the two players through {@link Players}.
  */
 final class Adversarial {
 
@@ -84,7 +84,8 @@ final class Adversarial {
     discriminator.freeze(true);
     try (GradientCollector collector = Network.collectGradients()) {
       NDArray labels = players.fakeLabels(manager, n);
-      NDArray logits = players.discriminate(players.generate(manager, n, labels, true), labels, true);
+      NDArray logits =
+          players.discriminate(players.generate(manager, n, labels, true), labels, true);
       NDArray loss =
           nonSaturating
               ? Activation.softPlus(logits.neg()).mean()
@@ -123,7 +124,8 @@ final class Adversarial {
           NDArray fake = players.generate(chunk, n, labels, false);
           NDArray real = toInput.apply(batch.features());
           return Map.of(
-              "val/d_real", probability(players.discriminate(real, batch.labels().orElse(null), false)),
+              "val/d_real",
+                  probability(players.discriminate(real, batch.labels().orElse(null), false)),
               "val/d_fake", probability(players.discriminate(fake, labels, false)));
         });
   }

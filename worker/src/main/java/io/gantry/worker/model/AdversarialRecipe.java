@@ -6,9 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 
 /**
- * What the GAN recipes share: a generator and a discriminator playing {@link Adversarial}'s
- * game, z ~ N(0, I), checkpoints that keep the game's beat. A subclass adds conditioning by
- * overriding {@link #fakeLabels} and the two input maps.
+ * What the GAN recipes share: a generator and a discriminator playing {@link Adversarial}'s game, z
+ * ~ N(0, I), checkpoints that keep the game's beat. A subclass adds conditioning by overriding
+ * {@link #fakeLabels} and the two input maps.
  */
 abstract class AdversarialRecipe implements ModelRecipe, Adversarial.Players {
 

@@ -14,17 +14,16 @@ import java.util.function.Function;
 
 /**
  * An MLP autoencoder ({@code features -> hidden -> latent -> hidden -> features}) trained on the
- * mean squared error; images get a sigmoid output so reconstructions stay in [0, 1]. With
- * {@code activation: linear} there is no nonlinearity at all (and with {@code hidden_dim: 0} no
- * hidden layer), which makes it the linear autoencoder whose optimum is PCA's subspace. As the
- * denoising autoencoder ({@code dae}) it encodes a corrupted input and is scored on the clean
- * one.
+ * mean squared error; images get a sigmoid output so reconstructions stay in [0, 1]. With {@code
+ * activation: linear} there is no nonlinearity at all (and with {@code hidden_dim: 0} no hidden
+ * layer), which makes it the linear autoencoder whose optimum is PCA's subspace. As the denoising
+ * autoencoder ({@code dae}) it encodes a corrupted input and is scored on the clean one.
  *
  * <p>The encoder sees its input minus the training set's mean image, and the linear decoder's
  * output gets the mean back. The biases could learn the mean themselves, but slowly: on images
  * whose mean is large next to their spread, the mean direction dominates every gradient, and a
- * linear autoencoder on raw Fashion-MNIST was still 30 % above PCA's error after 1,000 Adam
- * steps. Centring only reparametrises the same affine maps.
+ * linear autoencoder on raw Fashion-MNIST was still 30 % above PCA's error after 1,000 Adam steps.
+ * Centring only reparametrises the same affine maps.
  */
 final class AutoencoderRecipe implements ModelRecipe {
 
@@ -51,7 +50,11 @@ final class AutoencoderRecipe implements ModelRecipe {
     }
     this.encoder =
         Network.create(
-            "encoder", Network.mlp(activation, hidden, latent), features, lr, Network.DEFAULT_BETA1);
+            "encoder",
+            Network.mlp(activation, hidden, latent),
+            features,
+            lr,
+            Network.DEFAULT_BETA1);
     this.decoder = Network.create("decoder", decoderBlock, latent, lr, Network.DEFAULT_BETA1);
   }
 
@@ -65,7 +68,8 @@ final class AutoencoderRecipe implements ModelRecipe {
     NDArray x = batch.features();
     float loss;
     try (GradientCollector collector = Network.collectGradients()) {
-      NDArray mse = decode(decoder.forward(encoder.forward(centre(corrupt(x))))).sub(x).square().mean();
+      NDArray mse =
+          decode(decoder.forward(encoder.forward(centre(corrupt(x))))).sub(x).square().mean();
       collector.backward(mse);
       loss = mse.getFloat();
     }
@@ -74,7 +78,9 @@ final class AutoencoderRecipe implements ModelRecipe {
     return Map.of("train/loss", loss);
   }
 
-  /** {@code val/mse} from clean inputs; for the DAE also {@code val/mse_noisy} from corrupted ones. */
+  /**
+   * {@code val/mse} from clean inputs; for the DAE also {@code val/mse_noisy} from corrupted ones.
+   */
   @Override
   public Map<String, Double> evaluate(NDManager manager) {
     return Evaluation.meanOverExamples(

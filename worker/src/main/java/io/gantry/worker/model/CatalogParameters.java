@@ -19,26 +19,36 @@ final class CatalogParameters {
           "dae",
               autoencoder(
                   List.of(
-                      ParamDef.ofDouble("noise_p", 0.25, "fraction of input pixels set to 0 (masking noise)"),
-                      ParamDef.ofDouble("noise_std", 0.0, "std of Gaussian noise added after masking"))),
+                      ParamDef.ofDouble(
+                          "noise_p", 0.25, "fraction of input pixels set to 0 (masking noise)"),
+                      ParamDef.ofDouble(
+                          "noise_std", 0.0, "std of Gaussian noise added after masking"))),
           "vae",
               List.of(
                   ParamDef.ofInt("latent_dim", 20, "size of z"),
-                  ParamDef.ofInt("hidden_dim", 400, "width of the hidden layer of encoder and decoder"),
+                  ParamDef.ofInt(
+                      "hidden_dim", 400, "width of the hidden layer of encoder and decoder"),
                   ParamDef.ofDouble("lr", 1e-3, "Adam learning rate"),
                   BATCH_SIZE,
                   FID),
           "gan",
               gan(
-                  64, 2e-4, 0.5, 128,
+                  64,
+                  2e-4,
+                  0.5,
+                  128,
                   List.of(
-                      ParamDef.ofInt("g_hidden", 256, "width of G's two hidden layers; 0 makes G linear"),
+                      ParamDef.ofInt(
+                          "g_hidden", 256, "width of G's two hidden layers; 0 makes G linear"),
                       ParamDef.ofInt("d_hidden", 256, "width of D's two hidden layers"))),
           "dcgan", gan(100, 2e-4, 0.5, 128, convWidths()),
           "cgan", gan(100, 2e-4, 0.5, 128, convWidths()),
           "progan",
               gan(
-                  128, 1e-3, 0.0, 64,
+                  128,
+                  1e-3,
+                  0.0,
+                  64,
                   List.of(
                       ParamDef.ofInt("channels", 32, "feature maps at every resolution of G and D"),
                       ParamDef.ofInt(

@@ -10,10 +10,10 @@ import io.gantry.worker.data.TrialData;
 import java.util.Map;
 
 /**
- * The DCGAN ({@code dcgan}, networks in {@link ConvNets}) and its conditional form ({@code
- * cgan}, Mirza and Osindero 2014): both players see the class label, G as a one-hot vector
- * appended to z, D as one constant one-hot plane per class stacked on the image, and the
- * generated examples are drawn for random classes. Trained by {@link Adversarial}.
+ * The DCGAN ({@code dcgan}, networks in {@link ConvNets}) and its conditional form ({@code cgan},
+ * Mirza and Osindero 2014): both players see the class label, G as a one-hot vector appended to z,
+ * D as one constant one-hot plane per class stacked on the image, and the generated examples are
+ * drawn for random classes. Trained by {@link Adversarial}.
  */
 final class ConvGanRecipe extends AdversarialRecipe {
 
@@ -70,7 +70,8 @@ final class ConvGanRecipe extends AdversarialRecipe {
 
   @Override
   public NDArray samples(int count, NDManager manager) {
-    NDArray labels = conditional() ? manager.arange(count).mod(classes).toType(DataType.INT64, false) : null;
+    NDArray labels =
+        conditional() ? manager.arange(count).mod(classes).toType(DataType.INT64, false) : null;
     return layout.fromNetwork(generate(manager, count, labels, false));
   }
 
@@ -81,7 +82,10 @@ final class ConvGanRecipe extends AdversarialRecipe {
       return Map.of(
           "classes",
           LatentGrids.classes(
-              manager, latent, classes, (z, labels) -> layout.fromNetwork(generator.evaluate(generatorInput(z, labels)))));
+              manager,
+              latent,
+              classes,
+              (z, labels) -> layout.fromNetwork(generator.evaluate(generatorInput(z, labels)))));
     }
     return Map.of(
         "interpolation",
@@ -94,8 +98,8 @@ final class ConvGanRecipe extends AdversarialRecipe {
   }
 
   /**
-   * The image with one constant one-hot plane per class. The data's labels arrive with every
-   * batch; only the conditional GAN looks at them.
+   * The image with one constant one-hot plane per class. The data's labels arrive with every batch;
+   * only the conditional GAN looks at them.
    */
   @Override
   protected NDArray discriminatorInput(NDArray x, NDArray labels) {
@@ -104,7 +108,9 @@ final class ConvGanRecipe extends AdversarialRecipe {
     }
     Shape shape = x.getShape();
     NDArray planes =
-        labels.oneHot(classes).reshape(shape.get(0), classes, 1, 1)
+        labels
+            .oneHot(classes)
+            .reshape(shape.get(0), classes, 1, 1)
             .broadcast(shape.get(0), classes, shape.get(2), shape.get(3));
     return x.concat(planes, 1);
   }

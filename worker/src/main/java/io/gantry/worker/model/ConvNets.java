@@ -16,8 +16,8 @@ import ai.djl.training.initializer.NormalInitializer;
  * strided 4x4 convolutions and LeakyReLU (no batch norm on its input layer) down to one logit.
  * DJL's PyTorch engine has no transposed convolution, so each of G's upsamplings is a nearest
  * neighbour upsampling followed by a 3x3 convolution (Odena et al. 2016, which also avoids the
- * checkerboard artifacts of strided transposed convolutions). Weights start from N(0, 0.02) as
- * in the paper.
+ * checkerboard artifacts of strided transposed convolutions). Weights start from N(0, 0.02) as in
+ * the paper.
  */
 final class ConvNets {
 
@@ -51,7 +51,9 @@ final class ConvNets {
     SequentialBlock d = new SequentialBlock();
     d.add(conv(channels, 4, 2, 1, true)).addSingleton(ConvNets::leaky);
     for (int out : new int[] {2 * channels, 4 * channels}) {
-      d.add(conv(out, 4, 2, 1, false)).add(BatchNorm.builder().build()).addSingleton(ConvNets::leaky);
+      d.add(conv(out, 4, 2, 1, false))
+          .add(BatchNorm.builder().build())
+          .addSingleton(ConvNets::leaky);
     }
     d.add(conv(1, BASE, 1, 0, true)).addSingleton(x -> x.reshape(x.getShape().get(0), 1));
     d.setInitializer(new NormalInitializer(INIT_STD), Parameter.Type.WEIGHT);

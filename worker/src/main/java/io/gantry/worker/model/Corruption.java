@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import java.util.Optional;
 
 /**
- * What a denoising autoencoder does to its input before encoding it (Vincent et al. 2008,
- * 2010): masking noise sets each value to 0 with probability {@code noise_p}, then Gaussian
- * noise of standard deviation {@code noise_std} is added.
+ * What a denoising autoencoder does to its input before encoding it (Vincent et al. 2008, 2010):
+ * masking noise sets each value to 0 with probability {@code noise_p}, then Gaussian noise of
+ * standard deviation {@code noise_std} is added.
  */
 record Corruption(double maskProbability, double noiseStd) {
 

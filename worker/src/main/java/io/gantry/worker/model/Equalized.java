@@ -12,10 +12,10 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
 /**
- * A dense or convolutional layer with ProGAN's equalised learning rate (Karras et al. 2018,
- * section 4.1): weights start from N(0, 1) and are multiplied at every forward pass by He's
- * constant {@code gain / sqrt(fan_in)}, so that Adam's per-parameter step sizes treat every
- * layer alike. Convolutions keep the spatial size (stride 1, "same" padding).
+ * A dense or convolutional layer with ProGAN's equalised learning rate (Karras et al. 2018, section
+ * 4.1): weights start from N(0, 1) and are multiplied at every forward pass by He's constant {@code
+ * gain / sqrt(fan_in)}, so that Adam's per-parameter step sizes treat every layer alike.
+ * Convolutions keep the spatial size (stride 1, "same" padding).
  */
 final class Equalized extends AbstractBlock {
 
@@ -64,7 +64,8 @@ final class Equalized extends AbstractBlock {
   @Override
   protected void prepare(Shape[] inputShapes) {
     long inputs = inputShapes[0].get(1);
-    weight.setShape(kernel == 0 ? new Shape(outputs, inputs) : new Shape(outputs, inputs, kernel, kernel));
+    weight.setShape(
+        kernel == 0 ? new Shape(outputs, inputs) : new Shape(outputs, inputs, kernel, kernel));
     bias.setShape(new Shape(outputs));
   }
 
@@ -89,7 +90,9 @@ final class Equalized extends AbstractBlock {
   public Shape[] getOutputShapes(Shape[] inputs) {
     Shape in = inputs[0];
     return new Shape[] {
-      kernel == 0 ? new Shape(in.get(0), outputs) : new Shape(in.get(0), outputs, in.get(2), in.get(3))
+      kernel == 0
+          ? new Shape(in.get(0), outputs)
+          : new Shape(in.get(0), outputs, in.get(2), in.get(3))
     };
   }
 }

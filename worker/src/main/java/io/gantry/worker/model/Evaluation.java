@@ -22,8 +22,8 @@ final class Evaluation {
   private Evaluation() {}
 
   /**
-   * The mean over {@code test} of per-example values: {@code perExample} maps a chunk of
-   * examples to one {@code (n)} array per metric name.
+   * The mean over {@code test} of per-example values: {@code perExample} maps a chunk of examples
+   * to one {@code (n)} array per metric name.
    */
   static Map<String, Double> meanOverExamples(
       Examples test, NDManager manager, Function<Batch, Map<String, NDArray>> perExample) {
@@ -42,14 +42,17 @@ final class Evaluation {
         Batch rows = test.slice(chunk, from, Math.min(test.size(), from + chunkSize));
         perExample
             .apply(rows)
-            .forEach((name, values) -> sums.merge(name, (double) values.sum().getFloat(), Double::sum));
+            .forEach(
+                (name, values) -> sums.merge(name, (double) values.sum().getFloat(), Double::sum));
       }
     }
     sums.replaceAll((name, sum) -> sum / test.size());
     return sums;
   }
 
-  /** {@code val/mean_error} and {@code val/cov_error} of the recipe's samples against {@code truth}. */
+  /**
+   * {@code val/mean_error} and {@code val/cov_error} of the recipe's samples against {@code truth}.
+   */
   static Map<String, Double> momentErrors(ModelRecipe recipe, Moments truth, NDManager manager) {
     float[] points = recipe.samples(MOMENT_SAMPLES, manager).toFloatArray();
     Moments drawn = Moments.of(points, truth.mean().length);

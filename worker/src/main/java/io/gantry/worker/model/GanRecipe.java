@@ -9,9 +9,9 @@ import io.gantry.worker.data.TrialData;
 import java.util.Map;
 
 /**
- * The MLP GAN of Goodfellow et al. 2014 ({@link Adversarial} has the training game): G maps
- * z ~ N(0, I) through two ReLU layers (none when {@code g_hidden} is 0, which makes G linear),
- * with a sigmoid output on images; D is an MLP with LeakyReLU.
+ * The MLP GAN of Goodfellow et al. 2014 ({@link Adversarial} has the training game): G maps z ~
+ * N(0, I) through two ReLU layers (none when {@code g_hidden} is 0, which makes G linear), with a
+ * sigmoid output on images; D is an MLP with LeakyReLU.
  */
 final class GanRecipe extends AdversarialRecipe {
 
@@ -31,14 +31,22 @@ final class GanRecipe extends AdversarialRecipe {
       g.addSingleton(Activation::sigmoid);
     }
     return Network.create(
-        "generator", g, params.intValue("latent_dim"), params.doubleValue("lr_g"), params.doubleValue("beta1"));
+        "generator",
+        g,
+        params.intValue("latent_dim"),
+        params.doubleValue("lr_g"),
+        params.doubleValue("beta1"));
   }
 
   private static Network discriminator(Hyperparams params, TrialData data) {
     int dHidden = params.intValue("d_hidden");
     SequentialBlock d = Network.mlp(x -> Activation.leakyRelu(x, LEAK), dHidden, dHidden, 1);
     return Network.create(
-        "discriminator", d, data.train().features(), params.doubleValue("lr_d"), params.doubleValue("beta1"));
+        "discriminator",
+        d,
+        data.train().features(),
+        params.doubleValue("lr_d"),
+        params.doubleValue("beta1"));
   }
 
   @Override

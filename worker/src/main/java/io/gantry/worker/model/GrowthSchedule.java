@@ -1,10 +1,10 @@
 package io.gantry.worker.model;
 
 /**
- * When ProGAN grows, by the number of real images shown to D: {@code phase_images} at 4x4, then
- * for each higher resolution {@code phase_images} of fade-in (alpha rising linearly from 0 to 1)
- * and {@code phase_images} of stable training, as Karras et al. 2018 do with 800k images each.
- * The last phase goes on for as long as the budget lasts.
+ * When ProGAN grows, by the number of real images shown to D: {@code phase_images} at 4x4, then for
+ * each higher resolution {@code phase_images} of fade-in (alpha rising linearly from 0 to 1) and
+ * {@code phase_images} of stable training, as Karras et al. 2018 do with 800k images each. The last
+ * phase goes on for as long as the budget lasts.
  */
 record GrowthSchedule(long phaseImages, int lastPhase) {
 

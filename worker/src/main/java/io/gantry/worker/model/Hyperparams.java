@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The resolved hyperparameters of one trial: the given values checked against {@link
- * ModelCatalog} (unknown names and wrong types are errors, not silently ignored) and the
- * catalog's defaults for the rest.
+ * The resolved hyperparameters of one trial: the given values checked against {@link ModelCatalog}
+ * (unknown names and wrong types are errors, not silently ignored) and the catalog's defaults for
+ * the rest.
  */
 public final class Hyperparams {
 
@@ -73,7 +73,8 @@ public final class Hyperparams {
     String where = "parameter '" + def.name() + "' of model '" + model + "' ";
     switch (def.type()) {
       case INT -> {
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+        if (value instanceof Number n
+            && n.doubleValue() == Math.rint(n.doubleValue())
             && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
           return n.intValue();
         }
@@ -89,7 +90,8 @@ public final class Hyperparams {
         if (def.choices().contains(value)) {
           return value;
         }
-        throw new IllegalArgumentException(where + "must be one of " + def.choices() + ", got " + value);
+        throw new IllegalArgumentException(
+            where + "must be one of " + def.choices() + ", got " + value);
       }
     }
   }

@@ -1,8 +1,8 @@
 package io.gantry.worker.model;
 
 /**
- * Images laid out in {@code rows} x {@code cols} tiles, row after row: {@code pixels} holds
- * {@code rows * cols} images of the held-out examples' shape, with values in [0, 1].
+ * Images laid out in {@code rows} x {@code cols} tiles, row after row: {@code pixels} holds {@code
+ * rows * cols} images of the held-out examples' shape, with values in [0, 1].
  */
 public record ImageGrid(int rows, int cols, float[] pixels) {
 

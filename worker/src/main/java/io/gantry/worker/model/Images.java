@@ -5,10 +5,10 @@ import ai.djl.ndarray.types.Shape;
 import io.gantry.worker.data.Examples;
 
 /**
- * Moves images between the data's layout (flat rows in [0, 1]) and the convolutional GANs'
- * (one channel, {@value #SIZE}x{@value #SIZE}, in [-1, 1] as Radford et al.'s tanh output).
- * Fashion-MNIST's 28x28 images are padded with black borders on the way in and cropped on the
- * way out, so that a resolution halves cleanly down to 4x4.
+ * Moves images between the data's layout (flat rows in [0, 1]) and the convolutional GANs' (one
+ * channel, {@value #SIZE}x{@value #SIZE}, in [-1, 1] as Radford et al.'s tanh output).
+ * Fashion-MNIST's 28x28 images are padded with black borders on the way in and cropped on the way
+ * out, so that a resolution halves cleanly down to 4x4.
  */
 final class Images {
 

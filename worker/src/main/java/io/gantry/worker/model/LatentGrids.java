@@ -16,8 +16,8 @@ final class LatentGrids {
   private LatentGrids() {}
 
   /**
-   * Each row walks in a straight line from one random z to another; {@code imagesOf} maps
-   * {@code (n, latent)} codes to {@code (n, features)} images in [0, 1].
+   * Each row walks in a straight line from one random z to another; {@code imagesOf} maps {@code
+   * (n, latent)} codes to {@code (n, features)} images in [0, 1].
    */
   static ImageGrid interpolation(NDManager manager, int latent, UnaryOperator<NDArray> imagesOf) {
     NDArray from = manager.randomNormal(new Shape(ROWS, 1, latent));

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What each model kind accepts and reports, so that a sweep file can be checked before
- * anything runs. Keys are the model names used in sweep files. The recipes read their
- * parameters through {@link Hyperparams}, which takes names, types and defaults from here, so
- * the two cannot drift apart.
+ * What each model kind accepts and reports, so that a sweep file can be checked before anything
+ * runs. Keys are the model names used in sweep files. The recipes read their parameters through
+ * {@link Hyperparams}, which takes names, types and defaults from here, so the two cannot drift
+ * apart.
  */
 public final class ModelCatalog {
 
@@ -33,12 +33,23 @@ public final class ModelCatalog {
 
   private static final List<String> GAN_METRICS =
       List.of(
-          "train/loss_d", "train/loss_g", "train/d_real", "train/d_fake", "val/d_real", "val/d_fake");
+          "train/loss_d",
+          "train/loss_g",
+          "train/d_real",
+          "train/d_fake",
+          "val/d_real",
+          "val/d_fake");
 
   private static final List<String> PROGAN_METRICS =
       List.of(
-          "train/loss_d", "train/loss_g", "train/d_real", "train/d_fake", "train/phase",
-          "train/alpha", "val/d_real", "val/d_fake");
+          "train/loss_d",
+          "train/loss_g",
+          "train/d_real",
+          "train/d_fake",
+          "train/phase",
+          "train/alpha",
+          "val/d_real",
+          "val/d_fake");
 
   private ModelCatalog() {}
 
@@ -59,9 +70,9 @@ public final class ModelCatalog {
   }
 
   /**
-   * Whether a trial of {@code model} can run on data of {@code datasetKind}. Every model trains
-   * on images; the VAE, whose decoder is Bernoulli, and the convolutional GANs do not take
-   * {@code gaussian-2d}. (The conditional GAN also needs labels, which every image kind has.)
+   * Whether a trial of {@code model} can run on data of {@code datasetKind}. Every model trains on
+   * images; the VAE, whose decoder is Bernoulli, and the convolutional GANs do not take {@code
+   * gaussian-2d}. (The conditional GAN also needs labels, which every image kind has.)
    */
   public static boolean supports(String model, String datasetKind) {
     return model != null
@@ -82,10 +93,10 @@ public final class ModelCatalog {
   /**
    * The metric names a trial of {@code model} on data of {@code datasetKind} reports: {@code
    * train/...} averaged over each report window (ProGAN's {@code train/phase} and {@code
-   * train/alpha} are the values at the report's step), {@code val/...} once per epoch on
-   * held-out data. On {@code gaussian-2d} the GAN also compares its samples' mean and covariance
-   * with the true ones; on images every generating kind reports {@code val/fid}. Throws for an
-   * unknown model or a combination that {@link #supports} rejects.
+   * train/alpha} are the values at the report's step), {@code val/...} once per epoch on held-out
+   * data. On {@code gaussian-2d} the GAN also compares its samples' mean and covariance with the
+   * true ones; on images every generating kind reports {@code val/fid}. Throws for an unknown model
+   * or a combination that {@link #supports} rejects.
    */
   public static Set<String> metrics(String model, String datasetKind) {
     if (model != null && PARAMETERS.containsKey(model) && !supports(model, datasetKind)) {
@@ -97,7 +108,8 @@ public final class ModelCatalog {
             switch (model) {
               case "ae" -> List.of("train/loss", "val/mse");
               case "dae" -> List.of("train/loss", "val/mse", "val/mse_noisy");
-              case "vae" -> List.of("train/loss", "train/recon", "train/kl", "val/elbo", "val/iwae");
+              case "vae" ->
+                  List.of("train/loss", "train/recon", "train/kl", "val/elbo", "val/iwae");
               case "gan", "dcgan", "cgan" -> GAN_METRICS;
               case "progan" -> PROGAN_METRICS;
               default -> throw new IllegalArgumentException("unknown model '" + model + "'");

@@ -7,15 +7,15 @@ import io.gantry.worker.data.TrialData;
 import java.util.Map;
 
 /**
- * How one model kind trains: it builds its networks when created, then runs one optimisation
- * step per batch, evaluates on the held-out data, and produces examples to look at. Batches and
- * outputs are rows of flattened features ({@link io.gantry.worker.data.Examples}).
+ * How one model kind trains: it builds its networks when created, then runs one optimisation step
+ * per batch, evaluates on the held-out data, and produces examples to look at. Batches and outputs
+ * are rows of flattened features ({@link io.gantry.worker.data.Examples}).
  *
- * <p>Arrays a recipe creates during a call belong to the manager of the batch, or to the one
- * passed in; the caller closes those managers, so native memory stays flat. Grad mode and the
- * engine's random seed are the caller's business too: it turns grad mode off around {@link
- * #evaluate}, {@link #samples} and {@link #pictures}, and reseeds before each step and
- * evaluation, so that a recipe restored from a checkpoint continues with the same numbers.
+ * <p>Arrays a recipe creates during a call belong to the manager of the batch, or to the one passed
+ * in; the caller closes those managers, so native memory stays flat. Grad mode and the engine's
+ * random seed are the caller's business too: it turns grad mode off around {@link #evaluate},
+ * {@link #samples} and {@link #pictures}, and reseeds before each step and evaluation, so that a
+ * recipe restored from a checkpoint continues with the same numbers.
  */
 public interface ModelRecipe extends AutoCloseable {
 
@@ -49,8 +49,8 @@ public interface ModelRecipe extends AutoCloseable {
   Map<String, Double> evaluate(NDManager manager);
 
   /**
-   * {@code count} examples of what the model makes, as {@code (count, features)} in the shape
-   * and range of the held-out examples: reconstructions of the first held-out examples for an
+   * {@code count} examples of what the model makes, as {@code (count, features)} in the shape and
+   * range of the held-out examples: reconstructions of the first held-out examples for an
    * autoencoder, draws from the model otherwise (for a conditional model, classes in turn).
    */
   NDArray samples(int count, NDManager manager);
@@ -61,16 +61,16 @@ public interface ModelRecipe extends AutoCloseable {
   }
 
   /**
-   * Where the recipe's own schedule stands, reported with the training metrics as the value at
-   * the report's step (ProGAN's {@code train/phase} and {@code train/alpha}).
+   * Where the recipe's own schedule stands, reported with the training metrics as the value at the
+   * report's step (ProGAN's {@code train/phase} and {@code train/alpha}).
    */
   default Map<String, Double> schedule() {
     return Map.of();
   }
 
   /**
-   * What a checkpoint must carry besides the networks for the next step to be the one an
-   * unbroken run would take: counters that drive the recipe's schedule.
+   * What a checkpoint must carry besides the networks for the next step to be the one an unbroken
+   * run would take: counters that drive the recipe's schedule.
    */
   default Map<String, String> state() {
     return Map.of();

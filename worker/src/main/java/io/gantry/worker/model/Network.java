@@ -5,7 +5,6 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -21,12 +20,11 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * One trainable network: a DJL block in its own {@link Model} (whose manager holds the
- * parameters) with its own {@link NamedAdam}, so that a recipe with several networks (encoder
- * and decoder, generator and discriminator) can step and freeze each one on its own, and a
- * checkpoint can save and restore both its weights and its optimizer state. No DJL {@code
- * Trainer}: its Adam cannot be saved, and its parameter store would keep serving the old arrays
- * after a load.
+ * One trainable network: a DJL block in its own {@link Model} (whose manager holds the parameters)
+ * with its own {@link NamedAdam}, so that a recipe with several networks (encoder and decoder,
+ * generator and discriminator) can step and freeze each one on its own, and a checkpoint can save
+ * and restore both its weights and its optimizer state. No DJL {@code Trainer}: its Adam cannot be
+ * saved, and its parameter store would keep serving the old arrays after a load.
  */
 public final class Network implements AutoCloseable {
 
@@ -65,8 +63,8 @@ public final class Network implements AutoCloseable {
   }
 
   /**
-   * Linear layers of the given output widths with {@code activation} between them (not after
-   * the last one). Widths of 0 are skipped, which makes a hidden layer optional.
+   * Linear layers of the given output widths with {@code activation} between them (not after the
+   * last one). Widths of 0 are skipped, which makes a hidden layer optional.
    */
   static SequentialBlock mlp(Function<NDArray, NDArray> activation, int... widths) {
     SequentialBlock block = new SequentialBlock();

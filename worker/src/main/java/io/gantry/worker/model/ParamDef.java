@@ -3,10 +3,11 @@ package io.gantry.worker.model;
 import java.util.List;
 
 /**
- * One hyperparameter a model recipe understands: its type, its default when a sweep leaves it
- * out, and for {@link Type#CHOICE} the allowed strings.
+ * One hyperparameter a model recipe understands: its type, its default when a sweep leaves it out,
+ * and for {@link Type#CHOICE} the allowed strings.
  */
-public record ParamDef(String name, Type type, Object defaultValue, List<String> choices, String description) {
+public record ParamDef(
+    String name, Type type, Object defaultValue, List<String> choices, String description) {
 
   public enum Type {
     INT,

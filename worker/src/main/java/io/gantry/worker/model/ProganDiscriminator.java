@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ProGAN's discriminator, the mirror of {@link ProganGenerator}: a 1x1 input layer at the
- * current resolution, then blocks of two 3x3 convolutions with LeakyReLU and 2x2 average
- * pooling down to 4x4, where minibatch standard deviation, a 3x3 convolution and two dense
- * layers give one logit. While a new block fades in, its input is blended with the image
- * downsampled straight into the previous resolution's input layer.
+ * ProGAN's discriminator, the mirror of {@link ProganGenerator}: a 1x1 input layer at the current
+ * resolution, then blocks of two 3x3 convolutions with LeakyReLU and 2x2 average pooling down to
+ * 4x4, where minibatch standard deviation, a 3x3 convolution and two dense layers give one logit.
+ * While a new block fades in, its input is blended with the image downsampled straight into the
+ * previous resolution's input layer.
  */
 final class ProganDiscriminator extends AbstractBlock {
 
@@ -81,7 +81,8 @@ final class ProganDiscriminator extends AbstractBlock {
       h = blocks.get(phase - 1).forward(store, h, training);
       if (alpha < 1) {
         NDArray lower =
-            fromImage.get(phase - 1)
+            fromImage
+                .get(phase - 1)
                 .forward(store, new NDList(ProganLayers.downsample(image)), training)
                 .singletonOrThrow();
         h = new NDList(lower.add(h.singletonOrThrow().sub(lower).mul(alpha)));

@@ -15,11 +15,11 @@ import java.util.List;
 
 /**
  * ProGAN's generator (Karras et al. 2018, table 2, with {@code channels} feature maps at every
- * resolution): z, pixel-normalised, becomes 4x4 maps through a dense layer and a 3x3
- * convolution; each {@link #grow} adds a block that doubles the resolution (nearest upsampling
- * and two 3x3 convolutions, each followed by LeakyReLU and pixel norm) and its own 1x1 output
- * layer. While a new block fades in, the output is {@code alpha} times the new block's image
- * plus {@code 1 - alpha} times the previous resolution's image, upsampled.
+ * resolution): z, pixel-normalised, becomes 4x4 maps through a dense layer and a 3x3 convolution;
+ * each {@link #grow} adds a block that doubles the resolution (nearest upsampling and two 3x3
+ * convolutions, each followed by LeakyReLU and pixel norm) and its own 1x1 output layer. While a
+ * new block fades in, the output is {@code alpha} times the new block's image plus {@code 1 -
+ * alpha} times the previous resolution's image, upsampled.
  */
 final class ProganGenerator extends AbstractBlock {
 
@@ -94,7 +94,8 @@ final class ProganGenerator extends AbstractBlock {
     NDArray image = toImage.get(phase()).forward(store, h, training).singletonOrThrow();
     if (phase() > 0 && alpha < 1) {
       NDArray lower =
-          ConvNets.upsample(toImage.get(phase() - 1).forward(store, previous, training).singletonOrThrow());
+          ConvNets.upsample(
+              toImage.get(phase() - 1).forward(store, previous, training).singletonOrThrow());
       image = lower.add(image.sub(lower).mul(alpha));
     }
     return new NDList(image);

@@ -21,13 +21,15 @@ final class ProganLayers {
 
   /**
    * Minibatch standard deviation (section 3): the standard deviation of every feature at every
-   * pixel over the minibatch, averaged to one number and appended as a constant feature map,
-   * which lets D see how varied a batch is.
+   * pixel over the minibatch, averaged to one number and appended as a constant feature map, which
+   * lets D see how varied a batch is.
    */
   static NDArray minibatchStddev(NDArray x) {
     Shape shape = x.getShape();
-    NDArray std = x.sub(x.mean(new int[] {0}, true)).square().mean(new int[] {0}).add(EPSILON).sqrt();
-    NDArray plane = std.mean().reshape(1, 1, 1, 1).broadcast(shape.get(0), 1, shape.get(2), shape.get(3));
+    NDArray std =
+        x.sub(x.mean(new int[] {0}, true)).square().mean(new int[] {0}).add(EPSILON).sqrt();
+    NDArray plane =
+        std.mean().reshape(1, 1, 1, 1).broadcast(shape.get(0), 1, shape.get(2), shape.get(3));
     return x.concat(plane, 1);
   }
 

@@ -14,10 +14,10 @@ import java.util.Optional;
  * The progressive GAN of Karras et al. 2018 at 32x32: G and D ({@link ProganGenerator}, {@link
  * ProganDiscriminator}) start at 4x4 and grow to 8x8, 16x16 and 32x32 on the {@link
  * GrowthSchedule}, fading each new block in; the real images are shown to D at the current
- * resolution, blended the same way during a fade-in. Both optimizers start afresh at each
- * growth, as in the paper's code. The loss is the non-saturating (or minimax) GAN loss of
- * {@link Adversarial}, not the paper's WGAN-GP: its gradient penalty needs a gradient of a
- * gradient, which DJL does not offer (DJL-NOTES.md).
+ * resolution, blended the same way during a fade-in. Both optimizers start afresh at each growth,
+ * as in the paper's code. The loss is the non-saturating (or minimax) GAN loss of {@link
+ * Adversarial}, not the paper's WGAN-GP: its gradient penalty needs a gradient of a gradient, which
+ * DJL does not offer (DJL-NOTES.md).
  */
 final class ProganRecipe extends AdversarialRecipe {
 
@@ -35,11 +35,18 @@ final class ProganRecipe extends AdversarialRecipe {
   private float alpha = 1f;
 
   ProganRecipe(Hyperparams params, TrialData data) {
-    this(params, data, new ProganGenerator(params.intValue("channels")), new ProganDiscriminator(params.intValue("channels")));
+    this(
+        params,
+        data,
+        new ProganGenerator(params.intValue("channels")),
+        new ProganDiscriminator(params.intValue("channels")));
   }
 
   private ProganRecipe(
-      Hyperparams params, TrialData data, ProganGenerator generatorBlock, ProganDiscriminator discriminatorBlock) {
+      Hyperparams params,
+      TrialData data,
+      ProganGenerator generatorBlock,
+      ProganDiscriminator discriminatorBlock) {
     super(
         params,
         Network.create(
@@ -68,7 +75,8 @@ final class ProganRecipe extends AdversarialRecipe {
     growTo(schedule.phase(images));
     setAlpha(schedule.alpha(images));
     Map<String, Float> metrics =
-        game.step(new Batch(atResolution(layout.toNetwork(batch.features())), Optional.empty()), this);
+        game.step(
+            new Batch(atResolution(layout.toNetwork(batch.features())), Optional.empty()), this);
     images += batch.size();
     return metrics;
   }
@@ -119,7 +127,8 @@ final class ProganRecipe extends AdversarialRecipe {
   @Override
   public Map<String, ImageGrid> pictures(NDManager manager) {
     return Map.of(
-        "interpolation", LatentGrids.interpolation(manager, latent, z -> toExamples(generator.evaluate(z))));
+        "interpolation",
+        LatentGrids.interpolation(manager, latent, z -> toExamples(generator.evaluate(z))));
   }
 
   /** G's images at the current resolution, upsampled to 32x32 and laid out as the data. */
@@ -132,8 +141,8 @@ final class ProganRecipe extends AdversarialRecipe {
   }
 
   /**
-   * The images shown so far, the networks' phase (which may lag a phase boundary by a step) and
-   * the last step's alpha.
+   * The images shown so far, the networks' phase (which may lag a phase boundary by a step) and the
+   * last step's alpha.
    */
   @Override
   public Map<String, String> state() {

@@ -15,13 +15,12 @@ import java.util.Map;
 
 /**
  * An MLP variational autoencoder (Kingma and Welling 2014): the encoder gives the mean and
- * log-variance of q(z | x), z is drawn with the reparameterisation trick, the prior is N(0, I)
- * and the KL term is in closed form. The decoder outputs the logits of independent Bernoulli
- * pixels, grey values acting as soft targets (binary cross-entropy with logits, summed over
- * pixels), as in Kingma and Welling's experiments. The loss is the negative ELBO per example.
- * Held out, it also reports the importance-weighted bound of Burda et al. 2016 with {@value
- * #IWAE_SAMPLES} samples, a tighter estimate of log p(x). Images only: see {@link
- * ModelCatalog#supports}.
+ * log-variance of q(z | x), z is drawn with the reparameterisation trick, the prior is N(0, I) and
+ * the KL term is in closed form. The decoder outputs the logits of independent Bernoulli pixels,
+ * grey values acting as soft targets (binary cross-entropy with logits, summed over pixels), as in
+ * Kingma and Welling's experiments. The loss is the negative ELBO per example. Held out, it also
+ * reports the importance-weighted bound of Burda et al. 2016 with {@value #IWAE_SAMPLES} samples, a
+ * tighter estimate of log p(x). Images only: see {@link ModelCatalog#supports}.
  */
 final class VaeRecipe implements ModelRecipe {
 
@@ -105,14 +104,15 @@ final class VaeRecipe implements ModelRecipe {
               return Map.of("val/elbo", terms.reconstruction().add(terms.kl()).neg());
             }));
     metrics.putAll(
-        Evaluation.meanOverExamples(test, manager, IWAE_CHUNK, batch -> Map.of("val/iwae", iwae(batch.features()))));
+        Evaluation.meanOverExamples(
+            test, manager, IWAE_CHUNK, batch -> Map.of("val/iwae", iwae(batch.features()))));
     return metrics;
   }
 
   /**
    * log (1/k) sum_k p(x, z_k) / q(z_k | x) for k draws z_k ~ q(z | x), per example. With z = mu +
-   * sigma eps, log q(z | x) = -1/2 sum(eps^2 + log sigma^2) and log p(z) = -1/2 sum(z^2), up to
-   * the same constant, which cancels.
+   * sigma eps, log q(z | x) = -1/2 sum(eps^2 + log sigma^2) and log p(z) = -1/2 sum(z^2), up to the
+   * same constant, which cancels.
    */
   private NDArray iwae(NDArray x) {
     long n = x.getShape().get(0);
@@ -121,7 +121,8 @@ final class VaeRecipe implements ModelRecipe {
     NDArray logVar = posterior.get(1);
     NDArray eps = x.getManager().randomNormal(new Shape(IWAE_SAMPLES, n, latent));
     NDArray z = mean.add(logVar.mul(0.5).exp().mul(eps));
-    NDArray logits = decoder.evaluate(z.reshape(IWAE_SAMPLES * n, latent)).reshape(IWAE_SAMPLES, n, -1);
+    NDArray logits =
+        decoder.evaluate(z.reshape(IWAE_SAMPLES * n, latent)).reshape(IWAE_SAMPLES, n, -1);
     NDArray logPx = Activation.softPlus(logits).sub(x.mul(logits)).sum(new int[] {2}).neg();
     NDArray logW =
         logPx
@@ -143,7 +144,8 @@ final class VaeRecipe implements ModelRecipe {
       }
     }
     NDArray means =
-        Activation.sigmoid(decoder.evaluate(manager.create(z, new Shape(rows * TRAVERSAL_STEPS, latent))));
+        Activation.sigmoid(
+            decoder.evaluate(manager.create(z, new Shape(rows * TRAVERSAL_STEPS, latent))));
     return Map.of("traversal", new ImageGrid(rows, TRAVERSAL_STEPS, means.toFloatArray()));
   }
 

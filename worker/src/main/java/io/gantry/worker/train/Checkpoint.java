@@ -22,11 +22,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A checkpoint folder, everything a trial needs to go on exactly where it was: per network
- * {@code <network>.params} (weights and BatchNorm statistics, DJL's format) and {@code
- * <network>.adam} (the optimizer's step count and moments, by parameter name), and {@code
- * trial.properties} with how the trial was made, the {@link LoopPosition} ({@code position.*})
- * and the recipe's schedule state ({@code state.*}).
+ * A checkpoint folder, everything a trial needs to go on exactly where it was: per network {@code
+ * <network>.params} (weights and BatchNorm statistics, DJL's format) and {@code <network>.adam}
+ * (the optimizer's step count and moments, by parameter name), and {@code trial.properties} with
+ * how the trial was made, the {@link LoopPosition} ({@code position.*}) and the recipe's schedule
+ * state ({@code state.*}).
  */
 public final class Checkpoint {
 
@@ -96,7 +96,9 @@ public final class Checkpoint {
         }
       }
     }
-    return found.stream().max(Comparator.comparingLong(c -> c.position().step())).map(c -> c.folder);
+    return found.stream()
+        .max(Comparator.comparingLong(c -> c.position().step()))
+        .map(c -> c.folder);
   }
 
   /** A line of {@code trial.properties}, such as {@code model} or {@code seed}. */

@@ -19,14 +19,14 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs one trial with DJL on the calling thread, from its start ({@link #run}) or from one of
- * its checkpoints ({@link #resume}). Initialisation is seeded from the trial's seed, and every
- * step, evaluation and epoch shuffle from the seed and the position ({@link Seeds}), so the same
- * seed with the same thread count gives the same numbers, resumed or not. Per epoch: a shuffled
- * pass over the training set in batches (the last one may be short), averaged training metrics
- * every {@code reportEvery} steps and at the end of the epoch, then pictures, held-out metrics
- * (FID among them for the kinds that generate images) and a checkpoint. A step is one batch,
- * i.e. one call of {@link ModelRecipe#trainStep}; the budget counts those.
+ * Runs one trial with DJL on the calling thread, from its start ({@link #run}) or from one of its
+ * checkpoints ({@link #resume}). Initialisation is seeded from the trial's seed, and every step,
+ * evaluation and epoch shuffle from the seed and the position ({@link Seeds}), so the same seed
+ * with the same thread count gives the same numbers, resumed or not. Per epoch: a shuffled pass
+ * over the training set in batches (the last one may be short), averaged training metrics every
+ * {@code reportEvery} steps and at the end of the epoch, then pictures, held-out metrics (FID among
+ * them for the kinds that generate images) and a checkpoint. A step is one batch, i.e. one call of
+ * {@link ModelRecipe#trainStep}; the budget counts those.
  *
  * <p>DJL allows one gradient collector per JVM, so at most one trial may run in a process at a
  * time.
@@ -37,11 +37,11 @@ public final class DjlTrialRunner implements TrialRunner {
   public DjlTrialRunner() {}
 
   /**
-   * Runs {@code spec} to its budget. Returns {@link TrialOutcome#diverged} as soon as a metric
-   * is NaN or infinite, and {@link TrialOutcome#stopped} when {@code stopRequested} turns true
-   * (it is polled before every step). Throws for a spec that cannot run (unknown model or
-   * parameter, a model that does not take the dataset, unreadable data) and for an I/O error
-   * while writing artifacts.
+   * Runs {@code spec} to its budget. Returns {@link TrialOutcome#diverged} as soon as a metric is
+   * NaN or infinite, and {@link TrialOutcome#stopped} when {@code stopRequested} turns true (it is
+   * polled before every step). Throws for a spec that cannot run (unknown model or parameter, a
+   * model that does not take the dataset, unreadable data) and for an I/O error while writing
+   * artifacts.
    */
   @Override
   public TrialOutcome run(TrialSpec spec, TrialListener listener, BooleanSupplier stopRequested)
@@ -51,27 +51,37 @@ public final class DjlTrialRunner implements TrialRunner {
 
   /**
    * Goes on with {@code spec} from {@code checkpoint}, a folder its earlier run wrote ({@link
-   * Checkpoint#latest} finds the newest), to the end of its budget, as {@link #run} would have:
-   * the same reports, pictures and checkpoints from there on, with the same numbers. Throws if
-   * the checkpoint is of another model or seed.
+   * Checkpoint#latest} finds the newest), to the end of its budget, as {@link #run} would have: the
+   * same reports, pictures and checkpoints from there on, with the same numbers. Throws if the
+   * checkpoint is of another model or seed.
    */
   public TrialOutcome resume(
       TrialSpec spec, Path checkpoint, TrialListener listener, BooleanSupplier stopRequested)
       throws Exception {
     Checkpoint saved = Checkpoint.read(checkpoint);
-    for (var expected : Map.of("model", spec.model(), "seed", Long.toString(spec.seed())).entrySet()) {
+    for (var expected :
+        Map.of("model", spec.model(), "seed", Long.toString(spec.seed())).entrySet()) {
       String found = saved.property(expected.getKey()).orElse("?");
       if (!found.equals(expected.getValue())) {
         throw new IllegalArgumentException(
-            "checkpoint " + checkpoint + " has " + expected.getKey() + " " + found
-                + ", the trial " + expected.getValue());
+            "checkpoint "
+                + checkpoint
+                + " has "
+                + expected.getKey()
+                + " "
+                + found
+                + ", the trial "
+                + expected.getValue());
       }
     }
     return start(spec, Optional.of(saved), listener, stopRequested);
   }
 
   private TrialOutcome start(
-      TrialSpec spec, Optional<Checkpoint> checkpoint, TrialListener listener, BooleanSupplier stopRequested)
+      TrialSpec spec,
+      Optional<Checkpoint> checkpoint,
+      TrialListener listener,
+      BooleanSupplier stopRequested)
       throws IOException {
     if (!ModelCatalog.supports(spec.model(), spec.dataset().kind())) {
       throw new IllegalArgumentException(
@@ -93,14 +103,15 @@ public final class DjlTrialRunner implements TrialRunner {
         }
         EpochArtifacts artifacts =
             new EpochArtifacts(spec, params, data.test(), quality.fid().map(FidMeter::describe));
-        return new TrialLoop(spec, params, data.train(), recipe, manager, artifacts, listener, quality, position)
+        return new TrialLoop(
+                spec, params, data.train(), recipe, manager, artifacts, listener, quality, position)
             .run(stopRequested);
       }
     }
   }
 
-  private static TrialLoop.Quality quality(TrialSpec spec, Hyperparams params, TrialData data, NDManager manager)
-      throws IOException {
+  private static TrialLoop.Quality quality(
+      TrialSpec spec, Hyperparams params, TrialData data, NDManager manager) throws IOException {
     if (!ModelCatalog.reportsFid(spec.model(), spec.dataset().kind())) {
       return new TrialLoop.Quality(Optional.empty(), 0);
     }
@@ -108,8 +119,12 @@ public final class DjlTrialRunner implements TrialRunner {
         GradMode.withoutGradients(() -> FidMeter.forData(spec.dataset(), data.test(), manager));
     if (fid.isEmpty()) {
       throw new IllegalArgumentException(
-          "model '" + spec.model() + "' reports val/fid, which needs labelled images to train its"
-              + " feature extractor; dataset " + spec.dataset() + " has no labels");
+          "model '"
+              + spec.model()
+              + "' reports val/fid, which needs labelled images to train its"
+              + " feature extractor; dataset "
+              + spec.dataset()
+              + " has no labels");
     }
     return new TrialLoop.Quality(fid, params.intValue("fid_samples"));
   }

@@ -38,13 +38,15 @@ final class EpochArtifacts {
   }
 
   /** Draws the recipe's samples and pictures; call it with grad mode off. */
-  void writePictures(ModelRecipe recipe, int epoch, long step, NDManager manager, TrialListener listener)
+  void writePictures(
+      ModelRecipe recipe, int epoch, long step, NDManager manager, TrialListener listener)
       throws IOException {
     float[] generated = recipe.samples(SamplePicture.examplesFor(test), manager).toFloatArray();
     Path file = pictureFile("samples", epoch);
     SamplePicture.write(file, generated, test);
     listener.onArtifact("samples", epoch, step, file);
-    for (Map.Entry<String, ImageGrid> picture : new TreeMap<>(recipe.pictures(manager)).entrySet()) {
+    for (Map.Entry<String, ImageGrid> picture :
+        new TreeMap<>(recipe.pictures(manager)).entrySet()) {
       Path grid = pictureFile(picture.getKey(), epoch);
       SamplePicture.write(grid, picture.getValue(), test);
       listener.onArtifact(picture.getKey(), epoch, step, grid);

@@ -15,8 +15,7 @@ import javax.imageio.ImageIO;
 /**
  * Draws what a model makes as a PNG: a grid of images (8x8 samples, or a recipe's {@link
  * ImageGrid}), or for points a scatter plot of held-out points (blue) under generated ones
- * (orange). Plain {@link BufferedImage} drawing,
- * which needs no display.
+ * (orange). Plain {@link BufferedImage} drawing, which needs no display.
  */
 final class SamplePicture {
 
@@ -42,7 +41,11 @@ final class SamplePicture {
 
   /** Writes {@code generated} (rows of {@code test}'s shape) to {@code file}, creating folders. */
   static void write(Path file, float[] generated, Examples test) throws IOException {
-    write(file, test.isImage() ? grid(generated, test.exampleShape(), GRID, GRID) : scatter(generated, test));
+    write(
+        file,
+        test.isImage()
+            ? grid(generated, test.exampleShape(), GRID, GRID)
+            : scatter(generated, test));
   }
 
   /** Writes {@code grid}, whose images have {@code test}'s shape, to {@code file}. */
@@ -61,7 +64,8 @@ final class SamplePicture {
     int tileH = rows * ZOOM + GAP;
     int tileW = cols * ZOOM + GAP;
     BufferedImage image =
-        new BufferedImage(gridCols * tileW + GAP, gridRows * tileH + GAP, BufferedImage.TYPE_BYTE_GRAY);
+        new BufferedImage(
+            gridCols * tileW + GAP, gridRows * tileH + GAP, BufferedImage.TYPE_BYTE_GRAY);
     int count = Math.min(gridRows * gridCols, pixels.length / (rows * cols));
     for (int k = 0; k < count; k++) {
       int left = GAP + (k % gridCols) * tileW;

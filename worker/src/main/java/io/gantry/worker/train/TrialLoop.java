@@ -17,11 +17,10 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 /**
- * The epochs and steps of one trial whose recipe and data are ready (see {@link
- * DjlTrialRunner}), from a {@link LoopPosition}: the start, or where a checkpoint left off.
- * Every step and every evaluation reseeds the engine ({@link Seeds}) and every epoch's shuffle
- * is derived from the seed and the epoch, so the numbers after a position do not depend on how
- * the loop got there.
+ * The epochs and steps of one trial whose recipe and data are ready (see {@link DjlTrialRunner}),
+ * from a {@link LoopPosition}: the start, or where a checkpoint left off. Every step and every
+ * evaluation reseeds the engine ({@link Seeds}) and every epoch's shuffle is derived from the seed
+ * and the epoch, so the numbers after a position do not depend on how the loop got there.
  */
 final class TrialLoop {
 
@@ -77,7 +76,10 @@ final class TrialLoop {
     return TrialOutcome.completed(step);
   }
 
-  /** The shuffled pass from {@code offset} (or what the budget leaves of it); an outcome if the trial ends early. */
+  /**
+   * The shuffled pass from {@code offset} (or what the budget leaves of it); an outcome if the
+   * trial ends early.
+   */
   private Optional<TrialOutcome> trainEpoch(int epoch, int offset, BooleanSupplier stopRequested) {
     MetricWindow window = new MetricWindow();
     int[] order = permutation(train.size(), new Random(Seeds.shuffle(spec.seed(), epoch)));
@@ -119,14 +121,7 @@ final class TrialLoop {
     Map<String, Double> heldOut;
     Seeds.beforeEvaluation(spec.seed(), step);
     try (NDManager evalManager = manager.newSubManager()) {
-      heldOut =
-          GradMode.withoutGradients(
-              () -> {
-                artifacts.writePictures(recipe, epoch, step, evalManager, listener);
-                Map<String, Double> metrics = new LinkedHashMap<>(recipe.evaluate(evalManager));
-                quality.fid().ifPresent(fid -> metrics.put("val/fid", fid.score(quality.fidSamples(), recipe::samples, evalManager)));
-                return metrics;
-              });
+      heldOut = GradMode.withoutGradients(() -> measure(epoch, evalManager));
     }
     Optional<String> bad = nonFinite(heldOut);
     if (bad.isPresent()) {
@@ -136,6 +131,17 @@ final class TrialLoop {
     listener.onMetrics(step, epoch, heldOut);
     artifacts.writeCheckpoint(recipe, epoch, new LoopPosition(epoch + 1, 0, step), listener);
     return Optional.empty();
+  }
+
+  /** Writes the pictures and returns the held-out metrics; runs with grad mode off. */
+  private Map<String, Double> measure(int epoch, NDManager evalManager) throws IOException {
+    artifacts.writePictures(recipe, epoch, step, evalManager, listener);
+    Map<String, Double> metrics = new LinkedHashMap<>(recipe.evaluate(evalManager));
+    if (quality.fid().isPresent()) {
+      double fid = quality.fid().get().score(quality.fidSamples(), recipe::samples, evalManager);
+      metrics.put("val/fid", fid);
+    }
+    return metrics;
   }
 
   private boolean spent() {

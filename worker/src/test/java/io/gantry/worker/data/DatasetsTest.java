@@ -36,8 +36,13 @@ class DatasetsTest {
     String dir = "/usr/share/datasets/fashion-mnist/";
     DatasetSpec spec =
         new DatasetSpec(
-            "idx", dir + "t10k-images-idx3-ubyte.gz", null, dir + "t10k-images-idx3-ubyte.gz",
-            null, 0, 10);
+            "idx",
+            dir + "t10k-images-idx3-ubyte.gz",
+            null,
+            dir + "t10k-images-idx3-ubyte.gz",
+            null,
+            0,
+            10);
     TrialData data = Datasets.load(spec, 1);
     assertEquals(10_000, data.train().size());
     assertEquals(10, data.test().size());
@@ -46,11 +51,13 @@ class DatasetsTest {
 
   @Test
   void missingFilesAndKindsAreClearErrors() {
-    DatasetSpec missing = new DatasetSpec("idx", "/nowhere/train.gz", null, "/nowhere/t.gz", null, 0, 0);
+    DatasetSpec missing =
+        new DatasetSpec("idx", "/nowhere/train.gz", null, "/nowhere/t.gz", null, 0, 0);
     String message = assertThrows(IOException.class, () -> Datasets.load(missing, 1)).getMessage();
     assertTrue(message.contains(Path.of("/nowhere/train.gz").toString()), message);
     assertThrows(IllegalArgumentException.class, () -> Datasets.load(DatasetSpec.named("idx"), 1));
-    assertThrows(IllegalArgumentException.class, () -> Datasets.load(DatasetSpec.named("cifar"), 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> Datasets.load(DatasetSpec.named("cifar"), 1));
   }
 
   @Test

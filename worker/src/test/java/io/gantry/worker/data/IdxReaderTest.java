@@ -53,7 +53,11 @@ class IdxReaderTest {
     Path file = write("short.idx", Arrays.copyOf(idx(new int[] {3, 2, 2}, 12), 4 + 12 + 10));
     String message = assertThrows(IOException.class, () -> IdxReader.read(file)).getMessage();
     assertTrue(message.contains(file.toString()), message);
-    assertTrue(message.contains("truncated") && message.contains("need 12") && message.contains("found 10"), message);
+    assertTrue(
+        message.contains("truncated")
+            && message.contains("need 12")
+            && message.contains("found 10"),
+        message);
   }
 
   @Test
@@ -61,7 +65,8 @@ class IdxReaderTest {
     byte[] packed = gzip(idx(new int[] {100, 28, 28}, 100 * 28 * 28));
     Path file = write("cut.gz", Arrays.copyOf(packed, packed.length / 2));
     String message = assertThrows(IOException.class, () -> IdxReader.read(file)).getMessage();
-    assertTrue(message.contains(file.toString()) && message.contains("truncated or corrupt"), message);
+    assertTrue(
+        message.contains(file.toString()) && message.contains("truncated or corrupt"), message);
   }
 
   @Test
@@ -75,7 +80,9 @@ class IdxReaderTest {
   void badMagicIsReported() throws IOException {
     Path file = write("photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0});
     String message = assertThrows(IOException.class, () -> IdxReader.read(file)).getMessage();
-    assertTrue(message.contains(file.toString()) && message.contains("bad magic number 0x89504e47"), message);
+    assertTrue(
+        message.contains(file.toString()) && message.contains("bad magic number 0x89504e47"),
+        message);
   }
 
   @Test

@@ -12,9 +12,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * FID with Gantry's own feature extractor separates real from fake: held-out Fashion-MNIST
- * against training images is near 0 and far below either against noise. The extractor is the
- * quick one of the test build (see worker/pom.xml); it must still classify well above chance.
+ * FID with Gantry's own feature extractor separates real from fake: held-out Fashion-MNIST against
+ * training images is near 0 and far below either against noise. The extractor is the quick one of
+ * the test build (see worker/pom.xml); it must still classify well above chance.
  */
 class FidMeterTest {
 
@@ -34,7 +34,8 @@ class FidMeterTest {
       double reversed = meter.between(data.train(), data.test(), manager);
 
       assertTrue(realVsReal < 2, "FID(test, train) " + realVsReal);
-      assertTrue(realVsNoise > 50 * realVsReal, "FID(test, noise) " + realVsNoise + " vs " + realVsReal);
+      assertTrue(
+          realVsNoise > 50 * realVsReal, "FID(test, noise) " + realVsNoise + " vs " + realVsReal);
       assertEquals(realVsReal, reversed, 1e-6 * realVsNoise);
       assertEquals(0, meter.between(data.test(), data.test(), manager), 1e-6 * realVsNoise);
     }

@@ -53,8 +53,7 @@ class FrechetDistanceTest {
     double[][] sa = {{2, 0.5}, {0.5, 1}};
     double[][] sb = {{1, -0.3}, {-0.3, 3}};
     double[][] product = multiply(sa, sb);
-    double crossTrace =
-        Math.sqrt(product[0][0] + product[1][1] + 2 * Math.sqrt(det(sa) * det(sb)));
+    double crossTrace = Math.sqrt(product[0][0] + product[1][1] + 2 * Math.sqrt(det(sa) * det(sb)));
     double expected = 1 + 4 + 3 + 4 - 2 * crossTrace;
     Moments a = new Moments(new double[] {0, 0}, sa);
     Moments b = new Moments(new double[] {1, 2}, sb);

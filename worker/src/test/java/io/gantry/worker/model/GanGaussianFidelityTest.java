@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The GAN learns the 2-D Gaussian of d2l's GAN chapter: a linear generator on 2-D noise against
- * a small MLP discriminator. Departures from d2l, each for a reason: 5,000 training points, not
- * 1,000, because the sample covariance of 1,000 points is itself 0.16 to 0.40 (Frobenius) away
- * from the true one for the seeds tried, and the assertion is against the true moments; Adam at
- * lr_d 0.01 / lr_g 0.002 with beta1 0.5 on batches of 32, because d2l's 0.05 / 0.005 with beta1
- * 0.9 keeps the covariance oscillating by 0.2 to 0.8 from epoch to epoch. With this setup the
- * final errors stayed under 0.08 (mean) and 0.15 (covariance) on seeds 1 to 8.
+ * The GAN learns the 2-D Gaussian of d2l's GAN chapter: a linear generator on 2-D noise against a
+ * small MLP discriminator. Departures from d2l, each for a reason: 5,000 training points, not
+ * 1,000, because the sample covariance of 1,000 points is itself 0.16 to 0.40 (Frobenius) away from
+ * the true one for the seeds tried, and the assertion is against the true moments; Adam at lr_d
+ * 0.01 / lr_g 0.002 with beta1 0.5 on batches of 32, because d2l's 0.05 / 0.005 with beta1 0.9
+ * keeps the covariance oscillating by 0.2 to 0.8 from epoch to epoch. With this setup the final
+ * errors stayed under 0.08 (mean) and 0.15 (covariance) on seeds 1 to 8.
  */
 class GanGaussianFidelityTest {
 
@@ -40,9 +40,15 @@ class GanGaussianFidelityTest {
             "batch_size", 32);
     TrialSpec spec =
         new TrialSpec(
-            "fidelity", "gan-gaussian", "gan",
+            "fidelity",
+            "gan-gaussian",
+            "gan",
             DatasetSpec.named("gaussian-2d").withLimits(5000, 1000),
-            params, Budget.ofEpochs(20), 42, 50, artifacts.toString());
+            params,
+            Budget.ofEpochs(20),
+            42,
+            50,
+            artifacts.toString());
     RecordingListener listener = new RecordingListener();
 
     TrialOutcome outcome = new DjlTrialRunner().run(spec, listener, () -> false);

@@ -31,11 +31,15 @@ class HyperparamsTest {
   @Test
   void unknownNamesAndBadValuesAreRejected() {
     String unknown =
-        assertThrows(IllegalArgumentException.class, () -> Hyperparams.resolve("ae", Map.of("lr_g", 1e-3)))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Hyperparams.resolve("ae", Map.of("lr_g", 1e-3)))
             .getMessage();
     assertTrue(unknown.contains("'lr_g'") && unknown.contains("latent_dim"), unknown);
-    assertThrows(IllegalArgumentException.class, () -> Hyperparams.resolve("ae", Map.of("latent_dim", 2.5)));
-    assertThrows(IllegalArgumentException.class, () -> Hyperparams.resolve("ae", Map.of("lr", "fast")));
+    assertThrows(
+        IllegalArgumentException.class, () -> Hyperparams.resolve("ae", Map.of("latent_dim", 2.5)));
+    assertThrows(
+        IllegalArgumentException.class, () -> Hyperparams.resolve("ae", Map.of("lr", "fast")));
     assertThrows(
         IllegalArgumentException.class,
         () -> Hyperparams.resolve("gan", Map.of("generator_loss", "wasserstein")));
@@ -44,7 +48,8 @@ class HyperparamsTest {
 
   @Test
   void catalogNamesModelsDatasetsAndMetrics() {
-    assertEquals(Set.of("ae", "dae", "vae", "gan", "dcgan", "cgan", "progan"), ModelCatalog.models());
+    assertEquals(
+        Set.of("ae", "dae", "vae", "gan", "dcgan", "cgan", "progan"), ModelCatalog.models());
     assertFalse(ModelCatalog.supports("vae", "gaussian-2d"));
     assertThrows(IllegalArgumentException.class, () -> ModelCatalog.metrics("vae", "gaussian-2d"));
     assertTrue(ModelCatalog.supports("ae", "gaussian-2d"));
@@ -56,9 +61,13 @@ class HyperparamsTest {
     assertEquals(Set.of("train/loss", "val/mse"), ModelCatalog.metrics("ae", "gaussian-2d"));
     assertTrue(ModelCatalog.metrics("gan", "gaussian-2d").contains("val/cov_error"));
     assertFalse(ModelCatalog.metrics("gan", "fashion-mnist").contains("val/cov_error"));
-    assertTrue(ModelCatalog.metrics("vae", "fashion-mnist").containsAll(Set.of("val/elbo", "val/iwae", "val/fid")));
+    assertTrue(
+        ModelCatalog.metrics("vae", "fashion-mnist")
+            .containsAll(Set.of("val/elbo", "val/iwae", "val/fid")));
     assertFalse(ModelCatalog.metrics("gan", "gaussian-2d").contains("val/fid"));
-    assertTrue(ModelCatalog.metrics("progan", "fashion-mnist").containsAll(Set.of("train/phase", "train/alpha")));
+    assertTrue(
+        ModelCatalog.metrics("progan", "fashion-mnist")
+            .containsAll(Set.of("train/phase", "train/alpha")));
     assertTrue(ModelCatalog.metrics("dae", "fashion-mnist").contains("val/mse_noisy"));
   }
 }

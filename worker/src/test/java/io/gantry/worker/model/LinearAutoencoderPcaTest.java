@@ -17,16 +17,16 @@ import io.gantry.worker.trial.TrialOutcome;
 import io.gantry.worker.trial.TrialSpec;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Random;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A linear autoencoder (no activations, no hidden layer) with a code of k learns PCA's k-dimensional
- * subspace (Baldi and Hornik 1989), so its held-out reconstruction error reaches PCA's with the
- * same k, computed here from the training subset's covariance.
+ * A linear autoencoder (no activations, no hidden layer) with a code of k learns PCA's
+ * k-dimensional subspace (Baldi and Hornik 1989), so its held-out reconstruction error reaches
+ * PCA's with the same k, computed here from the training subset's covariance.
  */
 class LinearAutoencoderPcaTest {
 
@@ -43,9 +43,28 @@ class LinearAutoencoderPcaTest {
     DatasetSpec spec = DatasetSpec.named("fashion-mnist").withLimits(TRAIN, TEST);
     double pca = pcaTestError(Datasets.load(spec, 1));
     Map<String, Object> params =
-        Map.of("activation", "linear", "hidden_dim", 0, "latent_dim", K, "lr", 1e-2, "batch_size", 1000);
+        Map.of(
+            "activation",
+            "linear",
+            "hidden_dim",
+            0,
+            "latent_dim",
+            K,
+            "lr",
+            1e-2,
+            "batch_size",
+            1000);
     TrialSpec trial =
-        new TrialSpec("fidelity", "linear-ae", "ae", spec, params, Budget.ofEpochs(EPOCHS), 1, 1000, artifacts.toString());
+        new TrialSpec(
+            "fidelity",
+            "linear-ae",
+            "ae",
+            spec,
+            params,
+            Budget.ofEpochs(EPOCHS),
+            1,
+            1000,
+            artifacts.toString());
     RecordingListener listener = new RecordingListener();
 
     TrialOutcome outcome = new DjlTrialRunner().run(trial, listener, () -> false);
@@ -145,9 +164,12 @@ class LinearAutoencoderPcaTest {
     }
     SymmetricEigen eigen = SymmetricEigen.of(ritz);
     int[] order =
-        IntStream.range(0, width).boxed()
+        IntStream.range(0, width)
+            .boxed()
             .sorted(Comparator.comparingDouble(m -> -eigen.values()[m]))
-            .limit(k).mapToInt(Integer::intValue).toArray();
+            .limit(k)
+            .mapToInt(Integer::intValue)
+            .toArray();
     double[][] components = new double[k][d];
     for (int m = 0; m < k; m++) {
       for (int c = 0; c < width; c++) {

@@ -26,9 +26,15 @@ class VaeFashionMnistTest {
   void heldOutElboRisesFromEpochOneToThree() throws Exception {
     TrialSpec spec =
         new TrialSpec(
-            "learning", "vae-fashion", "vae",
+            "learning",
+            "vae-fashion",
+            "vae",
             DatasetSpec.named("fashion-mnist").withLimits(5000, 1000),
-            Map.of("fid_samples", 2000), Budget.ofEpochs(3), 7, 20, artifacts.toString());
+            Map.of("fid_samples", 2000),
+            Budget.ofEpochs(3),
+            7,
+            20,
+            artifacts.toString());
     RecordingListener listener = new RecordingListener();
 
     TrialOutcome outcome = new DjlTrialRunner().run(spec, listener, () -> false);
@@ -37,7 +43,9 @@ class VaeFashionMnistTest {
     double first = listener.value("val/elbo", 1).orElseThrow();
     double second = listener.value("val/elbo", 2).orElseThrow();
     double third = listener.value("val/elbo", 3).orElseThrow();
-    assertTrue(first < second && second < third, "val/elbo by epoch: " + first + ", " + second + ", " + third);
+    assertTrue(
+        first < second && second < third,
+        "val/elbo by epoch: " + first + ", " + second + ", " + third);
     // An ELBO in nats per image: negative, and past what a blank decoder (~ -550) reaches.
     assertTrue(third < 0 && third > -400, "val/elbo " + third);
     // The importance-weighted bound is the tighter one. (FID need not fall: on a 5,000-image

@@ -20,16 +20,26 @@ class CatalogMetricsTest {
 
   @ParameterizedTest
   @CsvSource({
-    "ae, fashion-mnist", "dae, fashion-mnist", "vae, fashion-mnist", "gan, fashion-mnist",
-    "dcgan, fashion-mnist", "cgan, fashion-mnist", "progan, fashion-mnist",
-    "ae, gaussian-2d", "dae, gaussian-2d", "gan, gaussian-2d"
+    "ae, fashion-mnist",
+    "dae, fashion-mnist",
+    "vae, fashion-mnist",
+    "gan, fashion-mnist",
+    "dcgan, fashion-mnist",
+    "cgan, fashion-mnist",
+    "progan, fashion-mnist",
+    "ae, gaussian-2d",
+    "dae, gaussian-2d",
+    "gan, gaussian-2d"
   })
   void reportedMetricsMatchTheCatalog(String model, String kind) throws Exception {
     RecordingListener listener = new RecordingListener();
     DatasetSpec data = DatasetSpec.named(kind).withLimits(128, 128);
     TrialOutcome outcome =
         new DjlTrialRunner()
-            .run(Trials.spec(model, data, Trials.small(model), Budget.ofEpochs(1), 3, dir), listener, () -> false);
+            .run(
+                Trials.spec(model, data, Trials.small(model), Budget.ofEpochs(1), 3, dir),
+                listener,
+                () -> false);
 
     assertEquals(TrialOutcome.Kind.COMPLETED, outcome.kind());
     Set<String> reported = new TreeSet<>();

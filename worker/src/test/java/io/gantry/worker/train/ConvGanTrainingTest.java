@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The DCGAN and the conditional GAN train a few hundred steps on a Fashion-MNIST subset without
- * a non-finite loss, and what G then draws is not one image over and over: the variance of each
- * pixel across a batch of samples, averaged over pixels, stays above a floor (a collapsed G
- * scores 0; real Fashion-MNIST about 0.09).
+ * The DCGAN and the conditional GAN train a few hundred steps on a Fashion-MNIST subset without a
+ * non-finite loss, and what G then draws is not one image over and over: the variance of each pixel
+ * across a batch of samples, averaged over pixels, stays above a floor (a collapsed G scores 0;
+ * real Fashion-MNIST about 0.09).
  */
 class ConvGanTrainingTest {
 
@@ -34,10 +34,21 @@ class ConvGanTrainingTest {
   @ValueSource(strings = {"dcgan", "cgan"})
   void trainsWithFiniteLossesAndVariedSamples(String model) throws Exception {
     Map<String, Object> params =
-        Map.of("latent_dim", 32, "g_channels", 16, "d_channels", 16, "batch_size", 32, "fid_samples", 500);
+        Map.of(
+            "latent_dim",
+            32,
+            "g_channels",
+            16,
+            "d_channels",
+            16,
+            "batch_size",
+            32,
+            "fid_samples",
+            500);
     DatasetSpec data = DatasetSpec.named("fashion-mnist").withLimits(1920, 500);
     TrialSpec spec =
-        new TrialSpec("gan", model, model, data, params, Budget.ofSteps(STEPS), 2, 40, dir.toString());
+        new TrialSpec(
+            "gan", model, model, data, params, Budget.ofSteps(STEPS), 2, 40, dir.toString());
     RecordingListener listener = new RecordingListener();
 
     TrialOutcome outcome = new DjlTrialRunner().run(spec, listener, () -> false);
@@ -46,8 +57,13 @@ class ConvGanTrainingTest {
     for (String metric : new String[] {"train/loss_d", "train/loss_g", "val/fid"}) {
       assertTrue(Double.isFinite(listener.last(metric)), metric + " " + listener.last(metric));
     }
-    System.out.printf("%s after %d steps: val/fid %.1f, loss_d %.3f, loss_g %.3f%n", model, STEPS,
-        listener.last("val/fid"), listener.last("train/loss_d"), listener.last("train/loss_g"));
+    System.out.printf(
+        "%s after %d steps: val/fid %.1f, loss_d %.3f, loss_g %.3f%n",
+        model,
+        STEPS,
+        listener.last("val/fid"),
+        listener.last("train/loss_d"),
+        listener.last("train/loss_g"));
     assertTrue(pixelVariance(model, params, data) > VARIANCE_FLOOR);
     if (model.equals("cgan")) {
       // one row per class, 8 columns of 28x28 tiles zoomed twice with 2-pixel gaps
@@ -58,7 +74,8 @@ class ConvGanTrainingTest {
   }
 
   /** Mean over pixels of each pixel's variance across 64 samples of the last checkpoint. */
-  private double pixelVariance(String model, Map<String, Object> params, DatasetSpec data) throws Exception {
+  private double pixelVariance(String model, Map<String, Object> params, DatasetSpec data)
+      throws Exception {
     try (NDManager manager = NDManager.newBaseManager();
         ModelRecipe recipe =
             ModelRecipe.create(model, Hyperparams.resolve(model, params), Datasets.load(data, 2))) {

@@ -28,9 +28,12 @@ class DjlTrialRunnerTest {
 
   @Test
   void theSameSeedGivesTheSameNumbers() throws Exception {
-    List<Report> first = run(Trials.fashion("gan", Trials.small("gan"), Budget.ofEpochs(2), 11, dir.resolve("a")));
-    List<Report> second = run(Trials.fashion("gan", Trials.small("gan"), Budget.ofEpochs(2), 11, dir.resolve("b")));
-    List<Report> otherSeed = run(Trials.fashion("gan", Trials.small("gan"), Budget.ofEpochs(2), 12, dir.resolve("c")));
+    List<Report> first =
+        run(Trials.fashion("gan", Trials.small("gan"), Budget.ofEpochs(2), 11, dir.resolve("a")));
+    List<Report> second =
+        run(Trials.fashion("gan", Trials.small("gan"), Budget.ofEpochs(2), 11, dir.resolve("b")));
+    List<Report> otherSeed =
+        run(Trials.fashion("gan", Trials.small("gan"), Budget.ofEpochs(2), 12, dir.resolve("c")));
     assertEquals(first, second);
     assertEquals(first.size(), otherSeed.size());
     assertNotEquals(first, otherSeed);
@@ -49,13 +52,17 @@ class DjlTrialRunnerTest {
         listener.reports.stream()
             .map(r -> r.epoch() + "@" + r.step() + (r.metrics().containsKey("val/mse") ? "v" : "t"))
             .toList();
-    assertEquals(List.of("1@3t", "1@4t", "1@4v", "2@6t", "2@8t", "2@8v", "3@9t", "3@10t", "3@10v"), seen);
+    assertEquals(
+        List.of("1@3t", "1@4t", "1@4v", "2@6t", "2@8t", "2@8v", "3@9t", "3@10t", "3@10v"), seen);
   }
 
   @Test
   void writesSampleGridsAndCheckpointsEachEpoch() throws Exception {
     RecordingListener listener = new RecordingListener();
-    runner.run(Trials.fashion("vae", Trials.small("vae"), Budget.ofEpochs(2), 1, dir), listener, () -> false);
+    runner.run(
+        Trials.fashion("vae", Trials.small("vae"), Budget.ofEpochs(2), 1, dir),
+        listener,
+        () -> false);
 
     for (int epoch = 1; epoch <= 2; epoch++) {
       String name = String.format("epoch-%03d", epoch);
@@ -65,10 +72,14 @@ class DjlTrialRunnerTest {
       Pictures.assertNonEmpty(checkpoint.resolve("encoder.params"));
       Pictures.assertNonEmpty(checkpoint.resolve("decoder.params"));
       assertTrue(
-          java.nio.file.Files.readString(checkpoint.resolve("trial.properties")).contains("seed=1"));
-      assertTrue(listener.artifacts.contains(new RecordingListener.Artifact("samples", epoch, 4L * epoch, png)));
+          java.nio.file.Files.readString(checkpoint.resolve("trial.properties"))
+              .contains("seed=1"));
       assertTrue(
-          listener.artifacts.contains(new RecordingListener.Artifact("checkpoint", epoch, 4L * epoch, checkpoint)));
+          listener.artifacts.contains(
+              new RecordingListener.Artifact("samples", epoch, 4L * epoch, png)));
+      assertTrue(
+          listener.artifacts.contains(
+              new RecordingListener.Artifact("checkpoint", epoch, 4L * epoch, checkpoint)));
     }
   }
 
@@ -77,16 +88,22 @@ class DjlTrialRunnerTest {
     // k = 2: the generator steps every other batch, a beat the checkpoint must keep
     Map<String, Object> params = new HashMap<>(Trials.small("gan"));
     params.put("k_disc_steps", 2);
-    List<Report> unbroken = run(Trials.fashion("gan", params, Budget.ofEpochs(3), 4, dir.resolve("a")));
+    List<Report> unbroken =
+        run(Trials.fashion("gan", params, Budget.ofEpochs(3), 4, dir.resolve("a")));
     Path checkpoint = dir.resolve("a/checkpoints/epoch-001");
     RecordingListener resumed = new RecordingListener();
 
     TrialOutcome outcome =
-        runner.resume(Trials.fashion("gan", params, Budget.ofEpochs(3), 4, dir.resolve("b")), checkpoint, resumed, () -> false);
+        runner.resume(
+            Trials.fashion("gan", params, Budget.ofEpochs(3), 4, dir.resolve("b")),
+            checkpoint,
+            resumed,
+            () -> false);
 
     assertEquals(TrialOutcome.completed(12), outcome);
     assertEquals(unbroken.stream().filter(r -> r.step() > 4).toList(), resumed.reports);
-    assertEquals(Path.of("epoch-003"), Checkpoint.latest(dir.resolve("b")).orElseThrow().getFileName());
+    assertEquals(
+        Path.of("epoch-003"), Checkpoint.latest(dir.resolve("b")).orElseThrow().getFileName());
     TrialSpec otherSeed = Trials.fashion("gan", params, Budget.ofEpochs(3), 5, dir.resolve("c"));
     String message =
         assertThrows(
@@ -103,10 +120,13 @@ class DjlTrialRunnerTest {
     RecordingListener listener = new RecordingListener();
 
     TrialOutcome outcome =
-        runner.run(Trials.fashion("vae", params, Budget.ofEpochs(5), 1, dir), listener, () -> false);
+        runner.run(
+            Trials.fashion("vae", params, Budget.ofEpochs(5), 1, dir), listener, () -> false);
 
     assertEquals(TrialOutcome.Kind.DIVERGED, outcome.kind());
-    Matcher m = Pattern.compile("train/\\w+ became (NaN|Infinity|-Infinity) at step (\\d+)").matcher(outcome.reason());
+    Matcher m =
+        Pattern.compile("train/\\w+ became (NaN|Infinity|-Infinity) at step (\\d+)")
+            .matcher(outcome.reason());
     assertTrue(m.matches(), outcome.reason());
     assertEquals(outcome.lastStep(), Long.parseLong(m.group(2)));
     assertTrue(listener.reports.stream().allMatch(r -> r.step() < outcome.lastStep()));
@@ -125,14 +145,17 @@ class DjlTrialRunnerTest {
 
   @Test
   void specsThatCannotRunFailBeforeTraining() {
-    TrialSpec unknownParameter = Trials.fashion("ae", Map.of("lr_g", 0.1), Budget.ofEpochs(1), 1, dir);
+    TrialSpec unknownParameter =
+        Trials.fashion("ae", Map.of("lr_g", 0.1), Budget.ofEpochs(1), 1, dir);
     assertThrows(
-        IllegalArgumentException.class, () -> runner.run(unknownParameter, new RecordingListener(), () -> false));
+        IllegalArgumentException.class,
+        () -> runner.run(unknownParameter, new RecordingListener(), () -> false));
     TrialSpec vaeOnPoints =
         Trials.spec("vae", DatasetSpec.named("gaussian-2d"), Map.of(), Budget.ofEpochs(1), 1, dir);
     String message =
         assertThrows(
-                IllegalArgumentException.class, () -> runner.run(vaeOnPoints, new RecordingListener(), () -> false))
+                IllegalArgumentException.class,
+                () -> runner.run(vaeOnPoints, new RecordingListener(), () -> false))
             .getMessage();
     assertTrue(message.contains("'vae'") && message.contains("'gaussian-2d'"), message);
   }

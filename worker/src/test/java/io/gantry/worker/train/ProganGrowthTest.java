@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ProGAN grows through its phases with finite outputs, and a checkpoint taken in the middle of a
  * fade-in resumes in the same phase and at the same alpha with the same numbers as the unbroken
  * run. 192 images in batches of 32 are 6 steps an epoch; with 128 images a phase, the 8x8 block
- * fades in over images 128 to 256, so the checkpoint after epoch 1 (192 images) is half-way
- * into it, and 4 epochs reach the 32x32 phase.
+ * fades in over images 128 to 256, so the checkpoint after epoch 1 (192 images) is half-way into
+ * it, and 4 epochs reach the 32x32 phase.
  */
 class ProganGrowthTest {
 
@@ -29,14 +29,22 @@ class ProganGrowthTest {
 
   private TrialSpec spec(Path artifacts) {
     return new TrialSpec(
-        "sweep", "progan-5", "progan", DatasetSpec.named("fashion-mnist").withLimits(192, 128),
-        Trials.small("progan"), Budget.ofEpochs(4), 5, 1, artifacts.toString());
+        "sweep",
+        "progan-5",
+        "progan",
+        DatasetSpec.named("fashion-mnist").withLimits(192, 128),
+        Trials.small("progan"),
+        Budget.ofEpochs(4),
+        5,
+        1,
+        artifacts.toString());
   }
 
   @Test
   void growsToFullResolutionWithFiniteOutputsAndResumesExactlyMidFade() throws Exception {
     RecordingListener unbroken = new RecordingListener();
-    assertEquals(TrialOutcome.completed(24), runner.run(spec(dir.resolve("a")), unbroken, () -> false));
+    assertEquals(
+        TrialOutcome.completed(24), runner.run(spec(dir.resolve("a")), unbroken, () -> false));
 
     // images before step k are 32 (k - 1): phase 0 below 128, 1 below 384, 2 below 640, then 3
     List<Double> phases = trainValues(unbroken, "train/phase");
@@ -45,9 +53,14 @@ class ProganGrowthTest {
             .mapToObj(k -> (double) (k <= 4 ? 0 : k <= 12 ? 1 : k <= 20 ? 2 : 3))
             .toList();
     assertEquals(expected, phases);
-    assertEquals(List.of(1.0, 1.0, 1.0, 1.0, 0.0, 0.25, 0.5, 0.75), trainValues(unbroken, "train/alpha").subList(0, 8));
+    assertEquals(
+        List.of(1.0, 1.0, 1.0, 1.0, 0.0, 0.25, 0.5, 0.75),
+        trainValues(unbroken, "train/alpha").subList(0, 8));
     for (Report report : unbroken.reports) {
-      report.metrics().forEach((name, value) -> assertTrue(Double.isFinite(value), name + " at " + report.step()));
+      report
+          .metrics()
+          .forEach(
+              (name, value) -> assertTrue(Double.isFinite(value), name + " at " + report.step()));
     }
     Pictures.assertNonEmpty(dir.resolve("a/interpolation/epoch-004.png"));
 
@@ -63,7 +76,9 @@ class ProganGrowthTest {
     assertEquals(1.0, first.metrics().get("train/phase"));
     assertEquals(0.5, first.metrics().get("train/alpha"));
     assertEquals(unbroken.reports.stream().filter(r -> r.step() > 6).toList(), resumed.reports);
-    assertEquals(Checkpoint.latest(dir.resolve("a")).map(Path::getFileName), Checkpoint.latest(dir.resolve("b")).map(Path::getFileName));
+    assertEquals(
+        Checkpoint.latest(dir.resolve("a")).map(Path::getFileName),
+        Checkpoint.latest(dir.resolve("b")).map(Path::getFileName));
   }
 
   private static List<Double> trainValues(RecordingListener listener, String metric) {

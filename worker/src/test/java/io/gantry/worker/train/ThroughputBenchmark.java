@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Training throughput of the MLP VAE and GAN on Fashion-MNIST with the catalog's defaults
- * (batch 128), measured through the real trial loop: the time from the report at step 100 to
- * the one at the last multiple of 100, so engine start and warm-up are left out. The default 400
- * steps stay inside the first epoch (468 full batches), so no evaluation or checkpoint falls in
- * the window either. Also prints the process's resident memory at each report, which should
- * stay flat. Not a test (no *Test name, so CI does not run it); run it from the repository root:
+ * Training throughput of the MLP VAE and GAN on Fashion-MNIST with the catalog's defaults (batch
+ * 128), measured through the real trial loop: the time from the report at step 100 to the one at
+ * the last multiple of 100, so engine start and warm-up are left out. The default 400 steps stay
+ * inside the first epoch (468 full batches), so no evaluation or checkpoint falls in the window
+ * either. Also prints the process's resident memory at each report, which should stay flat. Not a
+ * test (no *Test name, so CI does not run it); run it from the repository root:
  *
  * <pre>
  * mvn -o -q -pl worker test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -38,17 +38,28 @@ public final class ThroughputBenchmark {
     for (String model : List.of("vae", "gan")) {
       TrialSpec spec =
           new TrialSpec(
-              "benchmark", model, model, DatasetSpec.named("fashion-mnist"), Map.of(),
-              Budget.ofSteps(steps), 1, WARM_UP_STEPS, dir.resolve(model).toString());
+              "benchmark",
+              model,
+              model,
+              DatasetSpec.named("fashion-mnist"),
+              Map.of(),
+              Budget.ofSteps(steps),
+              1,
+              WARM_UP_STEPS,
+              dir.resolve(model).toString());
       Timer timer = new Timer();
       new DjlTrialRunner().run(spec, timer, () -> false);
       double seconds = (timer.lastNanos - timer.firstNanos) / 1e9;
       double samples = (double) (timer.lastStep - WARM_UP_STEPS) * BATCH;
       System.out.printf(
           "%s: %.0f samples/s over steps %d..%d (threads %s), RSS %d -> %d MB%n",
-          model, samples / seconds, WARM_UP_STEPS, timer.lastStep,
+          model,
+          samples / seconds,
+          WARM_UP_STEPS,
+          timer.lastStep,
           System.getProperty("ai.djl.pytorch.num_threads", "default"),
-          timer.firstRssMb, timer.lastRssMb);
+          timer.firstRssMb,
+          timer.lastRssMb);
     }
   }
 
@@ -62,7 +73,8 @@ public final class ThroughputBenchmark {
 
     @Override
     public void onMetrics(long step, int epoch, Map<String, Double> metrics) {
-      if (metrics.keySet().stream().noneMatch(k -> k.startsWith("train/")) || step % WARM_UP_STEPS != 0) {
+      if (metrics.keySet().stream().noneMatch(k -> k.startsWith("train/"))
+          || step % WARM_UP_STEPS != 0) {
         return;
       }
       long now = System.nanoTime();

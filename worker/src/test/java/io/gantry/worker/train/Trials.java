@@ -12,13 +12,21 @@ final class Trials {
   private Trials() {}
 
   /** {@code model} on a 256-image Fashion-MNIST subset, batches of 64: 4 steps an epoch. */
-  static TrialSpec fashion(String model, Map<String, Object> params, Budget budget, long seed, Path dir) {
-    return spec(model, DatasetSpec.named("fashion-mnist").withLimits(256, 128), params, budget, seed, dir);
+  static TrialSpec fashion(
+      String model, Map<String, Object> params, Budget budget, long seed, Path dir) {
+    return spec(
+        model, DatasetSpec.named("fashion-mnist").withLimits(256, 128), params, budget, seed, dir);
   }
 
   static TrialSpec spec(
-      String model, DatasetSpec data, Map<String, Object> params, Budget budget, long seed, Path dir) {
-    return new TrialSpec("sweep", model + "-" + seed, model, data, params, budget, seed, 3, dir.toString());
+      String model,
+      DatasetSpec data,
+      Map<String, Object> params,
+      Budget budget,
+      long seed,
+      Path dir) {
+    return new TrialSpec(
+        "sweep", model + "-" + seed, model, data, params, budget, seed, 3, dir.toString());
   }
 
   /**
@@ -27,11 +35,42 @@ final class Trials {
    */
   static Map<String, Object> small(String model) {
     return switch (model) {
-      case "gan" -> Map.of("latent_dim", 8, "g_hidden", 32, "d_hidden", 32, "batch_size", 64, "fid_samples", 200);
+      case "gan" ->
+          Map.of(
+              "latent_dim",
+              8,
+              "g_hidden",
+              32,
+              "d_hidden",
+              32,
+              "batch_size",
+              64,
+              "fid_samples",
+              200);
       case "dcgan", "cgan" ->
-          Map.of("latent_dim", 8, "g_channels", 8, "d_channels", 8, "batch_size", 64, "fid_samples", 200);
+          Map.of(
+              "latent_dim",
+              8,
+              "g_channels",
+              8,
+              "d_channels",
+              8,
+              "batch_size",
+              64,
+              "fid_samples",
+              200);
       case "progan" ->
-          Map.of("latent_dim", 8, "channels", 8, "phase_images", 128, "batch_size", 32, "fid_samples", 200);
+          Map.of(
+              "latent_dim",
+              8,
+              "channels",
+              8,
+              "phase_images",
+              128,
+              "batch_size",
+              32,
+              "fid_samples",
+              200);
       case "vae" -> Map.of("latent_dim", 8, "hidden_dim", 32, "batch_size", 64, "fid_samples", 200);
       default -> Map.of("latent_dim", 8, "hidden_dim", 32, "batch_size", 64);
     };

@@ -1,0 +1,192 @@
+package io.gantry.orchestrator.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigFactory;
+import io.gantry.orchestrator.coordinator.Coordinator;
+import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.SweepPlan;
+import io.gantry.orchestrator.run.RunObserver;
+import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.orchestrator.store.TrialStatus;
+import io.gantry.orchestrator.sweep.SweepSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Submitting, cancelling and stopping over the API, with sweep runs played by {@link FakeRun}: a
+ * test probe stands in for each run's coordinator and receives what the API tells it.
+ */
+class ApiControlTest {
+
+  static final String GOOD =
+      """
+      name: ok
+      model: gan
+      dataset: gaussian-2d
+      method: grid
+      metric: {name: val/mean_error, goal: minimize}
+      budget: {epochs: 1}
+      parameters:
+        lr_d: {values: [0.05, 0.02]}
+      """;
+
+  @TempDir Path dataDir;
+  private ActorTestKit testKit;
+  private TestServer server;
+  private final Map<String, FakeRun> runs = new ConcurrentHashMap<>();
+
+  /** A sweep run that starts one trial, then waits to be released and ends cancelled. */
+  private final class FakeRun {
+    final TestProbe<Coordinator.Command> coordinator = testKit.createTestProbe();
+    final CountDownLatch release = new CountDownLatch(1);
+    final CompletableFuture<Void> started = new CompletableFuture<>();
+
+    boolean run(SweepPlan plan, RunObserver observer) throws InterruptedException {
+      server.store.addTrial(TrialRecord.queued(plan.sweepId(), "t001", 1, Map.of("lr_d", 0.05), 1));
+      server.store.trialStarted(plan.sweepId(), "t001", "cpu-0", "cpu:0", 1, Instant.now());
+      observer.started(plan.sweepId(), coordinator.ref());
+      started.complete(null);
+      release.await(30, TimeUnit.SECONDS);
+      server.store.sweepEnded(plan.sweepId(), SweepStatus.CANCELLED, Instant.now());
+      observer.ended(plan.sweepId());
+      return true;
+    }
+  }
+
+  @BeforeEach
+  void start() {
+    testKit = ActorTestKit.create(ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
+    server = TestServer.loopback(dataDir, this::launch);
+  }
+
+  private boolean launch(SweepSpec spec, SweepPlan plan, RunObserver observer) {
+    try {
+      return runs.computeIfAbsent(plan.sweepId(), id -> new FakeRun()).run(plan, observer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    runs.values().forEach(r -> r.release.countDown());
+    server.close();
+    testKit.shutdownTestKit();
+  }
+
+  @Test
+  void aSubmittedSweepRunsAndItsTrialsAndItselfCanBeStopped() throws Exception {
+    Http.Answer submitted = Http.post(server.base + "/api/sweeps", GOOD, "Content-Type", "application/yaml");
+    assertEquals(201, submitted.status(), submitted.body());
+    assertEquals("ok-1", submitted.json().get("id").asText());
+    assertEquals("/api/sweeps/ok-1", submitted.response().headers().firstValue("Location").orElseThrow());
+    FakeRun run = runs.computeIfAbsent("ok-1", id -> new FakeRun());
+    run.started.get(10, TimeUnit.SECONDS);
+    assertEquals("running", Http.get(server.base + "/api/sweeps/ok-1").json().get("live").asText());
+
+    assertEquals(202, Http.post(server.base + "/api/sweeps/ok-1/trials/t001/stop", "").status());
+    run.coordinator.expectMessage(new Coordinator.StopTrial("t001"));
+    assertEquals(404, Http.post(server.base + "/api/sweeps/ok-1/trials/t999/stop", "").status());
+    assertEquals(404, Http.post(server.base + "/api/sweeps/nope/trials/t001/stop", "").status());
+
+    Http.Answer second = Http.post(server.base + "/api/sweeps", GOOD);
+    assertEquals("queued", second.json().get("status").asText(), "one sweep at a time: the second waits");
+    assertEquals("queued", Http.get(server.base + "/api/sweeps/ok-2").json().get("live").asText());
+    assertEquals(202, Http.post(server.base + "/api/sweeps/ok-2/cancel", "").status());
+
+    assertEquals(202, Http.post(server.base + "/api/sweeps/ok-1/cancel", "").status());
+    run.coordinator.expectMessage(Coordinator.CancelSweep.INSTANCE);
+    run.release.countDown();
+    FakeRun queued = runs.computeIfAbsent("ok-2", id -> new FakeRun());
+    queued.started.get(10, TimeUnit.SECONDS);
+    queued.coordinator.expectMessage(Coordinator.CancelSweep.INSTANCE);
+    queued.release.countDown();
+    server.server.sweeps().awaitSubmitted();
+
+    Http.Answer again = Http.post(server.base + "/api/sweeps/ok-1/cancel", "");
+    assertEquals(409, again.status(), "a cancelled sweep is over");
+    assertTrue(again.json().get("error").asText().contains("cancelled"));
+    assertEquals(404, Http.post(server.base + "/api/sweeps/nope/cancel", "").status());
+  }
+
+  @Test
+  void theForegroundSweepGoesFirstAndSubmittedOnesRunBeforeItsCommandEnds() throws Exception {
+    server.server.sweeps().exclusively(
+        () -> {
+          assertEquals(201, Http.post(server.base + "/api/sweeps", GOOD).status());
+          assertEquals("queued", Http.get(server.base + "/api/sweeps/ok-1").json().get("live").asText(), "it waits for the sweep in front");
+          return null;
+        });
+    FakeRun run = runs.computeIfAbsent("ok-1", id -> new FakeRun());
+    run.started.get(10, TimeUnit.SECONDS);
+    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(run.release::countDown);
+    StringWriter printed = new StringWriter();
+    server.server.awaitSubmitted(new PrintWriter(printed, true));
+    assertTrue(printed.toString().startsWith("1 sweep(s) submitted over HTTP"), printed.toString());
+    JsonNode sweep = Http.get(server.base + "/api/sweeps/ok-1").json();
+    assertEquals("cancelled", sweep.get("status").asText(), "it ran to its end");
+    assertTrue(sweep.get("live").isNull());
+  }
+
+  @Test
+  void aFinishedTrialOrASweepNoProcessHereRunsCannotBeChanged() {
+    SmallSweep.write(server.store, dataDir);
+    assertEquals(409, Http.post(server.base + "/api/sweeps/" + SmallSweep.ID + "/trials/t001/stop", "").status(), "t001 completed");
+    Http.Answer queued = Http.post(server.base + "/api/sweeps/" + SmallSweep.ID + "/trials/t003/stop", "");
+    assertEquals(409, queued.status());
+    assertTrue(queued.json().get("error").asText().contains("not run by this server"), queued.body());
+    assertEquals(409, Http.post(server.base + "/api/sweeps/" + SmallSweep.ID + "/cancel", "").status());
+  }
+
+  @Test
+  void badSweepFilesAreRefusedWithLineColumnAndKey() {
+    String misspelt = GOOD.replace("lr_d: {values: [0.05, 0.02]}", "latnt_dim: {values: [2, 4]}");
+    JsonNode error = Http.post(server.base + "/api/sweeps", misspelt).json().get("errors").get(0);
+    assertEquals(8, error.get("line").asInt());
+    assertEquals(3, error.get("column").asInt());
+    assertEquals("parameters.latnt_dim", error.get("key").asText());
+    assertTrue(error.get("message").asText().contains("latent_dim"), error.toString());
+
+    Http.Answer syntax = Http.post(server.base + "/api/sweeps", "name: [unclosed\nmodel: gan\n");
+    assertEquals(422, syntax.status());
+    assertTrue(syntax.json().get("errors").get(0).get("line").asInt() > 0, syntax.body());
+
+    Http.Answer empty = Http.post(server.base + "/api/sweeps", "");
+    assertEquals(422, empty.status());
+    assertEquals(0, empty.json().get("errors").get(0).get("line").asInt(), "the whole file: no line");
+    assertEquals(0, Http.get(server.base + "/api/sweeps").json().size(), "nothing stored");
+  }
+
+  @Test
+  void theEventStreamCarriesTheEventsOfTheSweepItFollows() throws Exception {
+    try (EventClient events = new EventClient(server.base + "/api/events?sweep=s-1")) {
+      events.await("event:ready");
+      server.server.sweeps().recorded(new RunEvent.TrialEnded("s-2", "t001", TrialStatus.COMPLETED, 10, null));
+      server.server.sweeps().recorded(new RunEvent.TrialEnded("s-1", "t001", TrialStatus.STOPPED, 100, "stopped"));
+      server.server.sweeps().recorded(new RunEvent.MetricsReported("s-1", "t001", 100, 1, Map.of("loss", Double.NaN), 0));
+      String ended = events.await("event:trial_ended");
+      assertTrue(ended.contains("\"sweep_id\":\"s-1\"") && ended.contains("\"status\":\"stopped\""), ended);
+      String metrics = events.await("event:metrics_reported");
+      assertTrue(metrics.contains("\"loss\":null"), metrics);
+      assertTrue(events.seen().stream().noneMatch(line -> line.contains("s-2")), "another sweep's events stay out");
+    }
+  }
+}

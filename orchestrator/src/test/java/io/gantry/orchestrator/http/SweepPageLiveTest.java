@@ -1,0 +1,99 @@
+package io.gantry.orchestrator.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gantry.orchestrator.store.TrialStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A person's session, in headless Chromium: submits a real gaussian-2d GAN sweep from the sweeps
+ * page, watches it on the sweep page as two worker processes train it, stops a running trial from
+ * the page, and compares the finished trials' curves, parameters and samples.
+ */
+class SweepPageLiveTest {
+
+  private static final String SWEEP =
+      """
+      name: ui-live
+      model: gan
+      dataset: {name: gaussian-2d, train_limit: 1000}
+      method: grid
+      metric: {name: val/mean_error, goal: minimize}
+      budget: {epochs: 6}
+      report_every: 25
+      parameters:
+        g_hidden: {value: 0}
+        d_hidden: {value: 5}
+        latent_dim: {value: 2}
+        batch_size: {value: 8}
+        lr_g: {value: 0.005}
+        lr_d: {values: [0.05, 0.02]}
+        generator_loss: {values: [non_saturating, minimax]}
+      workers: 2
+      seed: 3
+      """;
+
+  private static final Duration LIVE = Duration.ofSeconds(180);
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aSweepRunsLiveOnThePageAndATrialStopsFromIt() {
+    try (TestServer server = TestServer.withLocalWorkers(dataDir);
+        Browser browser = new Browser(1500, 1300)) {
+      browser.open(server.base + "/");
+      browser.find("#yaml").sendKeys(SWEEP);
+      browser.find("#submit").click();
+      browser.await("the sweep is submitted", Duration.ofSeconds(20), "return !!document.querySelector('#submit-result a')");
+      browser.find("#submit-result a").click();
+      browser.await("the sweep page opens", Duration.ofSeconds(20), "return document.body.dataset.ready === 'true'");
+      browser.js("window.sameDocument = true");
+
+      browser.await("the table fills in as trials are added and start", LIVE, "return document.querySelectorAll('#trials tbody tr').length === 4 && !!document.querySelector('#trials tr[data-status=running]')");
+      browser.await("a trial trains for two epochs", LIVE,
+          "return [...document.querySelectorAll('#trials tr[data-status=running]')].some(r => Number(r.cells[r.cells.length - 3].textContent) >= 250)");
+      String stopped = (String) browser.js(
+          "const row = [...document.querySelectorAll('#trials tr[data-status=running]')].find(r => Number(r.cells[r.cells.length - 3].textContent) >= 250);"
+              + " row.querySelector('button.stop').click(); return row.dataset.trial");
+      browser.screenshot("sweep-page-running");
+      browser.await("the trial stopped from the page ends as stopped", LIVE, "return document.querySelector('#trials tr[data-trial=\"' + arguments[0] + '\"]').dataset.status === 'stopped'", stopped);
+      browser.await("the sweep finishes", LIVE, "return document.getElementById('sweep-status').textContent === 'finished'");
+      assertEquals(Boolean.TRUE, browser.js("return window.sameDocument === true"), "updated live, never reloaded");
+      assertEquals(TrialStatus.STOPPED, server.store.trials("ui-live-1").stream().filter(t -> t.trialId().equals(stopped)).findFirst().orElseThrow().status());
+
+      browser.await("every trial is selected", Duration.ofSeconds(10), "return document.querySelectorAll('#trials tbody input:checked').length === 4");
+      browser.await("one curve per selected trial", Duration.ofSeconds(10), "return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.filter(s => s.data.length > 0).length === 4");
+      assertTrue((Boolean) browser.js(
+          "return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.find(s => s.name === arguments[0]).markPoint.data.length === 1", stopped),
+          "the stopped trial is marked where it stopped");
+      browser.find("#trials tbody input:checked").click();
+      browser.await("one curve per selected trial, after unselecting one", Duration.ofSeconds(10),
+          "return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.length === 3");
+      assertEquals(4, browser.jsLong("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().series[0].data.length"), "one line per trial");
+
+      browser.choose("curve-metric", "train/loss_d");
+      browser.choose("curve-x", "epoch");
+      browser.find("#curve-log").click();
+      browser.await("train/loss_d by epoch, on a log scale: the last value of each epoch", Duration.ofSeconds(20),
+          "const o = echarts.getInstanceByDom(document.getElementById('curves')).getOption(); return o.yAxis[0].type === 'log'"
+              + " && o.series.length === 3 && o.series.every(s => s.data.length > 0 && s.data.length <= 6 && s.data.every(p => Number.isInteger(p[0])))");
+      browser.find("#curve-log").click();
+      browser.choose("curve-x", "step");
+      browser.choose("curve-metric", "val/mean_error");
+
+      browser.choose("sample-epoch", "1");
+      browser.await("the sample grids of the selected trials load", Duration.ofSeconds(20),
+          "const imgs = [...document.querySelectorAll('#samples img')]; return imgs.length === 3 && imgs.every(i => i.complete && i.naturalWidth > 0)");
+      browser.find("#trials tbody input:not(:checked)").click();
+      browser.choose("sample-epoch", "2");
+      browser.await("four sample grids at epoch 2", Duration.ofSeconds(20),
+          "const imgs = [...document.querySelectorAll('#samples img')]; return imgs.length === 4 && imgs.every(i => i.complete && i.naturalWidth > 0)");
+      browser.screenshot("sweep-page-live");
+    }
+  }
+
+}

@@ -1,0 +1,100 @@
+package io.gantry.orchestrator.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sweep page over a large sweep written straight into H2 ({@link LoadedSweep}): how soon it
+ * becomes usable (printed, not asserted), that sorting and filtering work on it, and that markup
+ * in its name, a parameter and an error message shows as text on both pages.
+ */
+class SweepPageLoadTest {
+
+  private static final Duration READY = Duration.ofSeconds(30);
+
+  @TempDir static Path dataDir;
+  private static TestServer server;
+  private static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    server =
+        TestServer.loopback(
+            dataDir,
+            (spec, plan, observer) -> {
+              throw new AssertionError("nothing is submitted here");
+            });
+    long writing = System.nanoTime();
+    LoadedSweep.write(server.store);
+    System.out.printf("LOAD: wrote %d trials x %d points of train/loss into H2 in %d ms%n", LoadedSweep.TRIALS, LoadedSweep.POINTS, (System.nanoTime() - writing) / 1_000_000);
+    browser = new Browser(1500, 1300);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    server.close();
+  }
+
+  @Test
+  void aLargeSweepBecomesUsableAndShowsMarkupAsText() {
+    String page = server.base + "/sweep.html?id=" + URLEncoder.encode(LoadedSweep.ID, StandardCharsets.UTF_8);
+    for (String visit : new String[] {"first", "second"}) {
+      browser.open(page);
+      browser.await("the sweep page gets ready", READY, "return document.body.dataset.ready === 'true'");
+      long usable = browser.jsLong("return Math.round(window.gantryReadyMs)");
+      Object parts =
+          browser.js(
+              "const took = (test) => Math.round(performance.getEntriesByType('resource').filter(e => test(e.name)).reduce((t, e) => Math.max(t, e.duration), 0));"
+                  + " return 'sweep JSON ' + took(n => n.includes('/api/sweeps/') && !n.includes('/trials/')) + ' ms, longest metrics request '"
+                  + " + took(n => n.includes('/metrics')) + ' ms, echarts.min.js ' + took(n => n.includes('echarts')) + ' ms'");
+      System.out.printf(
+          "LOAD: sweep page with %d trials x %d points usable %d ms after navigation (%s visit; %s)%n",
+          LoadedSweep.TRIALS, LoadedSweep.POINTS, usable, visit, parts);
+    }
+    assertEquals(LoadedSweep.TRIALS, browser.findAll("#trials tbody tr").size());
+    assertEquals(LoadedSweep.TRIALS, browser.jsLong("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().series[0].data.length"));
+    assertEquals(5, browser.jsLong("return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.length"));
+    browser.screenshot("sweep-page-200-trials");
+
+    assertShownAsText();
+    assertTrue(browser.find("#trials tbody").getText().contains("worker said " + LoadedSweep.HOSTILE), "the failure message shows as text");
+
+    browser.find("#trials th[data-sort='trial']").click();
+    assertEquals("t001", browser.find("#trials tbody tr").getAttribute("data-trial"));
+    browser.choose("status-filter", "failed");
+    assertEquals(LoadedSweep.TRIALS / 50, browser.findAll("#trials tbody tr").size());
+    browser.choose("status-filter", "");
+    browser.find("#param-filter").sendKeys("batch_size=32 activation!=relu");
+    assertTrue(browser.findAll("#trials tbody tr").stream().allMatch(r -> r.getText().contains(" 32 ") && !r.getText().contains("relu")));
+
+    browser.open(server.base + "/");
+    browser.await("the sweeps page lists the sweep", READY, "return document.querySelectorAll('#sweeps tbody tr').length === 1");
+    assertShownAsText();
+
+    browser.find("#yaml").sendKeys("name: bad\nmodel: gan\n\"" + LoadedSweep.HOSTILE + "\": 1\n");
+    browser.find("#submit").click();
+    browser.await("the file's problems are listed", READY, "return document.querySelectorAll('#submit-errors li').length > 0");
+    String problems = browser.find("#submit-errors").getText();
+    assertTrue(problems.contains("line 3, column 1 · " + LoadedSweep.HOSTILE + ": unknown key"), problems);
+    assertEquals(0, browser.jsLong("return document.querySelectorAll('img[src=\"x\"]').length"), "no element was made from the key");
+    browser.screenshot("sweeps-page");
+  }
+
+  /** The markup is on the page as text, and never became an element. */
+  private void assertShownAsText() {
+    assertTrue(browser.find("body").getText().contains(LoadedSweep.HOSTILE), "the name shows as text");
+    assertEquals(0, browser.jsLong("return document.querySelectorAll('img[src=\"x\"]').length"), "no element was made from markup");
+  }
+}

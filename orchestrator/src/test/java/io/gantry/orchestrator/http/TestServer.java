@@ -1,0 +1,61 @@
+package io.gantry.orchestrator.http;
+
+import io.gantry.orchestrator.run.Devices;
+import io.gantry.orchestrator.run.SweepRun;
+import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.RunStore;
+import io.gantry.orchestrator.tracking.SweepTracking;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/** A web server on a free loopback port (or as {@code settings} say) over an H2 store in {@code dataDir}. */
+final class TestServer implements AutoCloseable {
+
+  final H2RunStore store;
+  final WebServer server;
+  final String base;
+  private final StringWriter printed = new StringWriter();
+
+  /** A server whose submitted sweeps run with the launcher that {@code launcher} makes for its store. */
+  TestServer(Path dataDir, WebSettings settings, Function<RunStore, SweepLauncher> launcher) {
+    store = H2RunStore.open(dataDir);
+    server = WebServer.start(settings, store, dataDir, launcher.apply(store), TrackingLinks.NONE, new PrintWriter(printed, true));
+    base = "http://127.0.0.1:" + server.port().orElseThrow(() -> new IllegalStateException("not served: " + printed));
+  }
+
+  TestServer(Path dataDir, WebSettings settings, SweepLauncher launcher) {
+    this(dataDir, settings, store -> launcher);
+  }
+
+  /** A token-less loopback server whose submitted sweeps run with {@code launcher}. */
+  static TestServer loopback(Path dataDir, SweepLauncher launcher) {
+    return new TestServer(dataDir, WebSettings.of("127.0.0.1", 0, null), launcher);
+  }
+
+  /** A token-less loopback server whose submitted sweeps run on worker processes of this machine, as the CLI runs them. */
+  static TestServer withLocalWorkers(Path dataDir) {
+    return new TestServer(
+        dataDir,
+        WebSettings.of("127.0.0.1", 0, null),
+        store ->
+            (spec, plan, observer) -> {
+              List<String> devices = Devices.local(spec.workers(), spec.threadsPerTrial());
+              SweepRun.Settings settings = new SweepRun.Settings(devices, spec.threadsPerTrial(), "127.0.0.1", 0, dataDir.resolve("logs"));
+              return SweepRun.run(store, plan, settings, SweepTracking.OFF, System.out, false, observer);
+            });
+  }
+
+  /** What the server printed when it started. */
+  String printed() {
+    return printed.toString();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    store.close();
+  }
+}

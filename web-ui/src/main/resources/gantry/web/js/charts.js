@@ -1,0 +1,95 @@
+// ECharts options for the two charts: metric curves of the selected trials, and parallel
+// coordinates from the varying parameters to the sweep's metric. Text reaches ECharts' canvas as
+// text; the one HTML it takes, tooltips, is escaped here.
+import { esc, fmt } from './common.js';
+
+const ENDED_EARLY = { stopped: 'stopped', diverged: 'diverged', failed: 'failed' };
+
+/** Points of one metric for the x axis: every report by step, or the last value of each epoch. */
+export function points(columns, x) {
+  if (!columns) return [];
+  const out = [];
+  for (let i = 0; i < columns.step.length; i++) {
+    const point = [x === 'epoch' ? columns.epoch[i] : columns.step[i], columns.value[i]];
+    if (x === 'epoch' && out.length && out[out.length - 1][0] === point[0]) out[out.length - 1] = point;
+    else out.push(point);
+  }
+  return out;
+}
+
+function endMark(trial, data) {
+  const label = ENDED_EARLY[trial.status];
+  const last = [...data].reverse().find((p) => p[1] !== null && Number.isFinite(p[1]));
+  if (!label || !last) return undefined;
+  const text = trial.status === 'stopped' && trial.stop_rung !== null ? 'early-stopped' : label;
+  return {
+    symbol: 'pin', symbolSize: 30, silent: true,
+    itemStyle: { color: trial.status === 'stopped' ? '#b7791f' : '#c53030' },
+    label: { show: true, position: 'top', distance: 2, formatter: text, color: '#333', fontSize: 11 },
+    data: [{ coord: last, name: text }],
+  };
+}
+
+/** One line per selected trial; trials that ended early carry a pin where they stopped. */
+export function curveOption(trials, curves, metric, x, log) {
+  const series = trials.map((trial) => {
+    let data = points(curves.get(trial.id + '\n' + metric), x);
+    if (log) data = data.filter((p) => p[1] > 0);
+    return { name: trial.id, type: 'line', showSymbol: data.length < 60, symbolSize: 4, connectNulls: false, sampling: 'lttb', data, markPoint: endMark(trial, data) };
+  });
+  return {
+    animation: false,
+    color: ['#2f6fde', '#e8590c', '#2b8a3e', '#ae3ec9', '#c92a2a', '#1098ad', '#f08c00', '#5c940d', '#862e9c', '#364fc7'],
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 60, right: 24, top: 36, bottom: 44 },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (items) => `${esc(x)} ${esc(items[0].value[0])}<br>` + items.map((i) => `${i.marker}${esc(i.seriesName)}: ${esc(fmt(i.value[1]))}`).join('<br>'),
+    },
+    xAxis: { type: 'value', name: x, nameLocation: 'middle', nameGap: 26, min: 'dataMin', max: 'dataMax' },
+    yAxis: { type: log ? 'log' : 'value', name: metric, scale: true, nameTextStyle: { align: 'left' } },
+    dataZoom: [{ type: 'inside' }],
+    series,
+  };
+}
+
+function axisFor(name, values) {
+  const present = values.filter((v) => v !== null && v !== undefined);
+  if (present.length && present.every((v) => typeof v === 'number')) {
+    const min = Math.min(...present);
+    const max = Math.max(...present);
+    return { name, type: min > 0 && max / min >= 20 ? 'log' : 'value', scale: true };
+  }
+  return { name, type: 'category', data: [...new Set(present.map(String))] };
+}
+
+/**
+ * One line per trial through its parameters to the sweep's metric (better at the top); selected
+ * trials are drawn bold. A trial without a value yet ends at the metric axis's bottom edge.
+ */
+export function parallelOption(sweep, params, selected) {
+  const axes = params.map((p) => axisFor(p, sweep.trials.map((t) => t.params[p])));
+  const objectives = sweep.trials.map((t) => t.objective).filter((v) => v !== null);
+  const maximize = sweep.metric.goal === 'maximize';
+  // better values at the top, whatever the goal; an inverted axis starts at the top, name included
+  axes.push({ name: sweep.metric.name, type: 'value', scale: true, inverse: !maximize, nameLocation: maximize ? 'end' : 'start', nameTextStyle: { fontWeight: 'bold' } });
+  const data = sweep.trials.map((t) => ({
+    name: t.id,
+    value: [...params.map((p, i) => (axes[i].type === 'category' ? String(t.params[p]) : t.params[p])), t.objective === null ? '-' : t.objective],
+    lineStyle: selected.has(t.id) ? { width: 3, opacity: 1 } : undefined,
+  }));
+  return {
+    animation: false,
+    parallelAxis: axes.map((a, i) => Object.assign({ dim: i, nameLocation: 'end', nameGap: 12 }, a)),
+    parallel: { left: 50, right: 80, top: 50, bottom: 30, parallelAxisDefault: { nameTextStyle: { fontSize: 11 } } },
+    visualMap: objectives.length ? {
+      type: 'continuous', dimension: params.length, min: Math.min(...objectives), max: Math.max(...objectives),
+      inRange: { color: maximize ? ['#d0d7e5', '#2f6fde'] : ['#2f6fde', '#d0d7e5'] }, show: false,
+    } : undefined,
+    tooltip: {
+      trigger: 'item',
+      formatter: (item) => `<b>${esc(item.name)}</b><br>` + axes.map((a, i) => `${esc(a.name)}: ${esc(fmt(item.value[i]))}`).join('<br>'),
+    },
+    series: [{ type: 'parallel', data, lineStyle: { width: 1.2, opacity: 0.45 }, emphasis: { lineStyle: { width: 3, opacity: 1 } } }],
+  };
+}
