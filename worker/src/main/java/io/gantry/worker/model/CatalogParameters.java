@@ -11,7 +11,7 @@ final class CatalogParameters {
 
   private static final ParamDef BATCH_SIZE = ParamDef.ofInt("batch_size", 128, "examples per step");
   private static final ParamDef FID =
-      ParamDef.ofInt(FID_SAMPLES, 10_000, "generated images val/fid is measured on");
+      ParamDef.ofInt(FID_SAMPLES, 10_000, "generated images val/fid is measured on; 0 skips val/fid");
 
   static final Map<String, List<ParamDef>> PARAMETERS =
       Map.of(

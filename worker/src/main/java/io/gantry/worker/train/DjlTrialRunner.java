@@ -112,7 +112,9 @@ public final class DjlTrialRunner implements TrialRunner {
 
   private static TrialLoop.Quality quality(
       TrialSpec spec, Hyperparams params, TrialData data, NDManager manager) throws IOException {
-    if (!ModelCatalog.reportsFid(spec.model(), spec.dataset().kind())) {
+    int fidSamples = params.intValue("fid_samples");
+    // fid_samples 0 also spares training the feature classifier, which takes minutes on first use
+    if (!ModelCatalog.reportsFid(spec.model(), spec.dataset().kind()) || fidSamples == 0) {
       return new TrialLoop.Quality(Optional.empty(), 0);
     }
     Optional<FidMeter> fid =
@@ -126,6 +128,6 @@ public final class DjlTrialRunner implements TrialRunner {
               + spec.dataset()
               + " has no labels");
     }
-    return new TrialLoop.Quality(fid, params.intValue("fid_samples"));
+    return new TrialLoop.Quality(fid, fidSamples);
   }
 }
