@@ -112,11 +112,12 @@ public final class DjlTrialRunner implements TrialRunner {
 
   private static TrialLoop.Quality quality(
       TrialSpec spec, Hyperparams params, TrialData data, NDManager manager) throws IOException {
-    int fidSamples = params.intValue("fid_samples");
-    // fid_samples 0 also spares training the feature classifier, which takes minutes on first use
-    if (!ModelCatalog.reportsFid(spec.model(), spec.dataset().kind()) || fidSamples == 0) {
+    // only the kinds that report val/fid have fid_samples; 0 also spares training the feature
+    // classifier, which takes minutes on first use
+    if (!ModelCatalog.reportsFid(spec.model(), spec.dataset().kind()) || params.intValue("fid_samples") == 0) {
       return new TrialLoop.Quality(Optional.empty(), 0);
     }
+    int fidSamples = params.intValue("fid_samples");
     Optional<FidMeter> fid =
         GradMode.withoutGradients(() -> FidMeter.forData(spec.dataset(), data.test(), manager));
     if (fid.isEmpty()) {
