@@ -10,9 +10,6 @@ import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -52,18 +49,18 @@ class GantryCliTest {
     Path file = write("cli-e2e.yaml", SWEEP);
     Path data = dir.resolve("data");
 
-    Result run = gantry("run", file.toString(), "--data-dir", data.toString(), "--workers", "2");
+    CliRun run = CliRun.gantry("run", file.toString(), "--data-dir", data.toString(), "--workers", "2");
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("rank"), "the run ends with a leaderboard:\n" + run.out());
     assertTrue(run.out().contains(data.resolve("gantry.mv.db").toString()), run.out());
 
-    Result text = gantry("show", "cli-e2e", "--data-dir", data.toString());
+    CliRun text = CliRun.gantry("show", "cli-e2e", "--data-dir", data.toString());
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().contains("sweep cli-e2e-1") && text.out().contains("t004"), text.out());
-    Result list = gantry("list", "--data-dir", data.toString());
+    CliRun list = CliRun.gantry("list", "--data-dir", data.toString());
     assertTrue(list.out().contains("cli-e2e-1") && list.out().contains("4/4"), list.out());
 
-    Result show = gantry("show", "cli-e2e", "--data-dir", data.toString(), "--json");
+    CliRun show = CliRun.gantry("show", "cli-e2e", "--data-dir", data.toString(), "--json");
     assertEquals(0, show.code(), show.err());
     JsonNode json = new ObjectMapper().readTree(show.out());
     assertEquals("finished", json.get("status").asText());
@@ -98,7 +95,7 @@ class GantryCliTest {
     Path file = write("bad.yaml", SWEEP.replace("lr_d: {values: [0.05, 0.02]}", "lr_d: {min: 0.1, max: 0.01}"));
     Path data = dir.resolve("data");
 
-    Result run = gantry("run", file.toString(), "--data-dir", data.toString());
+    CliRun run = CliRun.gantry("run", file.toString(), "--data-dir", data.toString());
 
     assertEquals(2, run.code());
     assertTrue(run.err().contains("bad.yaml:12:"), run.err());
@@ -110,13 +107,13 @@ class GantryCliTest {
   void validateAcceptsEveryExampleAndShowRejectsAnUnknownSweep() {
     try (var files = Files.list(Path.of("..", "experiments"))) {
       for (Path example : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-        Result validate = gantry("validate", example.toString());
+        CliRun validate = CliRun.gantry("validate", example.toString());
         assertEquals(0, validate.code(), example + ": " + validate.err());
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    Result show = gantry("show", "no-such-sweep", "--data-dir", dir.resolve("data").toString());
+    CliRun show = CliRun.gantry("show", "no-such-sweep", "--data-dir", dir.resolve("data").toString());
     assertEquals(2, show.code());
     assertTrue(show.err().contains("no sweep 'no-such-sweep'"), show.err());
   }
@@ -130,7 +127,7 @@ class GantryCliTest {
                 + "early_terminate: {type: asha, min_epochs: 1, reduction_factor: 3}\n");
     Path data = dir.resolve("data");
 
-    Result run = gantry("run", file.toString(), "--data-dir", data.toString(), "--dry-run");
+    CliRun run = CliRun.gantry("run", file.toString(), "--data-dir", data.toString(), "--dry-run");
 
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("grid: 4 trial(s)"), run.out());
@@ -140,7 +137,7 @@ class GantryCliTest {
     assertFalse(Files.exists(data), "a dry run writes nothing");
 
     Path tpe = write("tpe.yaml", SWEEP.replace("method: grid", "method: tpe").replace("lr_d: {values: [0.05, 0.02]}", "lr_d: {distribution: log_uniform, min: 0.001, max: 0.1}"));
-    Result space = gantry("run", tpe.toString(), "--data-dir", data.toString(), "--dry-run");
+    CliRun space = CliRun.gantry("run", tpe.toString(), "--data-dir", data.toString(), "--dry-run");
     assertEquals(0, space.code(), space.err());
     assertTrue(space.out().contains("tpe: 30 trial(s), the first 10 at random, then by TPE"), space.out());
     assertTrue(space.out().contains("lr_d          log_uniform 0.001000 .. 0.1000"), space.out());
@@ -161,13 +158,13 @@ class GantryCliTest {
                 + "max_trials: 3\ntpe: {n_startup_trials: 2}\n"
                 + "early_terminate: {type: asha, min_epochs: 1, reduction_factor: 2, use_best: true}\n");
     Path data = dir.resolve("data");
-    assertEquals(0, gantry("run", file.toString(), "--data-dir", data.toString(), "--workers", "2").code());
+    assertEquals(0, CliRun.gantry("run", file.toString(), "--data-dir", data.toString(), "--workers", "2").code());
 
-    Result extend = gantry("extend", "cli-e2e", "--max-trials", "5", "--data-dir", data.toString(), "--workers", "2");
+    CliRun extend = CliRun.gantry("extend", "cli-e2e", "--max-trials", "5", "--data-dir", data.toString(), "--workers", "2");
     assertEquals(0, extend.code(), extend.err());
     assertTrue(extend.out().contains("sweep cli-e2e-1: 5 trial(s)"), extend.out());
 
-    JsonNode json = new ObjectMapper().readTree(gantry("show", "cli-e2e", "--data-dir", data.toString(), "--json").out());
+    JsonNode json = new ObjectMapper().readTree(CliRun.gantry("show", "cli-e2e", "--data-dir", data.toString(), "--json").out());
     assertEquals("finished", json.get("status").asText());
     assertEquals(5, json.get("trials").size());
     Set<String> configs = new HashSet<>();
@@ -178,27 +175,9 @@ class GantryCliTest {
       configs.add(trial.get("params").toString());
     }
     assertEquals(5, configs.size(), "no configuration runs twice");
-    Result again = gantry("extend", "cli-e2e", "--max-trials", "5", "--data-dir", data.toString());
+    CliRun again = CliRun.gantry("extend", "cli-e2e", "--max-trials", "5", "--data-dir", data.toString());
     assertEquals(2, again.code());
     assertTrue(again.err().contains("already runs 5 trial(s)"), again.err());
-  }
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result gantry(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = GantryCli.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
-    }
   }
 
   private static String artifact(JsonNode trial, String kind) {

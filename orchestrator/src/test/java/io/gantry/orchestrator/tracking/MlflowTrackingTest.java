@@ -1,5 +1,7 @@
 package io.gantry.orchestrator.tracking;
 
+import io.gantry.orchestrator.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package io.gantry.orchestrator.tracking;
 
+import io.gantry.orchestrator.cli.CliRun;
+
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.TrialRecord;

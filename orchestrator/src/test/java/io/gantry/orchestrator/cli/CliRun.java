@@ -1,14 +1,13 @@
-package io.gantry.orchestrator.tracking;
+package io.gantry.orchestrator.cli;
 
-import io.gantry.orchestrator.cli.GantryCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** The {@code gantry} command run in this JVM, its output captured. */
-record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err) {
 
-  static synchronized CliRun gantry(String... args) {
+  public static synchronized CliRun gantry(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream stdout = System.out;
