@@ -52,8 +52,8 @@ public final class IngestionBenchmark {
                       Coordinator.create(sweep.store(), sweep.plan(), listener), "coordinator",
                       DispatcherSelector.fromConfig("gantry.store-dispatcher"));
                   for (int i = 0; i < workers; i++) {
-                    WorkerInfo info = new WorkerInfo("cpu-" + i, "localhost", "cpu:" + i, 1, ProcessHandle.current().pid());
-                    context.spawn(Worker.create(info, new SleepTrialRunner()), "worker-" + i);
+                    WorkerInfo info = WorkerInfo.ofThisProcess("cpu-" + i, "cpu:" + i, 1);
+                    context.spawn(Worker.create(info, new SleepTrialRunner(), sweep.data().resolve("scratch-" + i)), "worker-" + i);
                   }
                   return Behaviors.empty();
                 }),

@@ -1,5 +1,6 @@
 package io.gantry.bench;
 
+import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.run.SweepRun;
 import io.gantry.orchestrator.schedule.FifoScheduler;
@@ -21,9 +22,10 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * A sweep of {@link SleepTrialRunner} trials, stored in H2, and run as {@code gantry run} runs one:
- * a coordinator in this process, one worker process per slot joining it over Pekko Cluster on
- * loopback. The sweep is made in code because no sweep file can name the {@code sleep} model.
+ * A sweep of {@link SleepTrialRunner} trials (sleeping, or CPU-bound), stored in H2, and run as
+ * {@code gantry run} runs one: a coordinator in this process, one worker process per slot joining it
+ * over Pekko Cluster on loopback. The sweep is made in code because no sweep file can name the
+ * {@code sleep} or {@code spin} model.
  */
 final class SleepSweep {
 
@@ -37,27 +39,37 @@ final class SleepSweep {
 
   /** Stores a sweep of {@code trials} trials of {@code steps} steps of {@code stepMs} each. */
   static Stored store(String name, int trials, long steps, long stepMs) throws Exception {
+    return store(name, SleepTrialRunner.MODEL, trials, steps, stepMs);
+  }
+
+  /** As {@link #store(String, int, long, long)}, of {@code model}: one of {@link SleepTrialRunner}'s. */
+  static Stored store(String name, String model, int trials, long steps, long stepMs) throws Exception {
     Path data = Files.createTempDirectory("gantry-bench-" + name);
     H2RunStore store = H2RunStore.open(data);
     String sweepId = store.newSweepId(name);
     Path artifacts = data.resolve("artifacts").resolve(sweepId);
     store.createSweep(
         new SweepRecord(
-            sweepId, name, SleepTrialRunner.MODEL, "sequence", "val/score", "maximize", SweepStatus.RUNNING,
+            sweepId, name, model, "sequence", "val/score", "maximize", SweepStatus.RUNNING,
             "# made by the " + name + " benchmark\n", null, artifacts.toString(), Instant.now(), Optional.empty()),
         List.of());
     int[] asked = {0};
     SearchStrategy sequence = () -> Optional.of(Map.of("i", ++asked[0], "step_ms", stepMs));
     SweepPlan plan =
         new SweepPlan(
-            sweepId, SleepTrialRunner.MODEL, DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(steps),
-            1, artifacts, 0, trials, sequence, new FifoScheduler());
+            sweepId, model, DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(steps),
+            1, artifacts, 0, trials, sequence, new FifoScheduler(), Resources.ANY);
     return new Stored(store, plan, data);
   }
 
   /** Runs {@code trials} trials of {@code steps} steps of {@code stepMs} each on {@code workers} worker processes. */
   static Result run(String name, int trials, int workers, long steps, long stepMs) throws Exception {
-    Stored sweep = store(name, trials, steps, stepMs);
+    return run(name, SleepTrialRunner.MODEL, trials, workers, steps, stepMs);
+  }
+
+  /** As {@link #run(String, int, int, long, long)}, of {@code model}: one of {@link SleepTrialRunner}'s. */
+  static Result run(String name, String model, int trials, int workers, long steps, long stepMs) throws Exception {
+    Stored sweep = store(name, model, trials, steps, stepMs);
     List<String> devices = IntStream.range(0, workers).mapToObj(i -> "cpu:" + i).toList();
     SweepRun.Settings settings = new SweepRun.Settings(devices, 1, "127.0.0.1", 0, sweep.data().resolve("logs"));
     long start = System.nanoTime();

@@ -1,10 +1,17 @@
 package io.gantry.worker;
 
+import io.gantry.worker.transfer.FileManifest;
+import io.gantry.worker.transfer.Folders;
+import io.gantry.worker.transfer.IncomingFile;
+import io.gantry.worker.transfer.OutgoingFile;
 import io.gantry.worker.trial.TrialListener;
 import io.gantry.worker.trial.TrialOutcome;
 import io.gantry.worker.trial.TrialRunner;
 import io.gantry.worker.trial.TrialSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,12 +25,15 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One worker per device. It finds the coordinator through the Receptionist, asks it for work
  * when idle, and runs one trial at a time on the trial dispatcher, never on the actor's thread.
+ * A trial writes into the worker's own folder; every picture and checkpoint it writes is sent to
+ * the coordinator, and a trial handed over with a checkpoint (sent just before) resumes from it.
  */
 public final class Worker extends AbstractBehavior<Worker.Command> {
 
@@ -33,57 +43,82 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   /** Messages a worker understands. */
   public sealed interface Command {}
 
-  /** The coordinator's answer to {@link WorkerEvent.Ready}: run this trial, report to replyTo. */
-  public record AssignTrial(TrialSpec spec, ActorRef<WorkerEvent> replyTo)
+  /**
+   * The coordinator's answer to {@link WorkerEvent.Ready}: run this trial, report to replyTo; with
+   * {@code resume}, from the checkpoint sent just before in {@link CheckpointChunk}s.
+   */
+  public record AssignTrial(TrialSpec spec, ActorRef<WorkerEvent> replyTo, Optional<ResumeFrom> resume)
+      implements Command, CborSerializable {}
+
+  /** The checkpoint a trial resumes from: its folder's name under {@code checkpoints/}, and what was sent. */
+  public record ResumeFrom(String checkpoint, long step, FileManifest manifest) implements CborSerializable {}
+
+  /** A piece of the checkpoint the next {@link AssignTrial} of {@code trialId} resumes from. */
+  public record CheckpointChunk(String trialId, String checkpoint, long offset, byte[] bytes)
       implements Command, CborSerializable {}
 
   /** Stop the running trial if it is this one; it ends as stopped. */
   public record StopTrial(String trialId) implements Command, CborSerializable {}
 
-  private record CoordinatorListing(Receptionist.Listing listing) implements Command {}
+  private record Listing(Receptionist.Listing listing) implements Command {}
 
   private record TrialDone(String trialId, ActorRef<WorkerEvent> coordinator, TrialOutcome outcome)
       implements Command {}
 
   private record Running(String trialId, AtomicBoolean stopRequested) {}
 
+  private record Arriving(String trialId, IncomingFile file) {}
+
   private final WorkerInfo info;
   private final TrialRunner runner;
+  private final Path trialFolder;
   private final Executor trialExecutor;
   private Optional<ActorRef<WorkerEvent>> coordinator = Optional.empty();
+  private Optional<ActorRef<WorkerEvent>> directory = Optional.empty();
   private Optional<Running> running = Optional.empty();
+  private Optional<Arriving> arriving = Optional.empty();
 
-  public static Behavior<Command> create(WorkerInfo info, TrialRunner runner) {
-    return Behaviors.setup(context -> new Worker(context, info, runner));
+  /** A worker whose trials write under {@code scratch}, a folder of its own. */
+  public static Behavior<Command> create(WorkerInfo info, TrialRunner runner, Path scratch) {
+    return Behaviors.setup(context -> new Worker(context, info, runner, scratch));
   }
 
-  private Worker(ActorContext<Command> context, WorkerInfo info, TrialRunner runner) {
+  private Worker(ActorContext<Command> context, WorkerInfo info, TrialRunner runner, Path scratch) {
     super(context);
     this.info = info;
     this.runner = runner;
+    this.trialFolder = scratch.resolve("trial");
     this.trialExecutor =
         context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig("gantry.trial-dispatcher"));
-    ActorRef<Receptionist.Listing> listingAdapter =
-        context.messageAdapter(Receptionist.Listing.class, CoordinatorListing::new);
-    context
-        .getSystem()
-        .receptionist()
-        .tell(Receptionist.subscribe(WorkerEvent.SERVICE_KEY, listingAdapter));
+    // one adapter for both keys: a later adapter for the same message class replaces an earlier one
+    ActorRef<Receptionist.Listing> adapter = context.messageAdapter(Receptionist.Listing.class, Listing::new);
+    for (ServiceKey<WorkerEvent> key : List.of(WorkerEvent.SERVICE_KEY, WorkerEvent.DIRECTORY_KEY)) {
+      context.getSystem().receptionist().tell(Receptionist.subscribe(key, adapter));
+    }
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(CoordinatorListing.class, this::onListing)
+        .onMessage(Listing.class, this::onListing)
+        .onMessage(CheckpointChunk.class, this::onCheckpointChunk)
         .onMessage(AssignTrial.class, this::onAssign)
         .onMessage(StopTrial.class, this::onStop)
         .onMessage(TrialDone.class, this::onTrialDone)
         .build();
   }
 
-  private Behavior<Command> onListing(CoordinatorListing message) {
-    Optional<ActorRef<WorkerEvent>> found =
-        message.listing().getServiceInstances(WorkerEvent.SERVICE_KEY).stream().findFirst();
+  private Behavior<Command> onListing(Listing message) {
+    Receptionist.Listing listing = message.listing();
+    if (listing.isForKey(WorkerEvent.DIRECTORY_KEY)) {
+      Optional<ActorRef<WorkerEvent>> found = listing.getServiceInstances(WorkerEvent.DIRECTORY_KEY).stream().findFirst();
+      if (found.isPresent() && !found.equals(directory)) {
+        found.get().tell(new WorkerEvent.Hello(getContext().getSelf(), info));
+      }
+      directory = found;
+      return this;
+    }
+    Optional<ActorRef<WorkerEvent>> found = listing.getServiceInstances(WorkerEvent.SERVICE_KEY).stream().findFirst();
     boolean isNew = found.isPresent() && !found.equals(coordinator);
     coordinator = found;
     if (isNew && running.isEmpty()) {
@@ -92,18 +127,35 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     return this;
   }
 
-  private Behavior<Command> onAssign(AssignTrial message) {
-    TrialSpec spec = message.spec();
+  private Behavior<Command> onCheckpointChunk(CheckpointChunk chunk) throws IOException {
+    if (running.isPresent()) {
+      return this;
+    }
+    if (arriving.isEmpty() || !arriving.get().trialId().equals(chunk.trialId())) {
+      Folders.deleteTree(trialFolder);
+      Path target = trialFolder.resolve("checkpoints").resolve(chunk.checkpoint());
+      arriving = Optional.of(new Arriving(chunk.trialId(), IncomingFile.at(target)));
+    }
+    arriving.get().file().append(chunk.offset(), chunk.bytes());
+    return this;
+  }
+
+  private Behavior<Command> onAssign(AssignTrial message) throws IOException {
+    TrialSpec spec = message.spec().withArtifactDir(trialFolder.toString());
     if (running.isPresent()) {
       getContext().getLog().warn("ignoring trial {}: already running {}", spec.trialId(), running.get().trialId());
       return this;
     }
+    Optional<Path> checkpoint = receivedCheckpoint(spec.trialId(), message.resume());
+    if (checkpoint.isEmpty()) {
+      Folders.deleteTree(trialFolder);
+    }
     AtomicBoolean stopRequested = new AtomicBoolean();
     running = Optional.of(new Running(spec.trialId(), stopRequested));
     ActorRef<WorkerEvent> replyTo = message.replyTo();
-    TrialListener listener = new ReportingListener(spec.trialId(), replyTo);
+    TrialListener listener = new ReportingListener(spec.trialId(), trialFolder, replyTo);
     CompletableFuture<TrialOutcome> outcome =
-        CompletableFuture.supplyAsync(() -> runQuietly(spec, listener, stopRequested), trialExecutor);
+        CompletableFuture.supplyAsync(() -> runQuietly(spec, checkpoint, listener, stopRequested), trialExecutor);
     getContext()
         .pipeToSelf(
             outcome,
@@ -115,9 +167,35 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     return this;
   }
 
-  private TrialOutcome runQuietly(TrialSpec spec, TrialListener listener, AtomicBoolean stopRequested) {
+  /**
+   * The checkpoint to resume from, if one was sent and arrived whole. One that did not is
+   * logged and the trial starts over: with its seed it makes the same reports again, which the
+   * coordinator already has.
+   */
+  private Optional<Path> receivedCheckpoint(String trialId, Optional<ResumeFrom> resume) throws IOException {
+    Optional<Arriving> sent = arriving.filter(a -> a.trialId().equals(trialId));
+    arriving = Optional.empty();
+    if (resume.isEmpty()) {
+      return Optional.empty();
+    }
+    if (sent.isEmpty()) {
+      getContext().getLog().warn("trial {} was to resume from step {}, but no checkpoint arrived; it starts over", trialId, resume.get().step());
+      return Optional.empty();
+    }
     try {
-      return runner.run(spec, listener, stopRequested::get);
+      return Optional.of(sent.get().file().complete(resume.get().manifest()));
+    } catch (IOException e) {
+      getContext().getLog().warn("trial {} starts over: {}", trialId, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private TrialOutcome runQuietly(
+      TrialSpec spec, Optional<Path> checkpoint, TrialListener listener, AtomicBoolean stopRequested) {
+    try {
+      return checkpoint.isPresent()
+          ? runner.resume(spec, checkpoint.get(), listener, stopRequested::get)
+          : runner.run(spec, listener, stopRequested::get);
     } catch (Exception | LinkageError e) {
       TRIAL_LOG.error("trial {} failed", spec.trialId(), e);
       return TrialOutcome.failed(0, describe(e));
@@ -136,8 +214,10 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     return this;
   }
 
-  private Behavior<Command> onTrialDone(TrialDone message) {
+  private Behavior<Command> onTrialDone(TrialDone message) throws IOException {
     running = Optional.empty();
+    // everything the trial wrote was sent as it was written
+    Folders.deleteTree(trialFolder);
     message.coordinator().tell(new WorkerEvent.Ended(message.trialId(), getContext().getSelf(), message.outcome()));
     askForWork();
     return this;
@@ -147,8 +227,12 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     coordinator.ifPresent(c -> c.tell(new WorkerEvent.Ready(getContext().getSelf(), info)));
   }
 
-  /** Sends what the training loop reports straight to the coordinator; telling is thread-safe. */
-  private record ReportingListener(String trialId, ActorRef<WorkerEvent> coordinator) implements TrialListener {
+  /**
+   * Sends what the training loop reports straight to the coordinator (telling is thread-safe),
+   * files included, on the trial's thread: the trial goes on once its files are on their way.
+   */
+  private record ReportingListener(String trialId, Path trialFolder, ActorRef<WorkerEvent> coordinator)
+      implements TrialListener {
     @Override
     public void onMetrics(long step, int epoch, Map<String, Double> metrics) {
       coordinator.tell(new WorkerEvent.Progress(trialId, step, epoch, Map.copyOf(metrics), System.currentTimeMillis()));
@@ -156,7 +240,14 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     @Override
     public void onArtifact(String kind, int epoch, long step, Path path) {
-      coordinator.tell(new WorkerEvent.Artifact(trialId, kind, epoch, step, path.toAbsolutePath().toString()));
+      String relative = trialFolder.toAbsolutePath().relativize(path.toAbsolutePath()).toString().replace('\\', '/');
+      try {
+        FileManifest manifest =
+            OutgoingFile.send(path, (offset, bytes) -> coordinator.tell(new WorkerEvent.FileChunk(trialId, relative, offset, bytes)));
+        coordinator.tell(new WorkerEvent.Artifact(trialId, kind, epoch, step, relative, manifest));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot send " + path + " to the coordinator", e);
+      }
     }
   }
 }

@@ -6,8 +6,8 @@ import io.gantry.worker.train.DjlTrialRunner;
 import io.gantry.worker.trial.TrialRunner;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -20,9 +20,15 @@ import org.apache.pekko.cluster.typed.JoinSeedNodes;
 /**
  * The entry point of one worker process: joins the coordinator's cluster and serves one device.
  *
- * <p>Usage: {@code WorkerMain --join HOST:PORT --device cpu:0 --threads 1 [--exit-with-parent]}.
+ * <p>Usage: {@code WorkerMain --join HOST:PORT --device cpu:0 --threads 1 [--id ID] [--bind HOST]
+ * [--scratch DIR] [--exit-with-parent]}; trials write under {@code --scratch} (default: a new
+ * temporary folder).
  * With {@code --exit-with-parent} the process ends when its standard input closes, which is how
  * a worker started by {@code gantry run} follows its parent even through {@code kill -9}.
+ *
+ * <p>When the process leaves the cluster, as it does when the coordinator was lost (the split-brain
+ * resolver downs the nodes that lost the oldest one), it exits with {@link #EXIT_LEFT_CLUSTER}:
+ * {@code gantry worker} starts it again, and the new process joins the coordinator once it is back.
  *
  * <p>Trials train with DJL ({@link DjlTrialRunner}) unless the classpath provides another {@link
  * TrialRunner} as a {@link ServiceLoader} service: Gantry's own classpath provides none; the
@@ -30,39 +36,38 @@ import org.apache.pekko.cluster.typed.JoinSeedNodes;
  */
 public final class WorkerMain {
 
+  /** The exit status of a worker process that left the cluster: whoever started it may start it again. */
+  public static final int EXIT_LEFT_CLUSTER = 3;
+
   private WorkerMain() {}
 
   public static void main(String[] args) throws Exception {
     WorkerOptions options = WorkerOptions.parse(args);
     ActorSystem<Void> system = start(options);
+    // a trial may still run on its own thread, with nowhere to report to
+    system.getWhenTerminated().thenRun(() -> Runtime.getRuntime().halt(EXIT_LEFT_CLUSTER));
     if (options.exitWithParent()) {
       waitForEndOfInput(System.in);
-      // The coordinator is gone and with it the trial's destination: there is nothing to save,
-      // so the process ends at once instead of waiting out the cluster's shutdown phases.
-      system.terminate();
+      // The parent is gone and with it whoever would start this process again: the process ends
+      // at once instead of waiting out the cluster's shutdown phases.
       Runtime.getRuntime().halt(0);
     }
     system.getWhenTerminated().toCompletableFuture().join();
   }
 
   /** Starts the actor system of one worker and asks it to join the coordinator's cluster. */
-  public static ActorSystem<Void> start(WorkerOptions options) throws UnknownHostException {
+  public static ActorSystem<Void> start(WorkerOptions options) throws IOException {
     Config config =
         ConfigFactory.parseMap(Map.of("pekko.remote.artery.canonical.hostname", options.bindHost()))
             .withFallback(ConfigFactory.load());
-    WorkerInfo info =
-        new WorkerInfo(
-            options.workerId(),
-            InetAddress.getLocalHost().getHostName(),
-            options.device(),
-            options.threads(),
-            ProcessHandle.current().pid());
+    WorkerInfo info = WorkerInfo.ofThisProcess(options.workerId(), options.device(), options.threads());
+    Path scratch = options.scratch().isPresent() ? options.scratch().get() : Files.createTempDirectory("gantry-worker-");
     ActorSystem<Void> system =
         ActorSystem.create(
             Behaviors.setup(
                 context -> {
                   TrialRunner runner = ServiceLoader.load(TrialRunner.class).findFirst().orElseGet(DjlTrialRunner::new);
-                  context.spawn(Worker.create(info, runner), "worker");
+                  context.spawn(Worker.create(info, runner, scratch), "worker");
                   return Behaviors.empty();
                 }),
             "gantry",

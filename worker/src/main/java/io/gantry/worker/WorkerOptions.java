@@ -1,10 +1,13 @@
 package io.gantry.worker;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Command-line options of a worker process; see {@link WorkerMain}. */
 public record WorkerOptions(
-    String joinHost, int joinPort, String bindHost, String device, int threads, String workerId, boolean exitWithParent) {
+    String joinHost, int joinPort, String bindHost, String device, int threads, String workerId, boolean exitWithParent,
+    Optional<Path> scratch) {
 
   public static WorkerOptions parse(String[] args) {
     String join = null;
@@ -13,6 +16,7 @@ public record WorkerOptions(
     int threads = 1;
     String workerId = null;
     boolean exitWithParent = false;
+    Optional<Path> scratch = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--join" -> join = value(args, ++i);
@@ -21,6 +25,7 @@ public record WorkerOptions(
         case "--threads" -> threads = Integer.parseInt(value(args, ++i));
         case "--id" -> workerId = value(args, ++i);
         case "--exit-with-parent" -> exitWithParent = true;
+        case "--scratch" -> scratch = Optional.of(Path.of(value(args, ++i)));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -30,7 +35,7 @@ public record WorkerOptions(
     int colon = join.lastIndexOf(':');
     String id = workerId != null ? workerId : device + "-" + UUID.randomUUID().toString().substring(0, 8);
     return new WorkerOptions(
-        join.substring(0, colon), Integer.parseInt(join.substring(colon + 1)), bindHost, device, threads, id, exitWithParent);
+        join.substring(0, colon), Integer.parseInt(join.substring(colon + 1)), bindHost, device, threads, id, exitWithParent, scratch);
   }
 
   private static String value(String[] args, int index) {

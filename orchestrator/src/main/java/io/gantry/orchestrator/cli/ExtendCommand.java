@@ -7,7 +7,6 @@ import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.sweep.SweepSpec;
 import io.gantry.orchestrator.sweep.SweepSpecException;
-import io.gantry.orchestrator.sweep.SweepSpecParser;
 import io.gantry.orchestrator.tracking.SweepTracking;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ final class ExtendCommand implements Callable<Integer> {
       SweepSpec spec;
       SweepTracking tracking;
       try {
-        spec = SweepSpecParser.parse(record.specYaml(), Path.of(Optional.ofNullable(record.sourcePath()).orElse(record.name() + ".yaml")));
+        spec = SweepSubmission.storedSpec(record);
         tracking = local.tracking(data);
       } catch (SweepSpecException | IllegalArgumentException e) {
         err.println("cannot extend " + record.id() + ": " + e.getMessage());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Hyperparameter sweeps of generative models.",
     subcommands = {
       RunCommand.class, ExtendCommand.class, ValidateCommand.class, ShowCommand.class, ListCommand.class, MlflowServerCommand.class,
-      ServeCommand.class
+      ServeCommand.class, CoordinatorCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class
     })
 public final class GantryCli {
 

@@ -7,6 +7,7 @@ import io.gantry.orchestrator.http.WebServer;
 import io.gantry.orchestrator.run.Devices;
 import io.gantry.orchestrator.run.SweepRun;
 import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.sweep.SweepSpec;
 import io.gantry.orchestrator.tracking.SweepTracking;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,6 +54,12 @@ final class LocalRunOptions {
     Instant started = Instant.now();
     SweepRun.Settings settings = settings(spec, plan, data);
     List<String> devices = settings.devices();
+    if (devices.stream().noneMatch(spec.resources()::accepts)) {
+      command.commandLine().getErr().printf(
+          "sweep %s needs %s (resources in %s); this machine has %s%n", plan.sweepId(), spec.resources().describe(), spec.source(), devices);
+      store.sweepEnded(plan.sweepId(), SweepStatus.CANCELLED, Instant.now());
+      return GantryCli.EXIT_BAD_INPUT;
+    }
     PrintWriter out = command.commandLine().getOut();
     int trials = store.trialLimit(plan.sweepId()).orElse(plan.maxTrials());
     out.printf("sweep %s: %d trial(s) of %s on %d worker(s) %s%n", plan.sweepId(), trials, spec.model(), devices.size(), devices);
@@ -88,7 +96,7 @@ final class LocalRunOptions {
           out.flush();
           return SweepRun.run(store, plan, settings, tracking(data), System.out, false, observer);
         };
-    return WebServer.start(web.settings(), store, data, launcher, TrackingLinks.NONE, out);
+    return WebServer.start(web.settings(), store, data, launcher, TrackingLinks.NONE, Optional.empty(), out);
   }
 
   private SweepRun.Settings settings(SweepSpec spec, SweepPlan plan, Path data) {

@@ -9,10 +9,16 @@ import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.worker.Worker;
 import io.gantry.worker.WorkerEvent;
 import io.gantry.worker.WorkerInfo;
+import io.gantry.worker.train.Checkpoint;
+import io.gantry.worker.transfer.FileManifest;
+import io.gantry.worker.transfer.OutgoingFile;
 import io.gantry.worker.trial.TrialOutcome;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -64,6 +70,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final ActorRef<SweepProgress> progressListener;
   private final ActorRef<WorkerEvent> gateway;
   private final WorkerPool workers = new WorkerPool();
+  private final ArtifactInbox inbox;
   private final PendingMetrics pending;
   private SweepState state;
 
@@ -87,9 +94,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     this.progressListener = progressListener;
     this.state = StoredSweep.read(store, plan);
     this.pending = new PendingMetrics(plan.sweepId());
+    this.inbox = new ArtifactInbox(plan.artifactDir());
     // A sweep run again (extended, or after a restart) informs the strategy with what it learnt.
     state.trials().values().forEach(source::observe);
-    this.gateway = context.spawn(WorkerGateway.create(context.getSelf()), "workers");
+    this.gateway = context.spawn(WorkerGateway.create(WorkerEvent.SERVICE_KEY, context.getSelf(), FromWorker::new), "workers");
     progressListener.tell(state.progress());
   }
 
@@ -110,6 +118,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       onReady(ready);
     } else if (event instanceof WorkerEvent.Progress progress) {
       onProgress(progress);
+    } else if (event instanceof WorkerEvent.FileChunk chunk) {
+      onFileChunk(chunk);
     } else if (event instanceof WorkerEvent.Artifact artifact) {
       onArtifact(artifact);
     } else if (event instanceof WorkerEvent.Ended ended) {
@@ -126,20 +136,49 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private void dispatch() {
-    while (workers.hasIdle()) {
+    Optional<ActorRef<Worker.Command>> idle;
+    while ((idle = workers.idle(plan.resources()::accepts)).isPresent()) {
       Optional<String> next = state.nextQueued().or(this::addTrial);
       if (next.isEmpty()) {
         return;
       }
-      String trialId = next.get();
-      ActorRef<Worker.Command> worker = workers.assign(trialId);
-      WorkerInfo info = workers.info(worker);
-      state = state.updated(new SweepEvent.TrialStarted(trialId, info.workerId()));
-      TrialState trial = state.trials().get(trialId);
-      flushMetrics();
-      store.trialStarted(plan.sweepId(), trialId, info.workerId(), info.device(), trial.attempt(), Instant.now());
-      publish(new RunEvent.TrialStarted(plan.sweepId(), trialId, trial.params(), info.workerId(), info.device(), trial.attempt()));
-      worker.tell(new Worker.AssignTrial(plan.trialSpec(trial), gateway));
+      start(next.get(), idle.get());
+    }
+  }
+
+  /**
+   * Hands the trial to the worker, with its newest checkpoint if it has one: a trial that was
+   * interrupted goes on from there, on whichever node the worker runs.
+   */
+  private void start(String trialId, ActorRef<Worker.Command> worker) {
+    workers.assign(worker, trialId);
+    WorkerInfo info = workers.info(worker);
+    Optional<Worker.ResumeFrom> resume = sendCheckpoint(trialId, worker);
+    state = state.updated(new SweepEvent.TrialStarted(trialId, info.workerId()));
+    TrialState trial = state.trials().get(trialId);
+    flushMetrics();
+    Optional<String> note = resume.map(r -> "resumed from its checkpoint at step " + r.step());
+    store.trialStarted(plan.sweepId(), trialId, info.workerId(), info.device(), trial.attempt(), note, Instant.now());
+    publish(new RunEvent.TrialStarted(plan.sweepId(), trialId, trial.params(), info.workerId(), info.device(), trial.attempt()));
+    worker.tell(new Worker.AssignTrial(plan.trialSpec(trial), gateway, resume));
+  }
+
+  /** Sends the trial's newest checkpoint to {@code worker}, if it has one; a failure to read it means starting over. */
+  private Optional<Worker.ResumeFrom> sendCheckpoint(String trialId, ActorRef<Worker.Command> worker) {
+    try {
+      Optional<Path> folder = Checkpoint.latest(inbox.trialFolder(trialId));
+      if (folder.isEmpty()) {
+        return Optional.empty();
+      }
+      String name = folder.get().getFileName().toString();
+      FileManifest manifest =
+          OutgoingFile.send(folder.get(), (offset, bytes) -> worker.tell(new Worker.CheckpointChunk(trialId, name, offset, bytes)));
+      long step = Checkpoint.read(folder.get()).step();
+      getContext().getLog().info("sweep {}: trial {} resumes from its checkpoint at step {}", plan.sweepId(), trialId, step);
+      return Optional.of(new Worker.ResumeFrom(name, step, manifest));
+    } catch (IOException e) {
+      getContext().getLog().warn("sweep {}: trial {} starts over: its checkpoint cannot be read: {}", plan.sweepId(), trialId, e.getMessage());
+      return Optional.empty();
     }
   }
 
@@ -161,11 +200,18 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return Optional.of(added.trialId());
   }
 
-  private void onProgress(WorkerEvent.Progress progress) {
-    String trialId = progress.trialId();
+  private void onProgress(WorkerEvent.Progress reported) {
+    String trialId = reported.trialId();
     if (!isRunning(trialId)) {
       return;
     }
+    // a resumed trial reports again what it reported after its checkpoint: the same values
+    Map<String, Double> fresh = state.trials().get(trialId).unrecorded(reported.step(), reported.metrics());
+    if (fresh.isEmpty()) {
+      return;
+    }
+    WorkerEvent.Progress progress =
+        new WorkerEvent.Progress(trialId, reported.step(), reported.epoch(), fresh, reported.timestampMillis());
     if (pending.isEmpty()) {
       getContext().getSelf().tell(FlushMetrics.INSTANCE);
     }
@@ -182,12 +228,31 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
   }
 
-  private void onArtifact(WorkerEvent.Artifact artifact) {
-    if (isRunning(artifact.trialId())) {
-      ArtifactRecord record = new ArtifactRecord(artifact.kind(), artifact.epoch(), artifact.step(), artifact.path());
-      store.addArtifact(plan.sweepId(), artifact.trialId(), record);
-      publish(new RunEvent.ArtifactSaved(plan.sweepId(), artifact.trialId(), record));
+  private void onFileChunk(WorkerEvent.FileChunk chunk) {
+    if (!isRunning(chunk.trialId())) {
+      return;
     }
+    try {
+      inbox.chunk(chunk);
+    } catch (IOException e) {
+      getContext().getLog().warn("sweep {}: trial {}: cannot write {}: {}", plan.sweepId(), chunk.trialId(), chunk.path(), e.getMessage());
+    }
+  }
+
+  private void onArtifact(WorkerEvent.Artifact artifact) {
+    if (!isRunning(artifact.trialId())) {
+      return;
+    }
+    Path file;
+    try {
+      file = inbox.complete(artifact);
+    } catch (IOException e) {
+      getContext().getLog().warn("sweep {}: trial {}: {} not kept: {}", plan.sweepId(), artifact.trialId(), artifact.path(), e.getMessage());
+      return;
+    }
+    ArtifactRecord record = new ArtifactRecord(artifact.kind(), artifact.epoch(), artifact.step(), file.toString());
+    store.addArtifact(plan.sweepId(), artifact.trialId(), record);
+    publish(new RunEvent.ArtifactSaved(plan.sweepId(), artifact.trialId(), record));
   }
 
   private void onEnded(WorkerEvent.Ended ended) {
@@ -204,6 +269,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         .ifPresent(
             assignment -> {
               String trialId = assignment.trialId();
+              abandonFiles(trialId);
               getContext().getLog().warn("worker {} was lost; trial {} goes back to the queue", assignment.info().workerId(), trialId);
               String reason = "worker " + assignment.info().workerId() + " was lost";
               store.trialRequeued(plan.sweepId(), trialId, reason);
@@ -212,6 +278,14 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
               dispatch();
             });
     return afterChange();
+  }
+
+  private void abandonFiles(String trialId) {
+    try {
+      inbox.abandon(trialId);
+    } catch (IOException e) {
+      getContext().getLog().warn("sweep {}: trial {}: cannot remove a partly received file: {}", plan.sweepId(), trialId, e.getMessage());
+    }
   }
 
   private Behavior<Command> onStopTrial(StopTrial stop) {

@@ -2,6 +2,7 @@ package io.gantry.orchestrator.coordinator;
 
 import io.gantry.orchestrator.schedule.TrialScheduler;
 import io.gantry.orchestrator.search.SearchStrategy;
+import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.worker.trial.Budget;
 import io.gantry.worker.trial.DatasetSpec;
 import io.gantry.worker.trial.TrialSpec;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
  * @param search proposes the parameters of new trials; the coordinator that runs the plan asks it
  *     when a worker is idle and tells it every finished trial, so it belongs to that coordinator
  * @param scheduler decides at each report of the sweep's metric whether a trial goes on
+ * @param resources which workers may run the sweep's trials
  */
 public record SweepPlan(
     String sweepId,
@@ -28,7 +30,8 @@ public record SweepPlan(
     long seed,
     int maxTrials,
     SearchStrategy search,
-    TrialScheduler scheduler) {
+    TrialScheduler scheduler,
+    Resources resources) {
 
   public TrialSpec trialSpec(TrialState trial) {
     return new TrialSpec(

@@ -2,9 +2,11 @@ package io.gantry.orchestrator.coordinator;
 
 import io.gantry.orchestrator.schedule.Decision;
 import io.gantry.orchestrator.schedule.TrialHistory;
+import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,26 +34,34 @@ public record SweepState(
   }
 
   /**
-   * The state of a sweep read back from the store. Trials that were running when the last
-   * coordinator stopped go back to the queue; finished ones stay finished, with the reports of the
-   * sweep's metric in {@code reports} (by trial id), which schedulers and search strategies use.
+   * The state of a sweep read back from the store, with each trial's recorded metrics in {@code
+   * metrics} (by trial id). Trials that were running when the last coordinator stopped go back to
+   * the queue with what they recorded, to resume from their checkpoints; finished ones stay
+   * finished, with their reports of the sweep's metric, which schedulers and search strategies use.
    */
   public static SweepState of(
       String sweepId, String metricName, boolean maximize, int maxTrials, List<TrialRecord> records,
-      Map<String, List<TrialHistory.Report>> reports) {
+      Map<String, List<MetricPoint>> metrics) {
     Map<String, TrialState> trials = new LinkedHashMap<>();
     for (TrialRecord r : records) {
-      TrialState queued = TrialState.queued(r.trialId(), r.seq(), r.params(), r.seed(), r.attempt());
-      TrialState trial =
-          !r.status().isFinished()
-              ? queued
-              : new TrialState(
-                  r.trialId(), r.seq(), r.params(), r.seed(), r.status(), Optional.empty(), r.lastStep(), r.attempt(),
-                  new TrialHistory(r.trialId(), r.seq(), reports.getOrDefault(r.trialId(), List.of())),
-                  r.stopRung().isPresent()
-                      ? Optional.of(Decision.stop(r.stopRung().getAsLong(), r.message().orElse("")))
-                      : Optional.empty());
-      trials.put(r.trialId(), trial);
+      List<MetricPoint> points = metrics.getOrDefault(r.trialId(), List.of());
+      List<TrialHistory.Report> reports =
+          points.stream()
+              .filter(p -> p.name().equals(metricName) && !Double.isNaN(p.value()))
+              .map(p -> new TrialHistory.Report(p.step(), p.epoch(), p.value()))
+              .toList();
+      Map<String, Long> recordedSteps = new HashMap<>();
+      points.forEach(p -> recordedSteps.merge(p.name(), p.step(), Math::max));
+      TrialStatus status = r.status().isFinished() ? r.status() : TrialStatus.QUEUED;
+      Optional<Decision> stop =
+          r.status().isFinished() && r.stopRung().isPresent()
+              ? Optional.of(Decision.stop(r.stopRung().getAsLong(), r.message().orElse("")))
+              : Optional.empty();
+      trials.put(
+          r.trialId(),
+          new TrialState(
+              r.trialId(), r.seq(), r.params(), r.seed(), status, Optional.empty(), r.lastStep(), r.attempt(),
+              new TrialHistory(r.trialId(), r.seq(), reports), stop, recordedSteps));
     }
     return new SweepState(sweepId, metricName, maximize, trials, maxTrials, false, false);
   }
@@ -67,7 +77,7 @@ public record SweepState(
     } else if (event instanceof SweepEvent.MetricsReported e) {
       Optional<TrialHistory.Report> report =
           objectiveOf(e.metrics()).map(value -> new TrialHistory.Report(e.step(), e.epoch(), value));
-      return with(e.trialId(), t -> t.reported(e.step(), report));
+      return with(e.trialId(), t -> t.reported(e.step(), e.metrics(), report));
     } else if (event instanceof SweepEvent.StopDecided e) {
       return with(e.trialId(), t -> t.stopping(e.decision()));
     } else if (event instanceof SweepEvent.TrialEnded e) {

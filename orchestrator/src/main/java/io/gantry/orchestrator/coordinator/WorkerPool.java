@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -31,15 +32,15 @@ final class WorkerPool {
     return isNew;
   }
 
-  boolean hasIdle() {
-    return !idle.isEmpty();
+  /** The idle worker whose device {@code accepts} takes and which has been idle the longest. */
+  Optional<ActorRef<Worker.Command>> idle(Predicate<String> accepts) {
+    return idle.stream().filter(worker -> accepts.test(known.get(worker).device())).findFirst();
   }
 
-  /** The worker idle the longest, now running {@code trialId}. */
-  ActorRef<Worker.Command> assign(String trialId) {
-    ActorRef<Worker.Command> worker = idle.removeFirst();
+  /** The idle {@code worker} now runs {@code trialId}. */
+  void assign(ActorRef<Worker.Command> worker, String trialId) {
+    idle.remove(worker);
     busy.put(worker, new Assignment(trialId, known.get(worker)));
-    return worker;
   }
 
   WorkerInfo info(ActorRef<Worker.Command> worker) {

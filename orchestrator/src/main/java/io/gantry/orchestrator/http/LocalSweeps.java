@@ -78,10 +78,19 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
   /** Stores the checked sweep and queues it to run after the ones before it; returns its id. */
   public String submit(SweepSpec spec) {
     SweepPlan plan = SweepSubmission.submit(store, spec, dataDir);
+    enqueue(spec, plan);
+    return plan.sweepId();
+  }
+
+  /** Queues a stored sweep to run again, as a coordinator does with those its predecessor left running. */
+  public void resume(SweepSpec spec, SweepPlan plan) {
+    enqueue(spec, plan);
+  }
+
+  private void enqueue(SweepSpec spec, SweepPlan plan) {
     queued.add(plan.sweepId());
     unfinished.incrementAndGet();
     queue.execute(() -> runQueued(spec, plan));
-    return plan.sweepId();
   }
 
   private void runQueued(SweepSpec spec, SweepPlan plan) {

@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.http;
 
+import io.gantry.orchestrator.cluster.ClusterView;
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.completeOK;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
@@ -17,6 +18,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.respondWithHeaders
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -62,12 +64,14 @@ final class WebRoutes {
   private final EventHub events;
   private final ArtifactFiles files;
   private final AccessGuard guard;
+  private final Optional<ClusterView> cluster;
 
-  WebRoutes(SweepRoutes sweeps, EventHub events, ArtifactFiles files, AccessGuard guard) {
+  WebRoutes(SweepRoutes sweeps, EventHub events, ArtifactFiles files, AccessGuard guard, Optional<ClusterView> cluster) {
     this.sweeps = sweeps;
     this.events = events;
     this.files = files;
     this.guard = guard;
+    this.cluster = cluster;
   }
 
   Route route() {
@@ -101,6 +105,19 @@ final class WebRoutes {
                                     .map(file -> getFromFile(file.toFile()))
                                     .orElseGet(() -> complete(JsonResponses.error(StatusCodes.NOT_FOUND, "no such file")))))),
         path("info", () -> get(() -> complete(JsonResponses.ok(Map.of("token_required", guard.tokenRequired()))))),
+        path(
+            "cluster",
+            () ->
+                get(
+                    () ->
+                        complete(
+                            cluster
+                                .map(view -> JsonResponses.ok(ClusterJson.of(view.snapshot())))
+                                .orElseGet(
+                                    () ->
+                                        JsonResponses.error(
+                                            StatusCodes.NOT_FOUND,
+                                            "this server is no cluster's coordinator: its sweeps run on worker processes it starts itself"))))),
         path("openapi.json", () -> get(() -> getFromResource(OPENAPI, ContentTypes.APPLICATION_JSON))));
   }
 

@@ -2,6 +2,7 @@ package io.gantry.orchestrator.http;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.gantry.orchestrator.cluster.ClusterView;
 import io.gantry.orchestrator.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,11 +44,18 @@ public final class WebServer implements AutoCloseable {
 
   /**
    * Serves the store of {@code dataDir} as {@code settings} say, and prints the address (and the
-   * token, if it made one up) on {@code out}; sweeps submitted over HTTP run with {@code launcher}.
+   * token, if it made one up) on {@code out}; sweeps submitted over HTTP run with {@code launcher},
+   * on the workers of {@code cluster} when this is a cluster's coordinator node.
    * When it cannot listen at all it says why and serves nothing, and {@link #port()} is empty.
    */
   public static WebServer start(
-      WebSettings settings, RunStore store, Path dataDir, SweepLauncher launcher, TrackingLinks links, PrintWriter out) {
+      WebSettings settings,
+      RunStore store,
+      Path dataDir,
+      SweepLauncher launcher,
+      TrackingLinks links,
+      Optional<ClusterView> cluster,
+      PrintWriter out) {
     Config config = ConfigFactory.parseResources(CONFIG).withFallback(ConfigFactory.load());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "gantry-web", config);
     ArtifactFiles files = new ArtifactFiles(dataDir);
@@ -57,7 +65,7 @@ public final class WebServer implements AutoCloseable {
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("gantry.web-dispatcher"));
     SweepRoutes api =
         new SweepRoutes(store, new SweepViews(store, sweeps, links), new TrialViews(store, files), sweeps, guard, blocking);
-    Route route = new WebRoutes(api, events, files, guard).route();
+    Route route = new WebRoutes(api, events, files, guard, cluster).route();
     Optional<ServerBinding> binding = bind(system, route, settings, out);
     out.flush();
     return new WebServer(system, sweeps, binding);

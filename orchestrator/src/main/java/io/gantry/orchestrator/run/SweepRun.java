@@ -1,8 +1,6 @@
 package io.gantry.orchestrator.run;
 
-import io.gantry.orchestrator.coordinator.Coordinator;
 import io.gantry.orchestrator.coordinator.SweepPlan;
-import io.gantry.orchestrator.coordinator.SweepProgress;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.tracking.SweepTracking;
@@ -10,12 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.Terminated;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * Runs one stored sweep on this machine: the coordinator in this process, one worker process
@@ -48,7 +41,7 @@ public final class SweepRun {
     CompletableFuture<Void> coordinatorStopped = new CompletableFuture<>();
     ActorSystem<Void> system =
         CoordinatorNode.start(
-            guardian(store, plan, tracking, out, terminal, coordinatorStopped, observer), settings.host(), settings.port());
+            SweepActors.create(store, plan, tracking, out, terminal, observer, coordinatorStopped), settings.host(), settings.port());
     try (LocalWorkers workers =
         LocalWorkers.start(settings.devices(), settings.threadsPerTrial(), CoordinatorNode.port(system), settings.logDir())) {
       CompletableFuture.anyOf(coordinatorStopped, workers.allExited()).join();
@@ -65,35 +58,5 @@ public final class SweepRun {
   private static void stop(ActorSystem<Void> system) {
     system.terminate();
     system.getWhenTerminated().toCompletableFuture().join();
-  }
-
-  private static Behavior<Void> guardian(
-      RunStore store,
-      SweepPlan plan,
-      SweepTracking tracking,
-      PrintStream out,
-      boolean terminal,
-      CompletableFuture<Void> coordinatorStopped,
-      RunObserver observer) {
-    return Behaviors.setup(
-        context -> {
-          ActorRef<SweepProgress> printer = context.spawn(ProgressPrinter.create(out, terminal), "progress");
-          tracking.start(context, store, plan);
-          ActorRef<Coordinator.Command> coordinator =
-              context.spawn(
-                  Coordinator.create(store, plan, printer),
-                  "coordinator",
-                  DispatcherSelector.fromConfig("gantry.store-dispatcher"));
-          context.spawn(RunEventRelay.create(plan.sweepId(), coordinator, observer), "observer");
-          context.watch(coordinator);
-          return Behaviors.receive(Void.class)
-              .onSignal(
-                  Terminated.class,
-                  signal -> {
-                    coordinatorStopped.complete(null);
-                    return Behaviors.same();
-                  })
-              .build();
-        });
   }
 }

@@ -7,6 +7,8 @@ import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.sweep.SweepSpec;
+import io.gantry.orchestrator.sweep.SweepSpecException;
+import io.gantry.orchestrator.sweep.SweepSpecParser;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -44,10 +46,22 @@ public final class SweepSubmission {
     return planOf(spec, sweepId, artifactDir);
   }
 
+  /**
+   * The sweep file of a stored sweep, read back from the store, its errors naming the file it was
+   * submitted from.
+   *
+   * @throws SweepSpecException if the stored text no longer passes this version's checks
+   */
+  public static SweepSpec storedSpec(SweepRecord record) {
+    Path source = Path.of(Optional.ofNullable(record.sourcePath()).orElse(record.name() + ".yaml"));
+    return SweepSpecParser.parse(record.specYaml(), source);
+  }
+
   /** The plan of the stored sweep {@code sweepId} of {@code spec}, with a fresh search strategy. */
   public static SweepPlan planOf(SweepSpec spec, String sweepId, Path artifactDir) {
     return new SweepPlan(
         sweepId, spec.model(), spec.dataset(), spec.budget(), spec.reportEvery(), artifactDir, spec.seed(),
-        spec.maxTrials(), SearchStrategies.forSpec(spec), TrialSchedulers.forSpec(spec));
+        spec.maxTrials(), SearchStrategies.forSpec(spec), TrialSchedulers.forSpec(spec),
+        spec.resources());
   }
 }

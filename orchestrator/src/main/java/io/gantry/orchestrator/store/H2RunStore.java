@@ -56,7 +56,10 @@ public final class H2RunStore implements RunStore {
    */
   public static Connection connect(Path dataDir) throws SQLException {
     Path base = dataDir.toAbsolutePath().resolve("gantry");
-    Connection connection = DriverManager.getConnection("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE", "gantry", "");
+    // WRITE_DELAY=0: a commit reaches the file at once, so a coordinator killed with -9 loses
+    // nothing it recorded (by default H2 writes committed work up to half a second later)
+    Connection connection =
+        DriverManager.getConnection("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "gantry", "");
     Migrations.apply(connection);
     return connection;
   }
@@ -116,18 +119,15 @@ public final class H2RunStore implements RunStore {
 
   @Override
   public synchronized void trialStarted(
-      String sweepId, String trialId, String worker, String device, int attempt, Instant at) {
+      String sweepId, String trialId, String worker, String device, int attempt, Optional<String> note, Instant at) {
     inTransaction(
         "start trial " + trialId,
-        () -> {
-          for (String table : List.of("metrics", "latest_metrics", "checkpoints", "artifacts")) {
-            update("DELETE FROM " + table + " WHERE sweep_id = ? AND trial_id = ?", sweepId, trialId);
-          }
-          update(
-              "UPDATE trials SET status = ?, worker = ?, device = ?, attempt = ?, last_step = 0, message = NULL,"
-                  + " started_at = ?, finished_at = NULL, stop_rung = NULL WHERE sweep_id = ? AND trial_id = ?",
-              TrialStatus.RUNNING.name(), worker, device, attempt, timestamp(at), sweepId, trialId);
-        });
+        () ->
+            update(
+                "UPDATE trials SET status = ?, worker = ?, device = ?, attempt = ?, message = ?,"
+                    + " started_at = COALESCE(started_at, ?), finished_at = NULL, stop_rung = NULL"
+                    + " WHERE sweep_id = ? AND trial_id = ?",
+                TrialStatus.RUNNING.name(), worker, device, attempt, note.orElse(null), timestamp(at), sweepId, trialId));
   }
 
   @Override
@@ -158,8 +158,9 @@ public final class H2RunStore implements RunStore {
         "end trial " + trialId,
         () ->
             update(
-                "UPDATE trials SET status = ?, last_step = GREATEST(last_step, ?), message = ?, finished_at = ?,"
-                    + " stop_rung = ? WHERE sweep_id = ? AND trial_id = ?",
+                // a trial that ends with nothing to say keeps its note of how it resumed
+                "UPDATE trials SET status = ?, last_step = GREATEST(last_step, ?), message = COALESCE(?, message),"
+                    + " finished_at = ?, stop_rung = ? WHERE sweep_id = ? AND trial_id = ?",
                 status.name(), lastStep, message == null || message.isEmpty() ? null : message, timestamp(at),
                 rung, sweepId, trialId));
   }
@@ -221,6 +222,10 @@ public final class H2RunStore implements RunStore {
     inTransaction(
         "record artifact of trial " + trialId,
         () -> {
+          // a resumed trial sends again what it wrote after its checkpoint: one row per file
+          for (String table : List.of("checkpoints", "artifacts")) {
+            update("DELETE FROM " + table + " WHERE sweep_id = ? AND trial_id = ? AND path = ?", sweepId, trialId, artifact.path());
+          }
           if ("checkpoint".equals(artifact.kind())) {
             update(
                 "INSERT INTO checkpoints (sweep_id, trial_id, epoch, step, path) VALUES (?, ?, ?, ?, ?)",

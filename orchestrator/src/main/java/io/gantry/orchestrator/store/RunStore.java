@@ -21,8 +21,11 @@ public interface RunStore extends AutoCloseable {
   /** A new trial of a running sweep, as its search strategy proposed it. */
   void addTrial(TrialRecord trial);
 
-  /** The trial runs on {@code worker}; an earlier attempt's metrics and artifacts are dropped. */
-  void trialStarted(String sweepId, String trialId, String worker, String device, int attempt, Instant at);
+  /**
+   * The trial runs on {@code worker}, with {@code note} as its message (how it resumed); an
+   * earlier attempt's metrics and artifacts stay, since a resumed trial goes on with them.
+   */
+  void trialStarted(String sweepId, String trialId, String worker, String device, int attempt, Optional<String> note, Instant at);
 
   /** The trial goes back to the queue, e.g. because its worker was lost. */
   void trialRequeued(String sweepId, String trialId, String reason);
@@ -37,6 +40,7 @@ public interface RunStore extends AutoCloseable {
   /** Metrics of several trials in one transaction, as a busy coordinator writes them. */
   void appendMetrics(String sweepId, Map<String, List<MetricPoint>> pointsByTrial);
 
+  /** Records a file of the trial; one recorded before at the same path is replaced. */
   void addArtifact(String sweepId, String trialId, ArtifactRecord artifact);
 
   void sweepEnded(String sweepId, SweepStatus status, Instant at);

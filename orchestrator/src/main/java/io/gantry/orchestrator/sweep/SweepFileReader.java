@@ -33,7 +33,8 @@ final class SweepFileReader {
           "threads_per_trial",
           "report_every",
           "early_terminate",
-          "tpe");
+          "tpe",
+          "resources");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final List<String> METHODS =
       Arrays.stream(Method.values()).map(Method::yamlName).toList();
@@ -79,6 +80,10 @@ final class SweepFileReader {
         top.optional("tpe")
             .flatMap(node -> new TpeSettingsReader(reader).read(node, method))
             .orElse(TpeSettings.DEFAULT);
+    Resources resources =
+        top.optional("resources")
+            .flatMap(node -> new ResourcesReader(reader).read(node))
+            .orElse(Resources.ANY);
     Map<String, ParameterSpec> parameters =
         model
             .flatMap(m -> top.optional("parameters").map(node -> parameters(node, m, method)))
@@ -114,7 +119,8 @@ final class SweepFileReader {
             earlyTerminate,
             tpe,
             source,
-            yamlText));
+            yamlText,
+            resources));
   }
 
   private Optional<String> name(Node node) {

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param tpe the TPE settings; used only when the method is {@link Method#TPE}
  * @param source the file the spec was read from, as given to the parser
  * @param yamlText the file's text, unchanged, so that it can be stored with the sweep
+ * @param resources which workers may run the sweep's trials; {@link Resources#ANY} by default
  */
 public record SweepSpec(
     String name,
@@ -49,7 +50,8 @@ public record SweepSpec(
     Optional<EarlyTerminate> earlyTerminate,
     TpeSettings tpe,
     Path source,
-    String yamlText) {
+    String yamlText,
+    Resources resources) {
 
   /** Trials a random search runs when the file gives no {@code max_trials}. */
   public static final int DEFAULT_RANDOM_TRIALS = 10;
@@ -71,6 +73,7 @@ public record SweepSpec(
     Objects.requireNonNull(tpe, "tpe");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(yamlText, "yamlText");
+    Objects.requireNonNull(resources, "resources");
     // Map.copyOf would lose the file order, which fixes the grid's order.
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     requireAtLeast(maxTrials, 1, "maxTrials");

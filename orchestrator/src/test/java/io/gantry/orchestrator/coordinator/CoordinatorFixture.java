@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.coordinator;
 
+import io.gantry.orchestrator.sweep.Resources;
 import com.typesafe.config.ConfigFactory;
 import io.gantry.orchestrator.schedule.FifoScheduler;
 import io.gantry.orchestrator.schedule.TrialScheduler;
@@ -64,7 +65,7 @@ abstract class CoordinatorFixture {
     Path artifacts = dataDir.resolve("artifacts").resolve(sweepId);
     return new SweepPlan(
         sweepId, "scripted", DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(ScriptedRunner.STEPS), 1,
-        artifacts, 42, maxTrials, search, scheduler);
+        artifacts, 42, maxTrials, search, scheduler, Resources.ANY);
   }
 
   /** A stored sweep whose trials {@code t1, t2, ...} are already queued, as a resumed sweep's are. */
@@ -89,7 +90,18 @@ abstract class CoordinatorFixture {
   }
 
   ActorRef<Worker.Command> spawnWorker(String id, ScriptedRunner runner) {
-    return testKit.spawn(Worker.create(new WorkerInfo(id, "localhost", "cpu:0", 1, ProcessHandle.current().pid()), runner), id);
+    return spawnWorker(id, "cpu:0", runner);
+  }
+
+  ActorRef<Worker.Command> spawnWorker(String id, String device, ScriptedRunner runner) {
+    return testKit.spawn(Worker.create(WorkerInfo.ofThisProcess(id, device, 1), runner, dataDir.resolve("scratch").resolve(id)), id);
+  }
+
+  /** {@code plan} for the workers {@code resources} accepts only. */
+  static SweepPlan on(SweepPlan plan, Resources resources) {
+    return new SweepPlan(
+        plan.sweepId(), plan.model(), plan.dataset(), plan.budget(), plan.reportEvery(), plan.artifactDir(), plan.seed(),
+        plan.maxTrials(), plan.search(), plan.scheduler(), resources);
   }
 
   ActorRef<Coordinator.Command> spawnCoordinator(SweepPlan plan, ActorRef<SweepProgress> listener) {

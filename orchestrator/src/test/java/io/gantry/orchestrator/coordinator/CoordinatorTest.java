@@ -8,7 +8,9 @@ import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
+import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.worker.Worker;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +96,24 @@ class CoordinatorTest extends CoordinatorFixture {
     assertEquals(
         IntStream.rangeClosed(1, ScriptedRunner.STEPS).asLongStream().boxed().toList(),
         history.stream().map(MetricPoint::step).toList(),
-        "the first attempt's metrics are replaced, not duplicated");
+        "the first attempt's metrics are kept, and the second's repeats of them dropped");
+  }
+
+  @Test
+  void aSweepForGpuWorkersLeavesACpuWorkerIdleAndRunsOnAGpuWorker() {
+    SweepPlan plan = on(newSweep(1, new ScriptedSearch(1.0), new FifoScheduler()), new Resources(Resources.DeviceKind.GPU));
+    spawnWorker("cpu-0", new ScriptedRunner(false));
+    TestProbe<SweepProgress> progress = testKit.createTestProbe();
+    spawnCoordinator(plan, progress.getRef());
+    // the cpu worker has long asked for work by then
+    progress.expectMessageClass(SweepProgress.class);
+    sleepQuietly(Duration.ofSeconds(2));
+    assertTrue(byId(plan).isEmpty(), "no trial is made for a worker the sweep cannot use");
+
+    spawnWorker("gpu-0", "gpu:0", new ScriptedRunner(false));
+    awaitEnd(progress);
+
+    assertEquals(Optional.of("gpu:0"), byId(plan).get("t001").device());
   }
 
   @Test
@@ -116,5 +135,13 @@ class CoordinatorTest extends CoordinatorFixture {
     assertEquals(TrialStatus.STOPPED, trials.get("t2").status());
     assertEquals(0, trials.get("t2").attempt(), "a queued trial that is stopped never starts");
     assertTrue(trials.get("t1").stopRung().isEmpty(), "stopped by hand, not by a scheduler");
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.coordinator;
 
+import io.gantry.orchestrator.sweep.Resources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,7 @@ class SweepStateTest {
   }
 
   @Test
-  void reportsOfTheMetricBuildTheHistoryUntilAStopIsDecidedAndARequeueStartsAfresh() {
+  void reportsOfTheMetricBuildTheHistoryUntilAStopIsDecidedAndARequeueKeepsWhatWasRecorded() {
     SweepState state = add(empty(1), 1.0).updated(new SweepEvent.TrialStarted("t1", "w"));
     state = state.updated(new SweepEvent.MetricsReported("t1", 10, 1, Map.of("val/score", 0.5, "train/loss", 2.0)));
     state = state.updated(new SweepEvent.MetricsReported("t1", 20, 1, Map.of("train/loss", 1.0)));
@@ -73,8 +74,14 @@ class SweepStateTest {
     assertEquals(List.of(state.trials().get("t1").history()), state.histories());
 
     SweepState requeued = state.updated(new SweepEvent.TrialRequeued("t1"));
-    assertTrue(requeued.trials().get("t1").history().reports().isEmpty());
+    assertEquals(1, requeued.trials().get("t1").history().reports().size(), "the next attempt goes on from there");
     assertTrue(requeued.trials().get("t1").stop().isEmpty());
+    TrialState resumed = requeued.updated(new SweepEvent.TrialStarted("t1", "w2")).trials().get("t1");
+    assertEquals(
+        Map.of("train/loss", 1.0),
+        resumed.unrecorded(40, Map.of("train/loss", 1.0, "val/score", 0.7)),
+        "what was recorded up to a step is not taken again; the rest is new");
+    assertEquals(Map.of("train/loss", 0.9), resumed.unrecorded(41, Map.of("train/loss", 0.9)));
     SweepState stopped = state.updated(new SweepEvent.TrialEnded("t1", TrialStatus.STOPPED, 40));
     assertEquals(Optional.of(Decision.stop(1, "asha")), stopped.trials().get("t1").stop());
   }
@@ -99,6 +106,6 @@ class SweepStateTest {
   private static SweepPlan plan(ScriptedSearch search) {
     return new SweepPlan(
         "s-1", "scripted", DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(5), 1, Path.of("a"), 42, 10,
-        search, new FifoScheduler());
+        search, new FifoScheduler(), Resources.ANY);
   }
 }

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +61,7 @@ class ApiControlTest {
 
     boolean run(SweepPlan plan, RunObserver observer) throws InterruptedException {
       server.store.addTrial(TrialRecord.queued(plan.sweepId(), "t001", 1, Map.of("lr_d", 0.05), 1));
-      server.store.trialStarted(plan.sweepId(), "t001", "cpu-0", "cpu:0", 1, Instant.now());
+      server.store.trialStarted(plan.sweepId(), "t001", "cpu-0", "cpu:0", 1, Optional.empty(), Instant.now());
       observer.started(plan.sweepId(), coordinator.ref());
       started.complete(null);
       release.await(30, TimeUnit.SECONDS);

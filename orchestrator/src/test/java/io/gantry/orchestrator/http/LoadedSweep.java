@@ -38,7 +38,7 @@ final class LoadedSweep {
     Random random = new Random(1);
     for (int n = 1; n <= TRIALS; n++) {
       String trialId = String.format("t%03d", n);
-      store.trialStarted(ID, trialId, "cpu-" + (n % 2), "cpu:" + (n % 2), 1, created.plusSeconds(n));
+      store.trialStarted(ID, trialId, "cpu-" + (n % 2), "cpu:" + (n % 2), 1, Optional.empty(), created.plusSeconds(n));
       TrialStatus status = status(n);
       double rate = 1e-4 + random.nextDouble() * 3e-3;
       double floor = 0.2 + random.nextDouble();

@@ -38,7 +38,7 @@ final class SmallSweep {
             TrialRecord.queued(ID, "t001", 1, Map.of("lr", 0.01, "loss", "minimax"), 1),
             TrialRecord.queued(ID, "t002", 2, Map.of("lr", 0.1, "loss", "minimax"), 2),
             TrialRecord.queued(ID, "t003", 3, Map.of("lr", 0.5, "loss", "minimax"), 3)));
-    store.trialStarted(ID, "t001", "cpu-0", "cpu:0", 1, at);
+    store.trialStarted(ID, "t001", "cpu-0", "cpu:0", 1, Optional.empty(), at);
     store.appendMetrics(
         ID, "t001", List.of(new MetricPoint("val/score", 100, 1, 0.5, 1), new MetricPoint("val/score", 200, 2, 0.75, 2), new MetricPoint("train/loss", 200, 2, 1.5, 2)));
     try {
@@ -51,7 +51,7 @@ final class SmallSweep {
       throw new UncheckedIOException(e);
     }
     store.trialEnded(ID, "t001", TrialStatus.COMPLETED, 200, null, at.plusSeconds(60));
-    store.trialStarted(ID, "t002", "cpu-1", "cpu:1", 1, at);
+    store.trialStarted(ID, "t002", "cpu-1", "cpu:1", 1, Optional.empty(), at);
     store.appendMetrics(ID, "t002", List.of(new MetricPoint("train/loss", 50, 1, 3.0, 3), new MetricPoint("train/loss", 100, 1, Double.NaN, 4)));
     store.trialEnded(ID, "t002", TrialStatus.DIVERGED, 100, "loss became NaN at step 100", at.plusSeconds(30));
   }

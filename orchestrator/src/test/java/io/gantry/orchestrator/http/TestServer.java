@@ -5,6 +5,7 @@ import io.gantry.orchestrator.run.SweepRun;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.tracking.SweepTracking;
+import java.util.Optional;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class TestServer implements AutoCloseable {
   /** A server whose submitted sweeps run with the launcher that {@code launcher} makes for its store. */
   TestServer(Path dataDir, WebSettings settings, Function<RunStore, SweepLauncher> launcher) {
     store = H2RunStore.open(dataDir);
-    server = WebServer.start(settings, store, dataDir, launcher.apply(store), TrackingLinks.NONE, new PrintWriter(printed, true));
+    server = WebServer.start(settings, store, dataDir, launcher.apply(store), TrackingLinks.NONE, Optional.empty(), new PrintWriter(printed, true));
     base = "http://127.0.0.1:" + server.port().orElseThrow(() -> new IllegalStateException("not served: " + printed));
   }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store's latest value of each metric: kept on every write, reset by a new attempt, filled in for older stores. */
+/** The store's latest value of each metric: kept on every write and across attempts, filled in for older stores. */
 class LatestMetricsTest {
 
   @TempDir Path dataDir;
@@ -26,8 +26,11 @@ class LatestMetricsTest {
       store.appendMetrics("s-1", "t001", List.of(point("loss", 4, 7.0)));
       assertEquals(Map.of("t001", Map.of("acc", 0.5, "loss", 1.0), "t002", Map.of("loss", 9.0)), store.latestMetrics("s-1"));
 
-      store.trialStarted("s-1", "t001", "cpu-0", "cpu:0", 2, Instant.now());
-      assertEquals(Map.of("t002", Map.of("loss", 9.0)), store.latestMetrics("s-1"), "a new attempt starts afresh");
+      store.trialStarted("s-1", "t001", "cpu-0", "cpu:0", 2, Optional.empty(), Instant.now());
+      assertEquals(
+          Map.of("t001", Map.of("acc", 0.5, "loss", 1.0), "t002", Map.of("loss", 9.0)),
+          store.latestMetrics("s-1"),
+          "a new attempt resumes the trial: what it recorded stays");
       assertTrue(store.latestMetrics("s-2").isEmpty());
     }
   }

@@ -69,7 +69,8 @@ class SweepSpecParserTest {
             Optional.empty(),
             TpeSettings.DEFAULT,
             SOURCE,
-            yaml);
+            yaml,
+            Resources.ANY);
 
     SweepSpec spec = parse(yaml);
 

@@ -2,6 +2,7 @@ package io.gantry.worker.train;
 
 import io.gantry.worker.model.ModelRecipe;
 import io.gantry.worker.model.Network;
+import io.gantry.worker.transfer.Folders;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -49,7 +50,7 @@ public final class Checkpoint {
   static void write(Path folder, ModelRecipe recipe, LoopPosition position, List<String> provenance)
       throws IOException {
     Path partial = folder.resolveSibling(folder.getFileName() + ".partial");
-    deleteFlat(partial);
+    Folders.deleteFlat(partial);
     Files.createDirectories(partial);
     for (Map.Entry<String, Network> network : recipe.networks().entrySet()) {
       try (DataOutputStream out = output(partial.resolve(network.getKey() + ".params"))) {
@@ -65,7 +66,7 @@ public final class Checkpoint {
     lines.add("position.step=" + position.step());
     new TreeMap<>(recipe.state()).forEach((key, value) -> lines.add(STATE + key + "=" + value));
     Files.write(partial.resolve(PROPERTIES), lines, StandardCharsets.UTF_8);
-    deleteFlat(folder);
+    Folders.deleteFlat(folder);
     Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -106,6 +107,11 @@ public final class Checkpoint {
     return Optional.ofNullable(properties.getProperty(key));
   }
 
+  /** The steps the trial had taken when it was saved. */
+  public long step() {
+    return position().step();
+  }
+
   /** Where the loop stood. */
   LoopPosition position() {
     return new LoopPosition(
@@ -137,18 +143,5 @@ public final class Checkpoint {
 
   private static DataInputStream input(Path file) throws IOException {
     return new DataInputStream(new BufferedInputStream(Files.newInputStream(file)));
-  }
-
-  /** Removes a folder of plain files (checkpoint folders have no subfolders). */
-  private static void deleteFlat(Path folder) throws IOException {
-    if (!Files.isDirectory(folder)) {
-      return;
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Files.delete(file);
-      }
-    }
-    Files.delete(folder);
   }
 }

@@ -55,6 +55,7 @@ public final class DjlTrialRunner implements TrialRunner {
    * same reports, pictures and checkpoints from there on, with the same numbers. Throws if the
    * checkpoint is of another model or seed.
    */
+  @Override
   public TrialOutcome resume(
       TrialSpec spec, Path checkpoint, TrialListener listener, BooleanSupplier stopRequested)
       throws Exception {

@@ -1,5 +1,6 @@
 package io.gantry.worker.trial;
 
+import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -10,4 +11,14 @@ import java.util.function.BooleanSupplier;
 public interface TrialRunner {
   TrialOutcome run(TrialSpec spec, TrialListener listener, BooleanSupplier stopRequested)
       throws Exception;
+
+  /**
+   * Goes on with {@code spec} from {@code checkpoint}, a checkpoint folder this runner wrote for
+   * it, to the end of its budget, as {@link #run} would have. Only runners that write checkpoints
+   * are ever asked to.
+   */
+  default TrialOutcome resume(TrialSpec spec, Path checkpoint, TrialListener listener, BooleanSupplier stopRequested)
+      throws Exception {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " writes no checkpoints, so it resumes none");
+  }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Everything a worker needs to run one trial. {@code params} holds the resolved
  * hyperparameters (Integer, Double, String or Boolean values); {@code artifactDir} is the
- * folder where the trial writes sample grids and checkpoints.
+ * folder where the trial writes sample grids and checkpoints: a worker puts its own folder there,
+ * since nodes share no disk.
  */
 public record TrialSpec(
     String sweepId,
@@ -18,4 +19,10 @@ public record TrialSpec(
     long seed,
     int reportEvery,
     String artifactDir)
-    implements CborSerializable {}
+    implements CborSerializable {
+
+  /** This spec, writing into {@code folder}. */
+  public TrialSpec withArtifactDir(String folder) {
+    return new TrialSpec(sweepId, trialId, model, dataset, params, budget, seed, reportEvery, folder);
+  }
+}

@@ -1,0 +1,78 @@
+package io.gantry.orchestrator.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gantry status}: a running coordinator's nodes, workers (busy or idle) and unfinished sweeps. */
+@Command(name = "status", description = "Show a running coordinator's nodes, workers and the sweeps it runs or has queued.")
+final class StatusCommand implements Callable<Integer> {
+
+  @Mixin private CoordinatorAddress coordinator;
+
+  @Option(names = "--json", description = "print {cluster, sweeps} as JSON")
+  private boolean json;
+
+  @Spec private CommandSpec command;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = command.commandLine().getOut();
+    JsonNode cluster;
+    JsonNode sweeps;
+    try {
+      cluster = coordinator.call("/api/cluster", null);
+      sweeps = coordinator.call("/api/sweeps", null);
+    } catch (CoordinatorAddress.Refused e) {
+      command.commandLine().getErr().println(e.getMessage());
+      return 1;
+    }
+    if (json) {
+      ObjectMapper mapper = new ObjectMapper();
+      ObjectNode both = mapper.createObjectNode();
+      both.set("cluster", cluster);
+      both.set("sweeps", sweeps);
+      out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(both));
+      return 0;
+    }
+    TextTable nodes = new TextTable("NODE", "STATE", "ROLE");
+    cluster.path("nodes").forEach(
+        n -> nodes.row(List.of(n.path("address").asText(), n.path("state").asText(), n.path("coordinator").asBoolean() ? "coordinator" : "workers")));
+    TextTable workers = new TextTable("WORKER", "HOST", "DEVICE", "THREADS", "MEMORY", "TRIAL");
+    cluster.path("workers").forEach(
+        w -> workers.row(
+            List.of(
+                w.path("id").asText(), w.path("host").asText(), w.path("device").asText(), w.path("threads").asText(),
+                gib(w.path("memory_bytes").asLong()), w.path("trial").isNull() ? "idle" : w.path("trial").asText())));
+    TextTable unfinished = new TextTable("SWEEP", "MODEL", "STATUS", "DONE", "RUNNING", "QUEUED");
+    for (JsonNode s : sweeps) {
+      if (!s.path("live").isNull() && !s.path("live").isMissingNode()) {
+        JsonNode progress = s.path("progress");
+        unfinished.row(
+            List.of(
+                s.path("id").asText(), s.path("model").asText(), s.path("live").asText(),
+                progress.path("done").asText() + "/" + progress.path("total").asText(), progress.path("running").asText(),
+                progress.path("queued").asText()));
+      }
+    }
+    out.print(nodes.render());
+    out.println();
+    out.print(workers.render());
+    out.println();
+    out.print(unfinished.render());
+    return 0;
+  }
+
+  private static String gib(long bytes) {
+    return String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+  }
+}

@@ -1,0 +1,78 @@
+package io.gantry.orchestrator.cli;
+
+import io.gantry.orchestrator.cluster.WorkerNode;
+import io.gantry.orchestrator.run.Devices;
+import io.gantry.orchestrator.run.WorkerLaunch;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gantry worker --join HOST:PORT}: this machine's devices join a cluster, one worker
+ * process per device, until stopped. A worker that exits (it lost the coordinator, or crashed) is
+ * started again and joins as soon as the coordinator answers.
+ */
+@Command(name = "worker", description = "Join a cluster's coordinator with one worker process per device of this machine.")
+final class WorkerCommand implements Callable<Integer> {
+
+  @Option(names = "--join", required = true, paramLabel = "HOST:PORT", description = "the coordinator's cluster address")
+  private String join;
+
+  @Option(names = "--devices", split = ",", paramLabel = "DEVICE", description = "the devices to serve, e.g. gpu:0,gpu:1 or cpu:0,cpu:1 (default: every GPU nvidia-smi lists, else cores / --threads CPU slots)")
+  private List<String> devices;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "compute threads per worker (default: ${DEFAULT-VALUE})")
+  private int threads;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "this node's name in worker ids, NAME/gpu-0 (default: the host name)")
+  private String name;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "the address the coordinator reaches this machine's workers at (default: ${DEFAULT-VALUE})")
+  private String host;
+
+  @Mixin private DataDirOption dataDir;
+
+  @Spec private CommandSpec command;
+
+  @Override
+  public Integer call() throws InterruptedException, UnknownHostException {
+    PrintWriter out = command.commandLine().getOut();
+    PrintWriter err = command.commandLine().getErr();
+    int colon = join.lastIndexOf(':');
+    int port;
+    try {
+      port = Integer.parseInt(join.substring(colon + 1));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      err.println("--join takes the coordinator's HOST:PORT, e.g. 10.0.0.5:2551, not '" + join + "'");
+      return GantryCli.EXIT_BAD_INPUT;
+    }
+    if (colon <= 0 || threads < 1) {
+      err.println(colon <= 0 ? "--join takes HOST:PORT, e.g. 10.0.0.5:2551, not '" + join + "'" : "--threads must be at least 1");
+      return GantryCli.EXIT_BAD_INPUT;
+    }
+    List<String> served = devices != null && !devices.isEmpty() ? devices : Devices.local(0, threads);
+    for (String device : served) {
+      if (!device.matches("(cpu|gpu):\\d+")) {
+        err.println("--devices takes devices such as gpu:0 or cpu:1, not '" + device + "'");
+        return GantryCli.EXIT_BAD_INPUT;
+      }
+    }
+    String node = name != null ? name : InetAddress.getLocalHost().getHostName();
+    WorkerLaunch launch = new WorkerLaunch(join.substring(0, colon), port, host, threads);
+    Path logDir = dataDir.resolve().resolve("logs").resolve("worker-node");
+    try (WorkerNode workers = WorkerNode.start(launch, node, served, logDir, out)) {
+      out.printf("%d worker(s) %s of %s joining %s; logs in %s%n", served.size(), served, node, join, logDir);
+      out.flush();
+      workers.awaitClose();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,38 @@
+package io.gantry.orchestrator.cluster;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the cluster looks like from the coordinator node, for {@code gantry status} and the HTTP
+ * API: its nodes, and its workers with the trial each runs. Written by the {@link WorkerDirectory}
+ * and read from any thread.
+ */
+public final class ClusterView {
+
+  /** A member of the cluster: its address, its state (Up, Leaving, ...) and whether it is this node. */
+  public record Node(String address, String state, boolean coordinator) {}
+
+  /** A worker: who and where it is, and the trial it runs ({@code sweepId/trialId}), if any. */
+  public record WorkerStatus(
+      String workerId, String host, String device, int threads, long memoryBytes, String node, Optional<String> trial) {}
+
+  /** The whole picture at one moment. */
+  public record Snapshot(List<Node> nodes, List<WorkerStatus> workers) {}
+
+  private final Supplier<List<Node>> nodes;
+  private volatile List<WorkerStatus> workers = List.of();
+
+  ClusterView(Supplier<List<Node>> nodes) {
+    this.nodes = nodes;
+  }
+
+  public Snapshot snapshot() {
+    return new Snapshot(nodes.get(), workers);
+  }
+
+  void workers(List<WorkerStatus> current) {
+    workers = List.copyOf(current);
+  }
+}

@@ -1,0 +1,110 @@
+package io.gantry.orchestrator.cluster;
+
+import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.WorkerGateway;
+import io.gantry.worker.Worker;
+import io.gantry.worker.WorkerEvent;
+import io.gantry.worker.WorkerInfo;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * Every worker of the cluster, whether a sweep runs or not: workers introduce themselves when they
+ * join, leave when their node is lost, and are busy from the moment a coordinator starts a trial on
+ * them until it ends or goes back to the queue. It keeps {@link ClusterView} up to date.
+ */
+final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Command> {
+
+  sealed interface Command {}
+
+  private record FromWorker(WorkerEvent event) implements Command {}
+
+  private record Recorded(RunEvent event) implements Command {}
+
+  private record WorkerLost(ActorRef<Worker.Command> worker) implements Command {}
+
+  private final ClusterView view;
+  private final Map<ActorRef<Worker.Command>, WorkerInfo> workers = new LinkedHashMap<>();
+  /** By worker id: {@code sweepId/trialId}. */
+  private final Map<String, String> trials = new HashMap<>();
+
+  static Behavior<Command> create(ClusterView view) {
+    return Behaviors.setup(context -> new WorkerDirectory(context, view));
+  }
+
+  private WorkerDirectory(ActorContext<Command> context, ClusterView view) {
+    super(context);
+    this.view = view;
+    context.spawn(WorkerGateway.create(WorkerEvent.DIRECTORY_KEY, context.getSelf(), FromWorker::new), "introductions");
+    ActorRef<RunEvent> events = context.messageAdapter(RunEvent.class, Recorded::new);
+    context.getSystem().eventStream().tell(new EventStream.Subscribe<>(RunEvent.class, events));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(FromWorker.class, this::onWorkerEvent)
+        .onMessage(Recorded.class, this::onRecorded)
+        .onMessage(WorkerLost.class, this::onLost)
+        .build();
+  }
+
+  private Behavior<Command> onWorkerEvent(FromWorker message) {
+    if (message.event() instanceof WorkerEvent.Hello hello && !workers.containsKey(hello.worker())) {
+      workers.put(hello.worker(), hello.info());
+      getContext().watchWith(hello.worker(), new WorkerLost(hello.worker()));
+      publish();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRecorded(Recorded message) {
+    RunEvent event = message.event();
+    if (event instanceof RunEvent.TrialStarted started) {
+      trials.put(started.workerId(), started.sweepId() + "/" + started.trialId());
+    } else if (event instanceof RunEvent.TrialEnded ended) {
+      trials.values().remove(ended.sweepId() + "/" + ended.trialId());
+    } else if (event instanceof RunEvent.TrialRequeued requeued) {
+      trials.values().remove(requeued.sweepId() + "/" + requeued.trialId());
+    } else if (event instanceof RunEvent.SweepEnded ended) {
+      trials.values().removeIf(trial -> trial.startsWith(ended.sweepId() + "/"));
+    } else {
+      return this;
+    }
+    publish();
+    return this;
+  }
+
+  private Behavior<Command> onLost(WorkerLost lost) {
+    WorkerInfo info = workers.remove(lost.worker());
+    if (info != null) {
+      trials.remove(info.workerId());
+      publish();
+    }
+    return this;
+  }
+
+  private void publish() {
+    view.workers(
+        workers.entrySet().stream()
+            .map(
+                e -> {
+                  WorkerInfo info = e.getValue();
+                  return new ClusterView.WorkerStatus(
+                      info.workerId(), info.host(), info.device(), info.threads(), info.memoryBytes(),
+                      e.getKey().path().address().toString(), Optional.ofNullable(trials.get(info.workerId())));
+                })
+            .sorted(Comparator.comparing(ClusterView.WorkerStatus::workerId))
+            .toList());
+  }
+}

@@ -1,0 +1,102 @@
+package io.gantry.orchestrator.cluster;
+
+import io.gantry.orchestrator.run.WorkerLaunch;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The worker processes of one machine that joins a cluster ({@code gantry worker}): one per
+ * device, each started again when it exits, as it does when it lost the coordinator. They are
+ * children of this process and end with it, even through {@code kill -9}.
+ */
+public final class WorkerNode implements AutoCloseable {
+
+  private static final long RESTART_DELAY_MS = 1000;
+
+  private final WorkerLaunch launch;
+  private final Path logDir;
+  private final PrintWriter out;
+  private final Map<String, Process> processes = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor();
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private WorkerNode(WorkerLaunch launch, Path logDir, PrintWriter out) {
+    this.launch = launch;
+    this.logDir = logDir;
+    this.out = out;
+  }
+
+  /** Starts a worker {@code name/device} for each device, logging to {@code logDir}. */
+  public static WorkerNode start(WorkerLaunch launch, String name, List<String> devices, Path logDir, PrintWriter out) {
+    WorkerNode node = new WorkerNode(launch, logDir, out);
+    try {
+      Files.createDirectories(logDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + logDir, e);
+    }
+    for (String device : devices) {
+      node.startWorker(name + "/" + device.replace(':', '-'), device);
+    }
+    return node;
+  }
+
+  private void startWorker(String workerId, String device) {
+    if (closed.getCount() == 0) {
+      return;
+    }
+    try {
+      Path log = logDir.resolve("worker-" + workerId.replace('/', '-') + ".log");
+      Process process = launch.process(device, workerId, log).start();
+      processes.put(workerId, process);
+      process.onExit().thenAccept(ended -> restartLater(workerId, device, ended.exitValue()));
+    } catch (IOException e) {
+      say("worker %s could not start (%s); trying again", workerId, e.getMessage());
+      restarts.schedule(() -> startWorker(workerId, device), RESTART_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void restartLater(String workerId, String device, int exitValue) {
+    if (closed.getCount() == 0) {
+      return;
+    }
+    say("worker %s exited with status %d; starting it again", workerId, exitValue);
+    restarts.schedule(() -> startWorker(workerId, device), RESTART_DELAY_MS, TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void say(String format, Object... args) {
+    out.printf(format + "%n", args);
+    out.flush();
+  }
+
+  /** Blocks until {@link #close()}; the workers keep running and are restarted as needed. */
+  public void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public void close() {
+    closed.countDown();
+    restarts.shutdownNow();
+    processes.values().forEach(Process::destroy);
+    for (Process process : processes.values()) {
+      try {
+        if (!process.waitFor(3, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.gantry.orchestrator.coordinator;
+
+import io.gantry.worker.WorkerEvent;
+import io.gantry.worker.transfer.IncomingFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The files workers send as their trials write them, put where the web UI, MLflow tracking and a
+ * resumed trial look for them: the same path under the sweep's artifact folder as under the
+ * worker's trial folder. Owned by the coordinator actor.
+ */
+final class ArtifactInbox {
+
+  private final Path artifactDir;
+  private final Map<String, IncomingFile> arriving = new HashMap<>();
+
+  ArtifactInbox(Path artifactDir) {
+    this.artifactDir = artifactDir.toAbsolutePath().normalize();
+  }
+
+  /** The folder of the trial's files on this node. */
+  Path trialFolder(String trialId) {
+    return artifactDir.resolve(trialId);
+  }
+
+  void chunk(WorkerEvent.FileChunk chunk) throws IOException {
+    String key = key(chunk.trialId(), chunk.path());
+    IncomingFile file = arriving.get(key);
+    if (file == null || chunk.offset() == 0) {
+      file = IncomingFile.at(target(chunk.trialId(), chunk.path()));
+      arriving.put(key, file);
+    }
+    file.append(chunk.offset(), chunk.bytes());
+  }
+
+  /** Puts the file named by {@code artifact} in place; throws if it did not arrive whole. */
+  Path complete(WorkerEvent.Artifact artifact) throws IOException {
+    IncomingFile file = arriving.remove(key(artifact.trialId(), artifact.path()));
+    if (file == null) {
+      throw new IOException("no part of " + artifact.path() + " of trial " + artifact.trialId() + " arrived");
+    }
+    return file.complete(artifact.manifest());
+  }
+
+  /** Drops what arrived of the trial's unfinished files: its worker is gone. */
+  void abandon(String trialId) throws IOException {
+    String prefix = trialId + "/";
+    for (String key : Map.copyOf(arriving).keySet()) {
+      if (key.startsWith(prefix)) {
+        arriving.remove(key).abandon();
+      }
+    }
+  }
+
+  private Path target(String trialId, String relative) throws IOException {
+    Path folder = trialFolder(trialId);
+    Path target = folder.resolve(relative).normalize();
+    // a worker names files inside its trial's folder; anything else is refused, not written
+    if (!target.startsWith(folder) || target.equals(folder)) {
+      throw new IOException("trial " + trialId + " sent " + relative + ", which is outside its folder");
+    }
+    return target;
+  }
+
+  private static String key(String trialId, String path) {
+    return trialId + "/" + path;
+  }
+}

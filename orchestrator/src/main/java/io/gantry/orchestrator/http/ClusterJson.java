@@ -1,0 +1,35 @@
+package io.gantry.orchestrator.http;
+
+import io.gantry.orchestrator.cluster.ClusterView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON of {@code GET /api/cluster}: the nodes, and the workers with the trial each runs. */
+final class ClusterJson {
+
+  private ClusterJson() {}
+
+  static Map<String, Object> of(ClusterView.Snapshot snapshot) {
+    List<Map<String, Object>> nodes =
+        snapshot.nodes().stream()
+            .map(n -> Map.<String, Object>of("address", n.address(), "state", n.state(), "coordinator", n.coordinator()))
+            .toList();
+    List<Map<String, Object>> workers =
+        snapshot.workers().stream()
+            .map(
+                w -> {
+                  Map<String, Object> worker = new LinkedHashMap<>();
+                  worker.put("id", w.workerId());
+                  worker.put("host", w.host());
+                  worker.put("device", w.device());
+                  worker.put("threads", w.threads());
+                  worker.put("memory_bytes", w.memoryBytes());
+                  worker.put("node", w.node());
+                  worker.put("trial", w.trial().orElse(null));
+                  return worker;
+                })
+            .toList();
+    return Map.of("nodes", nodes, "workers", workers);
+  }
+}

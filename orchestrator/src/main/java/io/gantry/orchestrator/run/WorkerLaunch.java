@@ -1,0 +1,40 @@
+package io.gantry.orchestrator.run;
+
+import io.gantry.worker.WorkerMain;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a worker process of this machine starts: Gantry's own JVM and classpath, joining the
+ * coordinator at {@code joinHost:joinPort}, listening on {@code bindHost}, training with {@code
+ * threads} threads, pinned to its device, and ending when the process that started it ends.
+ */
+public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int threads) {
+
+  /** The process of the worker {@code workerId} on {@code device}, its output appended to {@code log}. */
+  public ProcessBuilder process(String device, String workerId, Path log) {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            List.of(
+                java.toString(),
+                "-Xmx1g",
+                "-Dai.djl.pytorch.num_threads=" + threads,
+                "-Dai.djl.pytorch.num_interop_threads=1",
+                "-Dai.djl.offline=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                WorkerMain.class.getName(),
+                "--join", joinHost + ":" + joinPort,
+                "--bind", bindHost,
+                "--device", device,
+                "--threads", Integer.toString(threads),
+                "--id", workerId,
+                "--exit-with-parent"));
+    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (device.startsWith("gpu:")) {
+      builder.environment().put("CUDA_VISIBLE_DEVICES", device.substring("gpu:".length()));
+    }
+    return builder;
+  }
+}
