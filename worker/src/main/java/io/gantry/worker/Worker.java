@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One worker per device. It finds the coordinator through the Receptionist, asks it for work
- * when idle, and runs one trial at a time on the trial dispatcher, never on the actor's thread.
+ * when idle, and runs one trial at a time on a thread of its own, never on the actor's thread.
  * A trial writes into the worker's own folder; every picture and checkpoint it writes is sent to
  * the coordinator, and a trial handed over with a checkpoint (sent just before) resumes from it.
  */
@@ -72,7 +73,11 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   private final WorkerInfo info;
   private final TrialRunner runner;
   private final Path trialFolder;
-  private final Executor trialExecutor;
+  // Training blocks its thread for minutes, so it never runs on a dispatcher; and every trial of
+  // a worker runs on this one thread, since libtorch's numbers differ in the last bits between the
+  // thread that first used it and any other, and a trial resumed elsewhere must make the numbers it
+  // would have made.
+  private final ExecutorService trialThread;
   private Optional<ActorRef<WorkerEvent>> coordinator = Optional.empty();
   private Optional<ActorRef<WorkerEvent>> directory = Optional.empty();
   private Optional<Running> running = Optional.empty();
@@ -88,8 +93,13 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     this.info = info;
     this.runner = runner;
     this.trialFolder = scratch.resolve("trial");
-    this.trialExecutor =
-        context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig("gantry.trial-dispatcher"));
+    this.trialThread =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "gantry-trial-" + info.workerId());
+              thread.setDaemon(true);
+              return thread;
+            });
     // one adapter for both keys: a later adapter for the same message class replaces an earlier one
     ActorRef<Receptionist.Listing> adapter = context.messageAdapter(Receptionist.Listing.class, Listing::new);
     for (ServiceKey<WorkerEvent> key : List.of(WorkerEvent.SERVICE_KEY, WorkerEvent.DIRECTORY_KEY)) {
@@ -105,6 +115,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         .onMessage(AssignTrial.class, this::onAssign)
         .onMessage(StopTrial.class, this::onStop)
         .onMessage(TrialDone.class, this::onTrialDone)
+        .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
 
@@ -155,7 +166,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     ActorRef<WorkerEvent> replyTo = message.replyTo();
     TrialListener listener = new ReportingListener(spec.trialId(), trialFolder, replyTo);
     CompletableFuture<TrialOutcome> outcome =
-        CompletableFuture.supplyAsync(() -> runQuietly(spec, checkpoint, listener, stopRequested), trialExecutor);
+        CompletableFuture.supplyAsync(() -> runQuietly(spec, checkpoint, listener, stopRequested), trialThread);
     getContext()
         .pipeToSelf(
             outcome,
@@ -220,6 +231,13 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     Folders.deleteTree(trialFolder);
     message.coordinator().tell(new WorkerEvent.Ended(message.trialId(), getContext().getSelf(), message.outcome()));
     askForWork();
+    return this;
+  }
+
+  private Behavior<Command> onPostStop() {
+    // a running trial sees its stop request at its next step and the thread ends with it
+    running.ifPresent(r -> r.stopRequested().set(true));
+    trialThread.shutdown();
     return this;
   }
 

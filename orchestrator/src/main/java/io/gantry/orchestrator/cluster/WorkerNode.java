@@ -87,16 +87,6 @@ public final class WorkerNode implements AutoCloseable {
   public void close() {
     closed.countDown();
     restarts.shutdownNow();
-    processes.values().forEach(Process::destroy);
-    for (Process process : processes.values()) {
-      try {
-        if (!process.waitFor(3, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-      }
-    }
+    WorkerLaunch.stop(processes.values());
   }
 }

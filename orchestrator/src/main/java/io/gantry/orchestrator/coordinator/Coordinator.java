@@ -129,6 +129,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private void onReady(WorkerEvent.Ready ready) {
+    // a worker tells a trial's end before it asks for more, so one that asks while it runs a
+    // trial here ended that trial and its report was lost on the way
+    workers
+        .finishedUnheard(ready.worker())
+        .ifPresent(a -> requeue(a, "the end of trial " + a.trialId() + " on worker " + a.info().workerId() + " never arrived"));
     if (workers.ready(ready.worker(), ready.info())) {
       getContext().watchWith(ready.worker(), new WorkerLost(ready.worker()));
     }
@@ -263,21 +268,20 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private Behavior<Command> onWorkerLost(WorkerLost lost) {
-    flushMetrics();
-    workers
-        .lost(lost.worker())
-        .ifPresent(
-            assignment -> {
-              String trialId = assignment.trialId();
-              abandonFiles(trialId);
-              getContext().getLog().warn("worker {} was lost; trial {} goes back to the queue", assignment.info().workerId(), trialId);
-              String reason = "worker " + assignment.info().workerId() + " was lost";
-              store.trialRequeued(plan.sweepId(), trialId, reason);
-              publish(new RunEvent.TrialRequeued(plan.sweepId(), trialId, reason));
-              state = state.updated(new SweepEvent.TrialRequeued(trialId));
-              dispatch();
-            });
+    workers.lost(lost.worker()).ifPresent(a -> requeue(a, "worker " + a.info().workerId() + " was lost"));
+    dispatch();
     return afterChange();
+  }
+
+  /** Puts the trial back in the queue; the worker that gets it next resumes it from its checkpoint. */
+  private void requeue(WorkerPool.Assignment assignment, String reason) {
+    flushMetrics();
+    String trialId = assignment.trialId();
+    abandonFiles(trialId);
+    getContext().getLog().warn("sweep {}: {}; trial {} goes back to the queue", plan.sweepId(), reason, trialId);
+    store.trialRequeued(plan.sweepId(), trialId, reason);
+    publish(new RunEvent.TrialRequeued(plan.sweepId(), trialId, reason));
+    state = state.updated(new SweepEvent.TrialRequeued(trialId));
   }
 
   private void abandonFiles(String trialId) {

@@ -56,6 +56,11 @@ final class WorkerPool {
     return Optional.of(busy.remove(worker));
   }
 
+  /** The trial the worker runs here, if any, which it must have ended since it asks for work; it runs none now. */
+  Optional<Assignment> finishedUnheard(ActorRef<Worker.Command> worker) {
+    return Optional.ofNullable(busy.remove(worker));
+  }
+
   /** The worker is gone; the trial it was running, if any. */
   Optional<Assignment> lost(ActorRef<Worker.Command> worker) {
     idle.remove(worker);

@@ -2,7 +2,9 @@ package io.gantry.orchestrator.run;
 
 import io.gantry.worker.WorkerMain;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How a worker process of this machine starts: Gantry's own JVM and classpath, joining the
@@ -36,5 +38,20 @@ public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int t
       builder.environment().put("CUDA_VISIBLE_DEVICES", device.substring("gpu:".length()));
     }
     return builder;
+  }
+
+  /** Asks the worker processes to end, as Ctrl-C would, and kills those still running 3 s later. */
+  public static void stop(Collection<Process> processes) {
+    processes.forEach(Process::destroy);
+    for (Process process : processes) {
+      try {
+        if (!process.waitFor(3, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
+import io.gantry.orchestrator.tracking.LocalMlflow;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A coordinator process and worker processes of their own, on loopback, as on separate machines
  * that share no disk: a sweep spreads over the nodes, a node that joins mid-sweep gets work at
  * once, a node killed mid-trial loses nothing (its trial resumes from the checkpoint the
- * coordinator holds, on the other node, and ends with the numbers of an unbroken run), and a
+ * coordinator holds, on the other node, in the same MLflow run, and ends with the numbers of an
+ * unbroken run), and a
  * coordinator killed mid-sweep and started again goes on where it was.
  */
 class ClusterFaultTest {
@@ -63,8 +66,15 @@ class ClusterFaultTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the worker nodes only need to run while the test does
   void aSweepSpreadsOverNodesTakesInANewOneAtOnceAndLosesNothingWithANode() throws Exception {
-    Cluster cluster = new Cluster(dir);
+    try (LocalMlflow mlflow = LocalMlflow.start(dir.resolve("mlflow"))) {
+      sweepLosingANode(new Cluster(dir, Optional.of(mlflow.url())), mlflow);
+    }
+  }
+
+  @SuppressWarnings("try")
+  private void sweepLosingANode(Cluster cluster, LocalMlflow mlflow) throws Exception {
     try (GantryProcess coordinator = cluster.coordinator();
         GantryProcess nodeA = cluster.worker("node-a")) {
       cluster.awaitWorkers(1);
@@ -85,6 +95,7 @@ class ClusterFaultTest {
         nodeA.killMachine();
 
         cluster.awaitSweepEnd(sweepId);
+        awaitSameRunInMlflow(mlflow, lostTrial);
         coordinator.close();
         try (H2RunStore store = H2RunStore.open(cluster.data)) {
           List<TrialRecord> trials = store.trials(sweepId);
@@ -104,8 +115,9 @@ class ClusterFaultTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void aCoordinatorKilledMidSweepAndStartedAgainGoesOnWhereItWas() throws Exception {
-    Cluster cluster = new Cluster(dir);
+    Cluster cluster = new Cluster(dir, Optional.empty());
     try (GantryProcess nodeA = cluster.worker("node-a");
         GantryProcess nodeB = cluster.worker("node-b")) {
       String sweepId;
@@ -116,7 +128,12 @@ class ClusterFaultTest {
         sweepId = cluster.submit();
         JsonNode done = cluster.awaitTrial(sweepId, t -> "completed".equals(t.path("status").asText()));
         finishedFirst = done.path("id").asText();
-        JsonNode running = cluster.awaitTrial(sweepId, t -> "running".equals(t.path("status").asText()));
+        Instant firstEnded = Instant.parse(done.path("finished_at").asText());
+        // the trial the freed worker took next: early in its run, far from its end
+        JsonNode running =
+            cluster.awaitTrial(
+                sweepId,
+                t -> "running".equals(t.path("status").asText()) && !Instant.parse(t.path("started_at").asText()).isBefore(firstEnded));
         interrupted = running.path("id").asText();
         cluster.awaitCheckpoint(sweepId, interrupted);
         first.killMachine();
@@ -137,6 +154,39 @@ class ClusterFaultTest {
         }
       }
     }
+  }
+
+  /**
+   * The trial resumed on another node went on in its MLflow run: the experiment has one run per
+   * trial and the sweep's, and the trial's run has every step of every metric once, with the
+   * values of the unbroken run (these metric names need no mapping to be MLflow keys).
+   */
+  private static void awaitSameRunInMlflow(LocalMlflow mlflow, String trialId) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    Map<String, List<String>> expected = unbroken.get(trialId);
+    Map<String, List<String>> inMlflow = Map.of();
+    List<JsonNode> runs = List.of();
+    while (Instant.now().isBefore(deadline)) {
+      runs = mlflow.experimentId("three-gans").map(mlflow::runs).orElse(List.of());
+      Optional<JsonNode> run = runs.stream().filter(r -> r.at("/info/run_name").asText().equals(trialId)).findFirst();
+      if (run.isPresent()) {
+        inMlflow = new LinkedHashMap<>();
+        for (String metric : expected.keySet()) {
+          List<String> history = new ArrayList<>();
+          for (JsonNode m : mlflow.get("metrics/get-history", "run_id", run.get().at("/info/run_id").asText(), "metric_key", metric).path("metrics")) {
+            history.add(m.path("step").asLong() + "=" + m.path("value").asDouble());
+          }
+          history.sort(Comparator.comparingLong(entry -> Long.parseLong(entry.substring(0, entry.indexOf('=')))));
+          inMlflow.put(metric, history);
+        }
+        if (inMlflow.equals(expected) && runs.size() == 4) {
+          return;
+        }
+      }
+      Thread.sleep(500);
+    }
+    assertEquals(4, runs.size(), "one run per trial and the sweep's");
+    assertEquals(expected, inMlflow, "trial " + trialId + " in MLflow");
   }
 
   private static Path sweepFile() {
@@ -165,19 +215,25 @@ class ClusterFaultTest {
     final Path data;
     final int clusterPort;
     final int httpPort;
+    final Optional<String> mlflow;
     final HttpClient http = HttpClient.newHttpClient();
 
-    Cluster(Path root) throws IOException {
+    Cluster(Path root, Optional<String> mlflow) throws IOException {
       this.root = root;
+      this.mlflow = mlflow;
       this.data = root.resolve("coordinator");
       this.clusterPort = freePort();
       this.httpPort = freePort();
     }
 
     GantryProcess coordinator() throws IOException {
-      return GantryProcess.start(
-          root.resolve("coordinator.log"), "coordinator", "--host", "127.0.0.1", "--port", "" + clusterPort,
-          "--http-port", "" + httpPort, "--data-dir", data.toString());
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "coordinator", "--host", "127.0.0.1", "--port", "" + clusterPort, "--http-port", "" + httpPort, "--data-dir",
+                  data.toString()));
+      mlflow.ifPresent(url -> args.addAll(List.of("--mlflow", url)));
+      return GantryProcess.start(root.resolve("coordinator.log"), args.toArray(String[]::new));
     }
 
     GantryProcess worker(String name) throws IOException {

@@ -17,13 +17,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real MLflow server for tests: installed by {@code scripts/install-mlflow.sh} (once, cached
  * outside the repository), started on a free loopback port with a sqlite file and an artifacts
  * folder under {@code dir}, read back through its REST API the way any client would.
  */
-final class LocalMlflow implements AutoCloseable {
+public final class LocalMlflow implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,13 +41,13 @@ final class LocalMlflow implements AutoCloseable {
     this.port = port;
   }
 
-  static LocalMlflow start(Path dir) throws Exception {
+  public static LocalMlflow start(Path dir) throws Exception {
     LocalMlflow mlflow = new LocalMlflow(installedVenv(), dir, freePort());
     mlflow.startServer();
     return mlflow;
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + port;
   }
 
@@ -70,7 +72,7 @@ final class LocalMlflow implements AutoCloseable {
     server.close();
   }
 
-  JsonNode get(String path, String... query) {
+  public JsonNode get(String path, String... query) {
     StringBuilder uri = new StringBuilder(url()).append("/api/2.0/mlflow/").append(path);
     for (int i = 0; i < query.length; i += 2) {
       uri.append(i == 0 ? '?' : '&').append(query[i]).append('=').append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
@@ -78,7 +80,7 @@ final class LocalMlflow implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(uri.toString())).GET());
   }
 
-  JsonNode post(String path, Object body) {
+  public JsonNode post(String path, Object body) {
     try {
       return send(
           HttpRequest.newBuilder(URI.create(url() + "/api/2.0/mlflow/" + path))
@@ -90,7 +92,15 @@ final class LocalMlflow implements AutoCloseable {
   }
 
   /** Every run of the experiment, over all pages. */
-  List<JsonNode> runs(String experimentId) {
+  /** The id of the experiment named {@code name}, if there is one. */
+  public Optional<String> experimentId(String name) {
+    JsonNode found = post("experiments/search", Map.of("filter", "name = '" + name + "'", "max_results", 10));
+    return found.path("experiments").isEmpty()
+        ? Optional.empty()
+        : Optional.of(found.path("experiments").get(0).path("experiment_id").asText());
+  }
+
+  public List<JsonNode> runs(String experimentId) {
     List<JsonNode> runs = new ArrayList<>();
     String token = "";
     do {

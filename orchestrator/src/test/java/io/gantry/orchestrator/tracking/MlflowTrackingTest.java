@@ -120,7 +120,7 @@ class MlflowTrackingTest {
     CompletableFuture<CliRun> sweep =
         CompletableFuture.supplyAsync(() -> CliRun.gantry("run", file, "--data-dir", data.toString(), "--workers", "2", "--mlflow", mlflow.url()));
     // the sweep's run is there before any worker has joined: every trial reports while MLflow is down
-    await(() -> experimentId("mlflow-outage").map(id -> !mlflow.runs(id).isEmpty()).orElse(false), Duration.ofMinutes(2));
+    await(() -> mlflow.experimentId("mlflow-outage").map(id -> !mlflow.runs(id).isEmpty()).orElse(false), Duration.ofMinutes(2));
     mlflow.stop();
     Instant stopped = Instant.now();
     Thread.sleep(30_000);
@@ -155,7 +155,7 @@ class MlflowTrackingTest {
 
   /** The experiment holds the sweep's run and one run per trial, and nothing else. */
   private Runs runsOf(SweepRecord sweep) throws Exception {
-    List<JsonNode> all = mlflow.runs(experimentId(sweep.name()).orElseThrow());
+    List<JsonNode> all = mlflow.runs(mlflow.experimentId(sweep.name()).orElseThrow());
     JsonNode parent = null;
     Map<String, JsonNode> children = new HashMap<>();
     for (JsonNode run : all) {
@@ -220,13 +220,6 @@ class MlflowTrackingTest {
       }
     }
     assertEquals(runs.children().keySet(), children);
-  }
-
-  private java.util.Optional<String> experimentId(String name) {
-    JsonNode found = mlflow.post("experiments/search", Map.of("filter", "name = '" + name + "'", "max_results", 10));
-    return found.path("experiments").isEmpty()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(found.path("experiments").get(0).path("experiment_id").asText());
   }
 
   private static int byStepThenTime(List<Object> a, List<Object> b) {

@@ -22,7 +22,9 @@ import java.util.function.BooleanSupplier;
  * Runs one trial with DJL on the calling thread, from its start ({@link #run}) or from one of its
  * checkpoints ({@link #resume}). Initialisation is seeded from the trial's seed, and every step,
  * evaluation and epoch shuffle from the seed and the position ({@link Seeds}), so the same seed
- * with the same thread count gives the same numbers, resumed or not. Per epoch: a shuffled pass
+ * with the same thread count gives the same numbers, resumed or not, provided every trial of a
+ * process runs on one thread: libtorch's results differ in the last bits between the thread that
+ * first used it and others (the worker keeps one trial thread for that reason). Per epoch: a shuffled pass
  * over the training set in batches (the last one may be short), averaged training metrics every
  * {@code reportEvery} steps and at the end of the epoch, then pictures, held-out metrics (FID among
  * them for the kinds that generate images) and a checkpoint. A step is one batch, i.e. one call of
