@@ -10,6 +10,9 @@ import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.worker.Worker;
+import io.gantry.worker.WorkerEvent;
+import io.gantry.worker.WorkerInfo;
+import io.gantry.worker.trial.TrialOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +117,28 @@ class CoordinatorTest extends CoordinatorFixture {
     awaitEnd(progress);
 
     assertEquals(Optional.of("gpu:0"), byId(plan).get("t001").device());
+  }
+
+  @Test
+  void aWorkerAskingForWorkWhileItsTrialRunsHereHadItsEndLostAndTheTrialGoesOnAgain() {
+    SweepPlan plan = newSweep(1, new ScriptedSearch(1.0), new FifoScheduler());
+    TestProbe<Worker.Command> worker = testKit.createTestProbe();
+    WorkerInfo info = WorkerInfo.ofThisProcess("cpu-0", "cpu:0", 1);
+    TestProbe<SweepProgress> progress = testKit.createTestProbe();
+    ActorRef<Coordinator.Command> coordinator = spawnCoordinator(plan, progress.getRef());
+
+    coordinator.tell(new Coordinator.FromWorker(new WorkerEvent.Ready(worker.getRef(), info)));
+    Worker.AssignTrial first = worker.expectMessageClass(Worker.AssignTrial.class, SWEEP_TIMEOUT);
+    // the worker's Ended for it never arrives; its next Ready does
+    coordinator.tell(new Coordinator.FromWorker(new WorkerEvent.Ready(worker.getRef(), info)));
+    Worker.AssignTrial again = worker.expectMessageClass(Worker.AssignTrial.class, SWEEP_TIMEOUT);
+    assertEquals(first.spec().trialId(), again.spec().trialId());
+    coordinator.tell(new Coordinator.FromWorker(new WorkerEvent.Ended("t001", worker.getRef(), TrialOutcome.completed(5))));
+    awaitEnd(progress);
+
+    TrialRecord trial = byId(plan).get("t001");
+    assertEquals(TrialStatus.COMPLETED, trial.status());
+    assertEquals(2, trial.attempt());
   }
 
   @Test
