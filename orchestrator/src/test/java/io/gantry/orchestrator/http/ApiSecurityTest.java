@@ -91,17 +91,18 @@ class ApiSecurityTest {
       }
       String trial = "/api/sweeps/{sweep_id}/trials/{trial_id}";
       Map<String, Set<String>> routes =
-          Map.of(
-              "/api/sweeps", Set.of("get", "post"),
-              "/api/sweeps/{sweep_id}", Set.of("get"),
-              "/api/sweeps/{sweep_id}/cancel", Set.of("post"),
-              trial + "/metrics", Set.of("get"),
-              trial + "/artifacts", Set.of("get"),
-              trial + "/stop", Set.of("post"),
-              "/api/events", Set.of("get"),
-              "/api/files/{path}", Set.of("get"),
-              "/api/info", Set.of("get"),
-              "/api/openapi.json", Set.of("get"));
+          Map.ofEntries(
+              Map.entry("/api/sweeps", Set.of("get", "post")),
+              Map.entry("/api/sweeps/{sweep_id}", Set.of("get")),
+              Map.entry("/api/sweeps/{sweep_id}/cancel", Set.of("post")),
+              Map.entry(trial + "/metrics", Set.of("get")),
+              Map.entry(trial + "/artifacts", Set.of("get")),
+              Map.entry(trial + "/stop", Set.of("post")),
+              Map.entry("/api/events", Set.of("get")),
+              Map.entry("/api/files/{path}", Set.of("get")),
+              Map.entry("/api/info", Set.of("get")),
+              Map.entry("/api/cluster", Set.of("get")),
+              Map.entry("/api/openapi.json", Set.of("get")));
       assertEquals(routes, described);
     }
   }
