@@ -90,6 +90,11 @@ class ClusterFaultTest {
         assertTrue(toWork.compareTo(Duration.ofSeconds(1)) < 0, "node-b waited " + toWork + " for work");
 
         String lostTrial = first.path("id").asText();
+        CliRun status = CliRun.gantry("status", "--to", "127.0.0.1:" + cluster.httpPort);
+        assertEquals(0, status.code(), status.toString());
+        for (String expected : List.of("node-a/cpu-0", "node-b/cpu-0", sweepId + "/" + lostTrial, sweepId + "/" + second.path("id").asText())) {
+          assertTrue(status.out().contains(expected), expected + " in\n" + status.out());
+        }
         cluster.awaitCheckpoint(sweepId, lostTrial);
         assertEquals("running", cluster.trial(sweepId, lostTrial).path("status").asText(), "killed mid-trial");
         nodeA.killMachine();
