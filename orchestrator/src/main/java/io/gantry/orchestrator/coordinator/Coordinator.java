@@ -9,9 +9,6 @@ import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.worker.Worker;
 import io.gantry.worker.WorkerEvent;
 import io.gantry.worker.WorkerInfo;
-import io.gantry.worker.train.Checkpoint;
-import io.gantry.worker.transfer.FileManifest;
-import io.gantry.worker.transfer.OutgoingFile;
 import io.gantry.worker.trial.TrialOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,7 +67,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final ActorRef<SweepProgress> progressListener;
   private final ActorRef<WorkerEvent> gateway;
   private final WorkerPool workers = new WorkerPool();
-  private final ArtifactInbox inbox;
+  private final TrialFiles files;
   private final PendingMetrics pending;
   private SweepState state;
 
@@ -94,7 +91,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     this.progressListener = progressListener;
     this.state = StoredSweep.read(store, plan);
     this.pending = new PendingMetrics(plan.sweepId());
-    this.inbox = new ArtifactInbox(plan.artifactDir());
+    this.files = new TrialFiles(plan.artifactDir());
     // A sweep run again (extended, or after a restart) informs the strategy with what it learnt.
     state.trials().values().forEach(source::observe);
     this.gateway = context.spawn(WorkerGateway.create(WorkerEvent.SERVICE_KEY, context.getSelf(), FromWorker::new), "workers");
@@ -168,19 +165,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     worker.tell(new Worker.AssignTrial(plan.trialSpec(trial), gateway, resume));
   }
 
-  /** Sends the trial's newest checkpoint to {@code worker}, if it has one; a failure to read it means starting over. */
+  /** Sends the trial's newest checkpoint to {@code worker}, if it has one; one that cannot be read means starting over. */
   private Optional<Worker.ResumeFrom> sendCheckpoint(String trialId, ActorRef<Worker.Command> worker) {
     try {
-      Optional<Path> folder = Checkpoint.latest(inbox.trialFolder(trialId));
-      if (folder.isEmpty()) {
-        return Optional.empty();
-      }
-      String name = folder.get().getFileName().toString();
-      FileManifest manifest =
-          OutgoingFile.send(folder.get(), (offset, bytes) -> worker.tell(new Worker.CheckpointChunk(trialId, name, offset, bytes)));
-      long step = Checkpoint.read(folder.get()).step();
-      getContext().getLog().info("sweep {}: trial {} resumes from its checkpoint at step {}", plan.sweepId(), trialId, step);
-      return Optional.of(new Worker.ResumeFrom(name, step, manifest));
+      Optional<Worker.ResumeFrom> resume = files.sendCheckpoint(trialId, worker);
+      resume.ifPresent(r -> getContext().getLog().info("sweep {}: trial {} resumes from its checkpoint at step {}", plan.sweepId(), trialId, r.step()));
+      return resume;
     } catch (IOException e) {
       getContext().getLog().warn("sweep {}: trial {} starts over: its checkpoint cannot be read: {}", plan.sweepId(), trialId, e.getMessage());
       return Optional.empty();
@@ -238,7 +228,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       return;
     }
     try {
-      inbox.chunk(chunk);
+      files.chunk(chunk);
     } catch (IOException e) {
       getContext().getLog().warn("sweep {}: trial {}: cannot write {}: {}", plan.sweepId(), chunk.trialId(), chunk.path(), e.getMessage());
     }
@@ -250,7 +240,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
     Path file;
     try {
-      file = inbox.complete(artifact);
+      file = files.complete(artifact);
     } catch (IOException e) {
       getContext().getLog().warn("sweep {}: trial {}: {} not kept: {}", plan.sweepId(), artifact.trialId(), artifact.path(), e.getMessage());
       return;
@@ -286,7 +276,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private void abandonFiles(String trialId) {
     try {
-      inbox.abandon(trialId);
+      files.abandon(trialId);
     } catch (IOException e) {
       getContext().getLog().warn("sweep {}: trial {}: cannot remove a partly received file: {}", plan.sweepId(), trialId, e.getMessage());
     }

@@ -1,28 +1,49 @@
 package io.gantry.orchestrator.coordinator;
 
+import io.gantry.worker.Worker;
 import io.gantry.worker.WorkerEvent;
+import io.gantry.worker.train.Checkpoint;
+import io.gantry.worker.transfer.FileManifest;
+import io.gantry.worker.transfer.OutgoingFile;
 import io.gantry.worker.transfer.IncomingFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The files workers send as their trials write them, put where the web UI, MLflow tracking and a
- * resumed trial look for them: the same path under the sweep's artifact folder as under the
- * worker's trial folder. Owned by the coordinator actor.
+ * The sweep's trial files on this node: those workers send as their trials write them, put where
+ * the web UI, MLflow tracking and a resumed trial look for them (the same path under the sweep's
+ * artifact folder as under the worker's trial folder), and the checkpoint sent to the worker that
+ * resumes a trial. Owned by the coordinator actor.
  */
-final class ArtifactInbox {
+final class TrialFiles {
 
   private final Path artifactDir;
   private final Map<String, IncomingFile> arriving = new HashMap<>();
 
-  ArtifactInbox(Path artifactDir) {
+  TrialFiles(Path artifactDir) {
     this.artifactDir = artifactDir.toAbsolutePath().normalize();
   }
 
-  /** The folder of the trial's files on this node. */
-  Path trialFolder(String trialId) {
+  /**
+   * Sends the trial's newest checkpoint to {@code worker}, if it has one, ahead of the trial
+   * itself; returns what the worker is to resume from.
+   */
+  Optional<Worker.ResumeFrom> sendCheckpoint(String trialId, ActorRef<Worker.Command> worker) throws IOException {
+    Optional<Path> folder = Checkpoint.latest(trialFolder(trialId));
+    if (folder.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = folder.get().getFileName().toString();
+    FileManifest manifest =
+        OutgoingFile.send(folder.get(), (offset, bytes) -> worker.tell(new Worker.CheckpointChunk(trialId, name, offset, bytes)));
+    return Optional.of(new Worker.ResumeFrom(name, Checkpoint.read(folder.get()).step(), manifest));
+  }
+
+  private Path trialFolder(String trialId) {
     return artifactDir.resolve(trialId);
   }
 
