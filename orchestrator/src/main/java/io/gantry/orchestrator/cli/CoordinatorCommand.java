@@ -103,7 +103,7 @@ final class CoordinatorCommand implements Callable<Integer> {
       }
       SweepPlan plan = SweepSubmission.planOf(spec, record.id(), Path.of(record.artifactDir()));
       out.printf("sweep %s was left running; it goes on%n", record.id());
-      server.sweeps().resume(spec, plan);
+      server.sweeps().queue(spec, plan);
     }
     out.flush();
   }

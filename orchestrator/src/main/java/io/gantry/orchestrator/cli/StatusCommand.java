@@ -1,8 +1,6 @@
 package io.gantry.orchestrator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", description = "Show a running coordinator's nodes, workers and the sweeps it runs or has queued.")
 final class StatusCommand implements Callable<Integer> {
 
+  /** What {@code --json} prints. */
+  private record Status(JsonNode cluster, JsonNode sweeps) {}
+
   @Mixin private CoordinatorAddress coordinator;
 
   @Option(names = "--json", description = "print {cluster, sweeps} as JSON")
@@ -25,7 +26,7 @@ final class StatusCommand implements Callable<Integer> {
   @Spec private CommandSpec command;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws InterruptedException {
     PrintWriter out = command.commandLine().getOut();
     JsonNode cluster;
     JsonNode sweeps;
@@ -37,11 +38,7 @@ final class StatusCommand implements Callable<Integer> {
       return 1;
     }
     if (json) {
-      ObjectMapper mapper = new ObjectMapper();
-      ObjectNode both = mapper.createObjectNode();
-      both.set("cluster", cluster);
-      both.set("sweeps", sweeps);
-      out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(both));
+      out.println(Json.write(new Status(cluster, sweeps)));
       return 0;
     }
     TextTable nodes = new TextTable("NODE", "STATE", "ROLE");

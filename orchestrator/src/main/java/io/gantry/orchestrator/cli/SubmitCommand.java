@@ -3,11 +3,9 @@ package io.gantry.orchestrator.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gantry.orchestrator.sweep.SweepSpecException;
 import io.gantry.orchestrator.sweep.SweepSpecParser;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,13 +32,9 @@ final class SubmitCommand implements Callable<Integer> {
     String yaml;
     try {
       // checked here, so that errors name this file and its lines
-      SweepSpecParser.parse(file);
-      yaml = Files.readString(file, StandardCharsets.UTF_8);
+      yaml = SweepSpecParser.parse(file).yamlText();
     } catch (SweepSpecException e) {
       err.println(e.getMessage());
-      return GantryCli.EXIT_BAD_INPUT;
-    } catch (IOException e) {
-      err.println("cannot read " + file + ": " + e.getMessage());
       return GantryCli.EXIT_BAD_INPUT;
     }
     try {

@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,16 +48,13 @@ final class WorkerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException, UnknownHostException {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    int colon = join.lastIndexOf(':');
-    int port;
-    try {
-      port = Integer.parseInt(join.substring(colon + 1));
-    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+    Matcher address = Pattern.compile("(.+):(\\d{1,5})").matcher(join);
+    if (!address.matches()) {
       err.println("--join takes the coordinator's HOST:PORT, e.g. 10.0.0.5:2551, not '" + join + "'");
       return GantryCli.EXIT_BAD_INPUT;
     }
-    if (colon <= 0 || threads < 1) {
-      err.println(colon <= 0 ? "--join takes HOST:PORT, e.g. 10.0.0.5:2551, not '" + join + "'" : "--threads must be at least 1");
+    if (threads < 1) {
+      err.println("--threads must be at least 1");
       return GantryCli.EXIT_BAD_INPUT;
     }
     List<String> served = devices != null && !devices.isEmpty() ? devices : Devices.local(0, threads);
@@ -66,7 +65,7 @@ final class WorkerCommand implements Callable<Integer> {
       }
     }
     String node = name != null ? name : InetAddress.getLocalHost().getHostName();
-    WorkerLaunch launch = new WorkerLaunch(join.substring(0, colon), port, host, threads);
+    WorkerLaunch launch = new WorkerLaunch(address.group(1), Integer.parseInt(address.group(2)), host, threads);
     Path logDir = dataDir.resolve().resolve("logs").resolve("worker-node");
     try (WorkerNode workers = WorkerNode.start(launch, node, served, logDir, out)) {
       out.printf("%d worker(s) %s of %s joining %s; logs in %s%n", served.size(), served, node, join, logDir);

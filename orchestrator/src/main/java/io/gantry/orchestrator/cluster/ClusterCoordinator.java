@@ -5,7 +5,6 @@ import io.gantry.orchestrator.run.CoordinatorNode;
 import io.gantry.orchestrator.run.RunObserver;
 import io.gantry.orchestrator.run.SweepActors;
 import io.gantry.orchestrator.store.RunStore;
-import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.tracking.SweepTracking;
 import java.io.PrintStream;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class ClusterCoordinator implements AutoCloseable {
     CompletableFuture.anyOf(coordinatorStopped, system.getWhenTerminated().toCompletableFuture()).join();
     tracking.finish(system, out);
     system.tell(new StopSweep(name));
-    return store.sweep(plan.sweepId()).map(s -> s.status() != SweepStatus.RUNNING).orElse(false);
+    return SweepActors.reachedItsEnd(store, plan);
   }
 
   public ClusterView view() {

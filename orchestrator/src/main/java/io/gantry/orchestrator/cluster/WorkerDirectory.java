@@ -71,13 +71,13 @@ final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Command> {
   private Behavior<Command> onRecorded(Recorded message) {
     RunEvent event = message.event();
     if (event instanceof RunEvent.TrialStarted started) {
-      trials.put(started.workerId(), started.sweepId() + "/" + started.trialId());
+      trials.put(started.workerId(), trialKey(started.sweepId(), started.trialId()));
     } else if (event instanceof RunEvent.TrialEnded ended) {
-      trials.values().remove(ended.sweepId() + "/" + ended.trialId());
+      trials.values().remove(trialKey(ended.sweepId(), ended.trialId()));
     } else if (event instanceof RunEvent.TrialRequeued requeued) {
-      trials.values().remove(requeued.sweepId() + "/" + requeued.trialId());
+      trials.values().remove(trialKey(requeued.sweepId(), requeued.trialId()));
     } else if (event instanceof RunEvent.SweepEnded ended) {
-      trials.values().removeIf(trial -> trial.startsWith(ended.sweepId() + "/"));
+      trials.values().removeIf(trial -> trial.startsWith(trialKey(ended.sweepId(), "")));
     } else {
       return this;
     }
@@ -92,6 +92,11 @@ final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Command> {
       publish();
     }
     return this;
+  }
+
+  /** How a trial is named across sweeps, in the view and in {@code gantry status}: {@code sweepId/trialId}. */
+  private static String trialKey(String sweepId, String trialId) {
+    return sweepId + "/" + trialId;
   }
 
   private void publish() {

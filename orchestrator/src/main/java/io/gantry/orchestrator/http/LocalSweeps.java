@@ -78,16 +78,15 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
   /** Stores the checked sweep and queues it to run after the ones before it; returns its id. */
   public String submit(SweepSpec spec) {
     SweepPlan plan = SweepSubmission.submit(store, spec, dataDir);
-    enqueue(spec, plan);
+    queue(spec, plan);
     return plan.sweepId();
   }
 
-  /** Queues a stored sweep to run again, as a coordinator does with those its predecessor left running. */
-  public void resume(SweepSpec spec, SweepPlan plan) {
-    enqueue(spec, plan);
-  }
-
-  private void enqueue(SweepSpec spec, SweepPlan plan) {
+  /**
+   * Queues the stored sweep of {@code plan} to run after the ones before it: a new one, or one
+   * to run again, as a coordinator does with those its predecessor left running.
+   */
+  public void queue(SweepSpec spec, SweepPlan plan) {
     queued.add(plan.sweepId());
     unfinished.incrementAndGet();
     queue.execute(() -> runQueued(spec, plan));

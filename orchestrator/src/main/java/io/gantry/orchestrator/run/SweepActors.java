@@ -4,6 +4,7 @@ import io.gantry.orchestrator.coordinator.Coordinator;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.coordinator.SweepProgress;
 import io.gantry.orchestrator.store.RunStore;
+import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.tracking.SweepTracking;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
@@ -51,5 +52,10 @@ public final class SweepActors {
                   })
               .build();
         });
+  }
+
+  /** Whether the sweep of {@code plan} reached its end (finished or cancelled) by the time its actors stopped. */
+  public static boolean reachedItsEnd(RunStore store, SweepPlan plan) {
+    return store.sweep(plan.sweepId()).map(s -> s.status() != SweepStatus.RUNNING).orElse(false);
   }
 }

@@ -2,7 +2,6 @@ package io.gantry.orchestrator.run;
 
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.store.RunStore;
-import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.tracking.SweepTracking;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ public final class SweepRun {
       // stopping a stopped system does nothing; this one covers workers that failed to start
       stop(system);
     }
-    return store.sweep(plan.sweepId()).map(s -> s.status() != SweepStatus.RUNNING).orElse(false);
+    return SweepActors.reachedItsEnd(store, plan);
   }
 
   /** Leaves the cluster while the workers still answer, so that nobody waits on the unreachable. */

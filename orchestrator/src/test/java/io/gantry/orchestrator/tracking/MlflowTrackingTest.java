@@ -27,8 +27,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * MLflow's own Python client: runs and their nesting, params, tags, every metric value, statuses
  * and artifacts; and an outage of the server in the middle of a sweep that loses nothing.
  */
-class MlflowTrackingTest {
+class MlflowTrackingTest extends AgainstLocalMlflow {
 
   private static final String SWEEP =
       """
@@ -56,21 +54,7 @@ class MlflowTrackingTest {
       seed: 3
       """;
 
-  @TempDir static Path serverDir;
   @TempDir Path dir;
-  private static LocalMlflow mlflow;
-
-  @BeforeAll
-  static void startMlflow() throws Exception {
-    mlflow = LocalMlflow.start(serverDir);
-  }
-
-  @AfterAll
-  static void stopMlflow() {
-    if (mlflow != null) {
-      mlflow.close();
-    }
-  }
 
   @Test
   void aSweepIsAParentRunWithOneChildRunPerTrialHoldingEverythingTheStoreHas() throws Exception {

@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,24 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * What an earlier Gantry left in the outbox, delivered by a fresh {@link Courier} into a real
  * MLflow server: no run made twice, requests within log-batch's limits, refusals set aside.
  */
-class OutboxRecoveryTest {
+class OutboxRecoveryTest extends AgainstLocalMlflow {
 
-  @TempDir static Path serverDir;
   @TempDir Path data;
-  private static LocalMlflow mlflow;
   private ActorTestKit testKit;
-
-  @BeforeAll
-  static void startMlflow() throws Exception {
-    mlflow = LocalMlflow.start(serverDir);
-  }
-
-  @AfterAll
-  static void stopMlflow() {
-    if (mlflow != null) {
-      mlflow.close();
-    }
-  }
 
   @BeforeEach
   void startTestKit() {
