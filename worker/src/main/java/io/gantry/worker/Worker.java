@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -61,12 +60,18 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   /** Stop the running trial if it is this one; it ends as stopped. */
   public record StopTrial(String trialId) implements Command, CborSerializable {}
 
+  /**
+   * End the running trial, if it is this one, at its next checkpoint, to go on from there later:
+   * it ends as preempted (or completes, if its budget ends first).
+   */
+  public record PreemptTrial(String trialId) implements Command, CborSerializable {}
+
   private record Listing(Receptionist.Listing listing) implements Command {}
 
-  private record TrialDone(String trialId, ActorRef<WorkerEvent> coordinator, TrialOutcome outcome)
+  private record TrialDone(String sweepId, String trialId, ActorRef<WorkerEvent> coordinator, TrialOutcome outcome)
       implements Command {}
 
-  private record Running(String trialId, AtomicBoolean stopRequested) {}
+  private record Running(String trialId, TrialStops stops) {}
 
   private record Arriving(String trialId, IncomingFile file) {}
 
@@ -114,6 +119,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         .onMessage(CheckpointChunk.class, this::onCheckpointChunk)
         .onMessage(AssignTrial.class, this::onAssign)
         .onMessage(StopTrial.class, this::onStop)
+        .onMessage(PreemptTrial.class, this::onPreempt)
         .onMessage(TrialDone.class, this::onTrialDone)
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
@@ -161,17 +167,18 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     if (checkpoint.isEmpty()) {
       Folders.deleteTree(trialFolder);
     }
-    AtomicBoolean stopRequested = new AtomicBoolean();
-    running = Optional.of(new Running(spec.trialId(), stopRequested));
+    TrialStops stops = new TrialStops();
+    running = Optional.of(new Running(spec.trialId(), stops));
     ActorRef<WorkerEvent> replyTo = message.replyTo();
-    TrialListener listener = new ReportingListener(spec.trialId(), trialFolder, replyTo);
+    TrialListener listener = new ReportingListener(spec.sweepId(), spec.trialId(), trialFolder, replyTo, stops);
     CompletableFuture<TrialOutcome> outcome =
-        CompletableFuture.supplyAsync(() -> runQuietly(spec, checkpoint, listener, stopRequested), trialThread);
+        CompletableFuture.supplyAsync(() -> stops.told(runQuietly(spec, checkpoint, listener, stops)), trialThread);
     getContext()
         .pipeToSelf(
             outcome,
             (result, failure) ->
                 new TrialDone(
+                    spec.sweepId(),
                     spec.trialId(),
                     replyTo,
                     failure == null ? result : TrialOutcome.failed(0, describe(failure))));
@@ -202,11 +209,11 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   }
 
   private TrialOutcome runQuietly(
-      TrialSpec spec, Optional<Path> checkpoint, TrialListener listener, AtomicBoolean stopRequested) {
+      TrialSpec spec, Optional<Path> checkpoint, TrialListener listener, TrialStops stops) {
     try {
       return checkpoint.isPresent()
-          ? runner.resume(spec, checkpoint.get(), listener, stopRequested::get)
-          : runner.run(spec, listener, stopRequested::get);
+          ? runner.resume(spec, checkpoint.get(), listener, stops::stopNow)
+          : runner.run(spec, listener, stops::stopNow);
     } catch (Exception | LinkageError e) {
       TRIAL_LOG.error("trial {} failed", spec.trialId(), e);
       return TrialOutcome.failed(0, describe(e));
@@ -221,7 +228,14 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   private Behavior<Command> onStop(StopTrial message) {
     running
         .filter(r -> r.trialId().equals(message.trialId()))
-        .ifPresent(r -> r.stopRequested().set(true));
+        .ifPresent(r -> r.stops().stop());
+    return this;
+  }
+
+  private Behavior<Command> onPreempt(PreemptTrial message) {
+    running
+        .filter(r -> r.trialId().equals(message.trialId()))
+        .ifPresent(r -> r.stops().preempt());
     return this;
   }
 
@@ -229,14 +243,14 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     running = Optional.empty();
     // everything the trial wrote was sent as it was written
     Folders.deleteTree(trialFolder);
-    message.coordinator().tell(new WorkerEvent.Ended(message.trialId(), getContext().getSelf(), message.outcome()));
+    message.coordinator().tell(new WorkerEvent.Ended(message.sweepId(), message.trialId(), getContext().getSelf(), message.outcome()));
     askForWork();
     return this;
   }
 
   private Behavior<Command> onPostStop() {
     // a running trial sees its stop request at its next step and the thread ends with it
-    running.ifPresent(r -> r.stopRequested().set(true));
+    running.ifPresent(r -> r.stops().stop());
     trialThread.shutdown();
     return this;
   }
@@ -249,11 +263,12 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
    * Sends what the training loop reports straight to the coordinator (telling is thread-safe),
    * files included, on the trial's thread: the trial goes on once its files are on their way.
    */
-  private record ReportingListener(String trialId, Path trialFolder, ActorRef<WorkerEvent> coordinator)
+  private record ReportingListener(
+      String sweepId, String trialId, Path trialFolder, ActorRef<WorkerEvent> coordinator, TrialStops stops)
       implements TrialListener {
     @Override
     public void onMetrics(long step, int epoch, Map<String, Double> metrics) {
-      coordinator.tell(new WorkerEvent.Progress(trialId, step, epoch, Map.copyOf(metrics), System.currentTimeMillis()));
+      coordinator.tell(new WorkerEvent.Progress(sweepId, trialId, step, epoch, Map.copyOf(metrics), System.currentTimeMillis()));
     }
 
     @Override
@@ -261,8 +276,11 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
       String relative = trialFolder.toAbsolutePath().relativize(path.toAbsolutePath()).toString().replace('\\', '/');
       try {
         FileManifest manifest =
-            OutgoingFile.send(path, (offset, bytes) -> coordinator.tell(new WorkerEvent.FileChunk(trialId, relative, offset, bytes)));
-        coordinator.tell(new WorkerEvent.Artifact(trialId, kind, epoch, step, relative, manifest));
+            OutgoingFile.send(path, (offset, bytes) -> coordinator.tell(new WorkerEvent.FileChunk(sweepId, trialId, relative, offset, bytes)));
+        coordinator.tell(new WorkerEvent.Artifact(sweepId, trialId, kind, epoch, step, relative, manifest));
+        if (kind.equals(TrialListener.CHECKPOINT)) {
+          stops.checkpointSent();
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot send " + path + " to the coordinator", e);
       }

@@ -7,9 +7,11 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
- * What a worker tells the coordinator. The coordinator of the running sweep registers a receiver
- * of these with the Receptionist under {@link #SERVICE_KEY}, and the coordinator node keeps a
- * directory of workers under {@link #DIRECTORY_KEY}; workers find both there, from any node.
+ * What a worker tells the coordinator. The sweep service of the coordinator's process registers a
+ * receiver of these with the Receptionist under {@link #SERVICE_KEY} and hands each to the sweep it
+ * concerns, and the coordinator node keeps a directory of workers under {@link #DIRECTORY_KEY};
+ * workers find both there, from any node. Everything a worker says goes to the one receiver, so it
+ * arrives in the order it was said: a trial's end always before the worker's next request.
  */
 public sealed interface WorkerEvent extends CborSerializable {
 
@@ -23,20 +25,27 @@ public sealed interface WorkerEvent extends CborSerializable {
   /** The worker joined and introduces itself to the directory, whether a sweep runs or not. */
   record Hello(ActorRef<Worker.Command> worker, WorkerInfo info) implements WorkerEvent {}
 
+  /** What a worker says of one trial of one sweep. */
+  sealed interface OfTrial extends WorkerEvent {
+    String sweepId();
+
+    String trialId();
+  }
+
   /** Metrics of a running trial, measured at {@code step}. */
-  record Progress(String trialId, long step, int epoch, Map<String, Double> metrics, long timestampMillis)
-      implements WorkerEvent {}
+  record Progress(String sweepId, String trialId, long step, int epoch, Map<String, Double> metrics, long timestampMillis)
+      implements OfTrial {}
 
   /** A piece of a file the trial wrote, which the {@link Artifact} after the last piece names. */
-  record FileChunk(String trialId, String path, long offset, byte[] bytes) implements WorkerEvent {}
+  record FileChunk(String sweepId, String trialId, String path, long offset, byte[] bytes) implements OfTrial {}
 
   /**
    * A file (a sample grid) or folder (a checkpoint) the trial wrote, sent just before in {@link
    * FileChunk}s; {@code path} is relative to the trial's folder.
    */
-  record Artifact(String trialId, String kind, int epoch, long step, String path, FileManifest manifest)
-      implements WorkerEvent {}
+  record Artifact(String sweepId, String trialId, String kind, int epoch, long step, String path, FileManifest manifest)
+      implements OfTrial {}
 
   /** The trial ended on this worker, one way or another. */
-  record Ended(String trialId, ActorRef<Worker.Command> worker, TrialOutcome outcome) implements WorkerEvent {}
+  record Ended(String sweepId, String trialId, ActorRef<Worker.Command> worker, TrialOutcome outcome) implements OfTrial {}
 }

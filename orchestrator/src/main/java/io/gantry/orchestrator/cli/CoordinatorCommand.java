@@ -1,20 +1,13 @@
 package io.gantry.orchestrator.cli;
 
-import io.gantry.orchestrator.cluster.ClusterCoordinator;
-import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.http.SweepLauncher;
 import io.gantry.orchestrator.http.TrackingLinks;
 import io.gantry.orchestrator.http.WebServer;
 import io.gantry.orchestrator.http.WebSettings;
-import io.gantry.orchestrator.run.SweepSubmission;
+import io.gantry.orchestrator.service.SweepService;
 import io.gantry.orchestrator.store.H2RunStore;
-import io.gantry.orchestrator.store.SweepRecord;
-import io.gantry.orchestrator.store.SweepStatus;
-import io.gantry.orchestrator.sweep.SweepSpec;
-import io.gantry.orchestrator.sweep.SweepSpecException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,9 +18,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gantry coordinator}: the head node of a cluster. Workers of any machine join it with
- * {@code gantry worker --join}; sweeps sent with {@code gantry submit} (or the web UI) run on them
- * one after another. Sweeps a previous coordinator of the same data folder left running go first,
- * their interrupted trials resuming from their checkpoints.
+ * {@code gantry worker --join}; sweeps sent with {@code gantry submit} (or the web UI) all run on
+ * them at once, sharing them by priority and fair share. Sweeps a previous coordinator of the same
+ * data folder left running go on, their interrupted trials resuming from their checkpoints.
  */
 @Command(name = "coordinator", description = "Start a cluster's coordinator: workers join it, submitted sweeps run on them.")
 final class CoordinatorCommand implements Callable<Integer> {
@@ -67,12 +60,12 @@ final class CoordinatorCommand implements Callable<Integer> {
     }
     WebSettings web = WebSettings.of(httpHost != null ? httpHost : host, httpPort, token);
     try (H2RunStore store = H2RunStore.open(data);
-        ClusterCoordinator cluster = ClusterCoordinator.start(host, port)) {
+        SweepService cluster = SweepService.start(host, port)) {
       SweepLauncher launcher =
           (spec, plan, observer) -> {
             out.printf("sweep %s: %s, on the cluster's workers%n", plan.sweepId(), spec.model());
             out.flush();
-            return cluster.run(store, plan, mlflow.tracking(data), System.out, observer);
+            return cluster.run(store, plan, mlflow.tracking(data), System.out, false, observer);
           };
       try (WebServer server = WebServer.start(web, store, data, launcher, TrackingLinks.NONE, Optional.of(cluster.view()), out)) {
         if (server.port().isEmpty()) {
@@ -80,31 +73,10 @@ final class CoordinatorCommand implements Callable<Integer> {
         }
         out.printf("coordinator of %s listening on %s:%d; workers join with: gantry worker --join %s:%d%n", store.file(), host, cluster.port(), host, cluster.port());
         out.flush();
-        resumeUnfinished(store, server, out, err);
+        server.sweeps().resumeLeftRunning(out, err);
         cluster.awaitTermination();
         return 0;
       }
     }
-  }
-
-  /** Queues the sweeps the last coordinator of this data folder left running, oldest first. */
-  private static void resumeUnfinished(H2RunStore store, WebServer server, PrintWriter out, PrintWriter err) {
-    for (SweepRecord record :
-        store.sweeps().stream()
-            .filter(s -> s.status() == SweepStatus.RUNNING)
-            .sorted(Comparator.comparing(SweepRecord::createdAt))
-            .toList()) {
-      SweepSpec spec;
-      try {
-        spec = SweepSubmission.storedSpec(record);
-      } catch (SweepSpecException | IllegalArgumentException e) {
-        err.println("cannot resume sweep " + record.id() + ": " + e.getMessage());
-        continue;
-      }
-      SweepPlan plan = SweepSubmission.planOf(spec, record.id(), Path.of(record.artifactDir()));
-      out.printf("sweep %s was left running; it goes on%n", record.id());
-      server.sweeps().queue(spec, plan);
-    }
-    out.flush();
   }
 }

@@ -5,7 +5,8 @@ import io.gantry.orchestrator.http.SweepLauncher;
 import io.gantry.orchestrator.http.TrackingLinks;
 import io.gantry.orchestrator.http.WebServer;
 import io.gantry.orchestrator.run.Devices;
-import io.gantry.orchestrator.run.SweepRun;
+import io.gantry.orchestrator.run.LocalService;
+import io.gantry.orchestrator.service.SweepService;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.sweep.SweepSpec;
@@ -47,13 +48,14 @@ final class LocalRunOptions {
   }
 
   /**
-   * Runs the stored sweep of {@code plan} with a progress bar, then prints its leaderboard and
-   * where its results are. Returns the exit code: 0 when the sweep reached its end.
+   * Runs the stored sweep of {@code plan} with a progress bar, on this process's sweep service and
+   * worker processes of this machine (which also run the sweeps submitted to its web UI meanwhile),
+   * then prints its leaderboard and where its results are. Returns the exit code: 0 when the sweep
+   * reached its end.
    */
   int run(CommandSpec command, H2RunStore store, SweepSpec spec, SweepPlan plan, SweepTracking tracking, Path data) {
     Instant started = Instant.now();
-    SweepRun.Settings settings = settings(spec, plan, data);
-    List<String> devices = settings.devices();
+    List<String> devices = devices(spec.workers(), spec.threadsPerTrial());
     if (devices.stream().noneMatch(spec.resources()::accepts)) {
       command.commandLine().getErr().printf(
           "sweep %s needs %s (resources in %s); this machine has %s%n", plan.sweepId(), spec.resources().describe(), spec.source(), devices);
@@ -64,20 +66,20 @@ final class LocalRunOptions {
     int trials = store.trialLimit(plan.sweepId()).orElse(plan.maxTrials());
     out.printf("sweep %s: %d trial(s) of %s on %d worker(s) %s%n", plan.sweepId(), trials, spec.model(), devices.size(), devices);
     mlflow.server().ifPresent(url -> out.printf("tracking in MLflow at %s, experiment %s%n", url, spec.name()));
-    try (WebServer webServer = serve(store, data, out)) {
-      boolean ended =
-          webServer.sweeps().exclusively(
-              () -> SweepRun.run(store, plan, settings, tracking, System.out, System.console() != null, webServer.sweeps()));
+    Path logDir = data.resolve("logs").resolve(plan.sweepId());
+    try (LocalService local = LocalService.start(devices, spec.threadsPerTrial(), port, logDir);
+        WebServer webServer = serve(store, data, out, local.service())) {
+      boolean ended = local.service().run(store, plan, tracking, System.out, System.console() != null, webServer.sweeps());
       SweepReport report = SweepReport.of(store, store.sweep(plan.sweepId()).orElseThrow());
       out.println();
       out.print(report.leaderboard());
       out.printf("%nfinished in %ds%n", Duration.between(started, Instant.now()).toSeconds());
-      out.println("results: store " + store.file() + ", artifacts " + plan.artifactDir() + ", worker logs " + settings.logDir());
+      out.println("results: store " + store.file() + ", artifacts " + plan.artifactDir() + ", worker logs " + logDir);
       out.println("details: gantry show " + plan.sweepId() + " [--json]");
       webServer.awaitSubmitted(out);
       if (!ended) {
         command.commandLine().getErr().println(
-            "the sweep stopped before it finished: the coordinator failed or every worker exited; see " + settings.logDir());
+            "the sweep stopped before it finished: the coordinator failed or every worker exited; see " + logDir);
         return 1;
       }
       return 0;
@@ -85,22 +87,28 @@ final class LocalRunOptions {
   }
 
   /**
-   * Serves the web UI for the store of {@code data}, printing its address on {@code out}; sweeps
-   * submitted there run on this machine as this class runs any, one at a time.
+   * Starts this machine's sweep service for {@code gantry serve}: worker processes as {@code
+   * --workers} says (one thread each), their logs under {@code logs/serve/} of {@code data}.
    */
-  WebServer serve(H2RunStore store, Path data, PrintWriter out) {
+  LocalService startService(Path data) {
+    return LocalService.start(devices(null, 1), 1, port, data.resolve("logs").resolve("serve"));
+  }
+
+  /**
+   * Serves the web UI for the store of {@code data}, printing its address on {@code out}; sweeps
+   * submitted there run on {@code service} beside the others.
+   */
+  WebServer serve(H2RunStore store, Path data, PrintWriter out, SweepService service) {
     SweepLauncher launcher =
         (spec, plan, observer) -> {
-          SweepRun.Settings settings = settings(spec, plan, data);
-          out.printf("sweep %s (submitted): %s on %d worker(s) %s%n", plan.sweepId(), spec.model(), settings.devices().size(), settings.devices());
+          out.printf("sweep %s (submitted): %s%n", plan.sweepId(), spec.model());
           out.flush();
-          return SweepRun.run(store, plan, settings, tracking(data), System.out, false, observer);
+          return service.run(store, plan, tracking(data), System.out, false, observer);
         };
     return WebServer.start(web.settings(), store, data, launcher, TrackingLinks.NONE, Optional.empty(), out);
   }
 
-  private SweepRun.Settings settings(SweepSpec spec, SweepPlan plan, Path data) {
-    List<String> devices = Devices.local(workers != null ? workers : spec.workers(), spec.threadsPerTrial());
-    return new SweepRun.Settings(devices, spec.threadsPerTrial(), "127.0.0.1", port, data.resolve("logs").resolve(plan.sweepId()));
+  private List<String> devices(Integer fileWorkers, int threadsPerTrial) {
+    return Devices.local(workers != null ? workers : fileWorkers, threadsPerTrial);
   }
 }

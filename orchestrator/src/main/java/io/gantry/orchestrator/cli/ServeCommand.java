@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.cli;
 
 import io.gantry.orchestrator.http.WebServer;
+import io.gantry.orchestrator.run.LocalService;
 import io.gantry.orchestrator.store.H2RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gantry serve}: the web UI and its HTTP API for a data folder, until stopped. Sweeps
- * submitted there run on this machine, one at a time, with the worker and tracking options given.
+ * submitted there run on this machine, all at once on its worker processes, with the tracking
+ * options given; sweeps a stopped process of the same folder left running go on.
  */
 @Command(name = "serve", description = "Serve the web UI and the HTTP API for a data folder; sweeps submitted there run here.")
 final class ServeCommand implements Callable<Integer> {
@@ -36,12 +38,14 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = command.commandLine().getOut();
     try (H2RunStore store = H2RunStore.open(data);
-        WebServer server = local.serve(store, data, out)) {
+        LocalService service = local.startService(data);
+        WebServer server = local.serve(store, data, out, service.service())) {
       if (server.port().isEmpty()) {
         return 1;
       }
       out.println("serving " + store.file() + " until stopped (Ctrl-C)");
       out.flush();
+      server.sweeps().resumeLeftRunning(out, err);
       server.awaitTermination();
       return 0;
     }

@@ -24,7 +24,7 @@ public final class ClusterView {
   private final Supplier<List<Node>> nodes;
   private volatile List<WorkerStatus> workers = List.of();
 
-  ClusterView(Supplier<List<Node>> nodes) {
+  public ClusterView(Supplier<List<Node>> nodes) {
     this.nodes = nodes;
   }
 

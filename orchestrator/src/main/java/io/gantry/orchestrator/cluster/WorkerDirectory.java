@@ -23,9 +23,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * join, leave when their node is lost, and are busy from the moment a coordinator starts a trial on
  * them until it ends or goes back to the queue. It keeps {@link ClusterView} up to date.
  */
-final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Command> {
+public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Command> {
 
-  sealed interface Command {}
+  /** Messages the directory understands, all its own. */
+  public sealed interface Command {}
 
   private record FromWorker(WorkerEvent event) implements Command {}
 
@@ -38,7 +39,7 @@ final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Command> {
   /** By worker id: {@code sweepId/trialId}. */
   private final Map<String, String> trials = new HashMap<>();
 
-  static Behavior<Command> create(ClusterView view) {
+  public static Behavior<Command> create(ClusterView view) {
     return Behaviors.setup(context -> new WorkerDirectory(context, view));
   }
 
@@ -76,6 +77,8 @@ final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Command> {
       trials.values().remove(trialKey(ended.sweepId(), ended.trialId()));
     } else if (event instanceof RunEvent.TrialRequeued requeued) {
       trials.values().remove(trialKey(requeued.sweepId(), requeued.trialId()));
+    } else if (event instanceof RunEvent.TrialPreempted preempted) {
+      trials.values().remove(trialKey(preempted.sweepId(), preempted.trialId()));
     } else if (event instanceof RunEvent.SweepEnded ended) {
       trials.values().removeIf(trial -> trial.startsWith(trialKey(ended.sweepId(), "")));
     } else {

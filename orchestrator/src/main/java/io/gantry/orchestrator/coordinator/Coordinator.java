@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.coordinator;
 
 import io.gantry.orchestrator.schedule.Decision;
+import io.gantry.orchestrator.service.Sweeps;
 import io.gantry.orchestrator.store.ArtifactRecord;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepStatus;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +28,11 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Runs one sweep: when a worker asks for work it hands it a queued trial or, failing that, a new
- * trial the search strategy proposes; it records everything workers report in the store, asks the
+ * Runs one sweep of its process's {@link Sweeps} service: when the service offers it an idle
+ * worker it hands the worker a queued trial or, failing that, a new trial the search strategy
+ * proposes, and declines the worker if it has neither; it tells the service how many trials it
+ * could start whenever that changes, and ends a trial at its next checkpoint when the service
+ * preempts it for a sweep of a higher priority. It records everything workers report in the store, asks the
  * trial scheduler at every report of the sweep's metric whether the trial goes on, tells the
  * strategy every finished trial, re-queues the trial of a worker that is lost, and stops itself
  * when the sweep is over. It writes to H2 on each event (metric reports a batch at a time, see
@@ -38,8 +43,17 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   /** Messages the coordinator understands. */
   public sealed interface Command {}
 
-  /** A message from a worker, handed over by the {@link WorkerGateway}. */
-  public record FromWorker(WorkerEvent event) implements Command {}
+  /** A message from a worker about one of this sweep's trials, handed over by the service. */
+  public record FromWorker(WorkerEvent.OfTrial event) implements Command {}
+
+  /** The service offers an idle worker; trial reports go to {@code replyTo}. */
+  public record Offer(ActorRef<Worker.Command> worker, WorkerInfo info, ActorRef<WorkerEvent> replyTo) implements Command {}
+
+  /** The worker asked the service for work while it ran a trial here: that trial's end was lost. */
+  public record WorkerFreed(ActorRef<Worker.Command> worker) implements Command {}
+
+  /** End the running trial at its next checkpoint and queue it again, for {@code reason}. */
+  public record Preempt(String trialId, String reason) implements Command {}
 
   /** Stop one trial: a running one is asked to stop, a queued one never starts. */
   public record StopTrial(String trialId) implements Command {}
@@ -65,26 +79,35 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final SweepPlan plan;
   private final TrialSource source;
   private final ActorRef<SweepProgress> progressListener;
-  private final ActorRef<WorkerEvent> gateway;
+  private final ActorRef<Sweeps.Command> service;
   private final WorkerPool workers = new WorkerPool();
+  /** Why each trial asked to end at its next checkpoint is to end there. */
+  private final Map<String, String> preempting = new HashMap<>();
+  private int toldStartable = -1;
   private final TrialFiles files;
   private final PendingMetrics pending;
   private SweepState state;
 
-  public static Behavior<Command> create(RunStore store, SweepPlan plan, ActorRef<SweepProgress> progressListener) {
+  public static Behavior<Command> create(
+      RunStore store, SweepPlan plan, ActorRef<SweepProgress> progressListener, ActorRef<Sweeps.Command> service) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
                 timers -> {
                   Duration every = context.getSystem().settings().config().getDuration("gantry.coordinator.limit-poll-interval");
                   timers.startTimerWithFixedDelay(CheckLimit.INSTANCE, every);
-                  return new Coordinator(context, store, plan, progressListener);
+                  return new Coordinator(context, store, plan, progressListener, service);
                 }));
   }
 
   private Coordinator(
-      ActorContext<Command> context, RunStore store, SweepPlan plan, ActorRef<SweepProgress> progressListener) {
+      ActorContext<Command> context,
+      RunStore store,
+      SweepPlan plan,
+      ActorRef<SweepProgress> progressListener,
+      ActorRef<Sweeps.Command> service) {
     super(context);
+    this.service = service;
     this.store = store;
     this.plan = plan;
     this.source = new TrialSource(plan);
@@ -94,7 +117,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     this.files = new TrialFiles(plan.artifactDir());
     // A sweep run again (extended, or after a restart) informs the strategy with what it learnt.
     state.trials().values().forEach(source::observe);
-    this.gateway = context.spawn(WorkerGateway.create(WorkerEvent.SERVICE_KEY, context.getSelf(), FromWorker::new), "workers");
+    service.tell(new Sweeps.Joined(plan.sweepId(), context.getSelf(), plan.scheduling(), plan.resources()));
+    tellDemand();
     progressListener.tell(state.progress());
   }
 
@@ -102,6 +126,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(FromWorker.class, message -> onWorkerEvent(message.event()))
+        .onMessage(Offer.class, this::onOffer)
+        .onMessage(WorkerFreed.class, this::onWorkerFreed)
+        .onMessage(Preempt.class, this::onPreempt)
         .onMessage(WorkerLost.class, this::onWorkerLost)
         .onMessage(StopTrial.class, this::onStopTrial)
         .onMessageEquals(CancelSweep.INSTANCE, this::onCancel)
@@ -110,10 +137,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         .build();
   }
 
-  private Behavior<Command> onWorkerEvent(WorkerEvent event) {
-    if (event instanceof WorkerEvent.Ready ready) {
-      onReady(ready);
-    } else if (event instanceof WorkerEvent.Progress progress) {
+  private Behavior<Command> onWorkerEvent(WorkerEvent.OfTrial event) {
+    if (event instanceof WorkerEvent.Progress progress) {
       onProgress(progress);
     } else if (event instanceof WorkerEvent.FileChunk chunk) {
       onFileChunk(chunk);
@@ -125,36 +150,42 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return afterChange();
   }
 
-  private void onReady(WorkerEvent.Ready ready) {
-    // a worker tells a trial's end before it asks for more, so one that asks while it runs a
-    // trial here ended that trial and its report was lost on the way
-    workers
-        .finishedUnheard(ready.worker())
-        .ifPresent(a -> requeue(a, "the end of trial " + a.trialId() + " on worker " + a.info().workerId() + " never arrived"));
-    if (workers.ready(ready.worker(), ready.info())) {
-      getContext().watchWith(ready.worker(), new WorkerLost(ready.worker()));
+  private Behavior<Command> onOffer(Offer offer) {
+    Optional<String> next = plan.resources().accepts(offer.info().device()) ? state.nextQueued().or(this::addTrial) : Optional.empty();
+    if (next.isEmpty()) {
+      service.tell(new Sweeps.Declined(plan.sweepId(), offer.worker()));
+    } else {
+      start(next.get(), offer);
+      service.tell(new Sweeps.Took(plan.sweepId(), offer.worker(), next.get()));
     }
-    dispatch();
+    return afterChange();
   }
 
-  private void dispatch() {
-    Optional<ActorRef<Worker.Command>> idle;
-    while ((idle = workers.idle(plan.resources()::accepts)).isPresent()) {
-      Optional<String> next = state.nextQueued().or(this::addTrial);
-      if (next.isEmpty()) {
-        return;
-      }
-      start(next.get(), idle.get());
+  private Behavior<Command> onWorkerFreed(WorkerFreed freed) {
+    workers
+        .finishedUnheard(freed.worker())
+        .ifPresent(a -> requeue(a, "the end of trial " + a.trialId() + " on worker " + a.info().workerId() + " never arrived"));
+    return afterChange();
+  }
+
+  private Behavior<Command> onPreempt(Preempt preempt) {
+    if (isRunning(preempt.trialId()) && preempting.putIfAbsent(preempt.trialId(), preempt.reason()) == null) {
+      getContext().getLog().info("sweep {}: trial {} ends at its next checkpoint: {}", plan.sweepId(), preempt.trialId(), preempt.reason());
+      workers.preempt(preempt.trialId());
     }
+    return this;
   }
 
   /**
-   * Hands the trial to the worker, with its newest checkpoint if it has one: a trial that was
-   * interrupted goes on from there, on whichever node the worker runs.
+   * Hands the trial to the offered worker, with its newest checkpoint if it has one: a trial that
+   * was interrupted goes on from there, on whichever node the worker runs.
    */
-  private void start(String trialId, ActorRef<Worker.Command> worker) {
-    workers.assign(worker, trialId);
-    WorkerInfo info = workers.info(worker);
+  private void start(String trialId, Offer offer) {
+    ActorRef<Worker.Command> worker = offer.worker();
+    WorkerInfo info = offer.info();
+    if (workers.assign(worker, info, trialId)) {
+      getContext().watchWith(worker, new WorkerLost(worker));
+    }
     Optional<Worker.ResumeFrom> resume = sendCheckpoint(trialId, worker);
     state = state.updated(new SweepEvent.TrialStarted(trialId, info.workerId()));
     TrialState trial = state.trials().get(trialId);
@@ -162,7 +193,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     Optional<String> note = resume.map(r -> "resumed from its checkpoint at step " + r.step());
     store.trialStarted(plan.sweepId(), trialId, info.workerId(), info.device(), trial.attempt(), note, Instant.now());
     publish(new RunEvent.TrialStarted(plan.sweepId(), trialId, trial.params(), info.workerId(), info.device(), trial.attempt()));
-    worker.tell(new Worker.AssignTrial(plan.trialSpec(trial), gateway, resume));
+    worker.tell(new Worker.AssignTrial(plan.trialSpec(trial), offer.replyTo(), resume));
   }
 
   /** Sends the trial's newest checkpoint to {@code worker}, if it has one; one that cannot be read means starting over. */
@@ -206,7 +237,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       return;
     }
     WorkerEvent.Progress progress =
-        new WorkerEvent.Progress(trialId, reported.step(), reported.epoch(), fresh, reported.timestampMillis());
+        new WorkerEvent.Progress(plan.sweepId(), trialId, reported.step(), reported.epoch(), fresh, reported.timestampMillis());
     if (pending.isEmpty()) {
       getContext().getSelf().tell(FlushMetrics.INSTANCE);
     }
@@ -251,15 +282,29 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private void onEnded(WorkerEvent.Ended ended) {
-    if (workers.finished(ended.worker(), ended.trialId()).isPresent()) {
-      TrialOutcome outcome = ended.outcome();
+    if (workers.finished(ended.worker(), ended.trialId()).isEmpty()) {
+      return;
+    }
+    TrialOutcome outcome = ended.outcome();
+    String preemptedFor = preempting.remove(ended.trialId());
+    if (outcome.kind() == TrialOutcome.Kind.PREEMPTED) {
+      preempted(ended.trialId(), outcome.lastStep(), preemptedFor != null ? preemptedFor : outcome.reason());
+    } else {
       endTrial(ended.trialId(), statusOf(outcome.kind()), outcome.lastStep(), outcome.reason());
     }
   }
 
+  /** The trial ended at its checkpoint at {@code step} for a sweep of a higher priority; it resumes from there later. */
+  private void preempted(String trialId, long step, String reason) {
+    flushMetrics();
+    getContext().getLog().info("sweep {}: trial {} was preempted at step {}; it goes back to the queue", plan.sweepId(), trialId, step);
+    store.trialPreempted(plan.sweepId(), trialId, step, reason, Instant.now());
+    publish(new RunEvent.TrialPreempted(plan.sweepId(), trialId, step, reason));
+    state = state.updated(new SweepEvent.TrialRequeued(trialId));
+  }
+
   private Behavior<Command> onWorkerLost(WorkerLost lost) {
     workers.lost(lost.worker()).ifPresent(a -> requeue(a, "worker " + a.info().workerId() + " was lost"));
-    dispatch();
     return afterChange();
   }
 
@@ -267,6 +312,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private void requeue(WorkerPool.Assignment assignment, String reason) {
     flushMetrics();
     String trialId = assignment.trialId();
+    preempting.remove(trialId);
     abandonFiles(trialId);
     getContext().getLog().warn("sweep {}: {}; trial {} goes back to the queue", plan.sweepId(), reason, trialId);
     store.trialRequeued(plan.sweepId(), trialId, reason);
@@ -313,7 +359,6 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     if (limit > state.maxTrials()) {
       getContext().getLog().info("sweep {} was extended to {} trials", plan.sweepId(), limit);
       state = state.updated(new SweepEvent.LimitRaised(limit));
-      dispatch();
     }
   }
 
@@ -324,6 +369,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
     SweepProgress progress = state.progress();
     if (!progress.sweepFinished()) {
+      tellDemand();
       progressListener.tell(progress);
       return this;
     }
@@ -355,6 +401,15 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     return this;
   }
 
+  /** Tells the service how many trials the sweep could start, when that changed. */
+  private void tellDemand() {
+    int startable = state.startable();
+    if (startable != toldStartable) {
+      toldStartable = startable;
+      service.tell(new Sweeps.Demand(plan.sweepId(), startable));
+    }
+  }
+
   private void publish(RunEvent event) {
     getContext().getSystem().eventStream().tell(new EventStream.Publish<>(event));
   }
@@ -369,6 +424,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       case COMPLETED -> TrialStatus.COMPLETED;
       case DIVERGED -> TrialStatus.DIVERGED;
       case STOPPED -> TrialStatus.STOPPED;
+      case PREEMPTED -> throw new IllegalArgumentException("a preempted trial goes back to the queue; it has not ended");
       case FAILED -> TrialStatus.FAILED;
     };
   }

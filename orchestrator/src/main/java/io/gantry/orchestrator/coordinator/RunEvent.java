@@ -26,6 +26,9 @@ public sealed interface RunEvent {
 
   record TrialRequeued(String sweepId, String trialId, String reason) implements RunEvent {}
 
+  /** The trial ended at its checkpoint at {@code step} for a sweep of a higher priority, and is queued to resume from it. */
+  record TrialPreempted(String sweepId, String trialId, long step, String reason) implements RunEvent {}
+
   record TrialEnded(String sweepId, String trialId, TrialStatus status, long lastStep, String message) implements RunEvent {}
 
   record SweepEnded(String sweepId, SweepStatus status) implements RunEvent {}

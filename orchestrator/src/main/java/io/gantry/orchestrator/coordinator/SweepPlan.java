@@ -3,6 +3,7 @@ package io.gantry.orchestrator.coordinator;
 import io.gantry.orchestrator.schedule.TrialScheduler;
 import io.gantry.orchestrator.search.SearchStrategy;
 import io.gantry.orchestrator.sweep.Resources;
+import io.gantry.orchestrator.sweep.Scheduling;
 import io.gantry.worker.trial.Budget;
 import io.gantry.worker.trial.DatasetSpec;
 import io.gantry.worker.trial.TrialSpec;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
  *     when a worker is idle and tells it every finished trial, so it belongs to that coordinator
  * @param scheduler decides at each report of the sweep's metric whether a trial goes on
  * @param resources which workers may run the sweep's trials
+ * @param scheduling how the sweep shares workers with the other sweeps that run at the same time
  */
 public record SweepPlan(
     String sweepId,
@@ -31,7 +33,8 @@ public record SweepPlan(
     int maxTrials,
     SearchStrategy search,
     TrialScheduler scheduler,
-    Resources resources) {
+    Resources resources,
+    Scheduling scheduling) {
 
   public TrialSpec trialSpec(TrialState trial) {
     return new TrialSpec(

@@ -106,6 +106,18 @@ public record SweepState(
     return !cancelled && !exhausted && trials.size() < maxTrials;
   }
 
+  /**
+   * How many trials the sweep could start now: its queued ones, and the new ones its search may
+   * still propose (it may run dry sooner).
+   */
+  public int startable() {
+    if (cancelled) {
+      return 0;
+    }
+    long fresh = wantsNewTrial() ? (long) maxTrials - trials.size() : 0;
+    return (int) Math.min(Integer.MAX_VALUE, count(TrialStatus.QUEUED) + fresh);
+  }
+
   /** Whether a trial of the sweep already runs, or ran, with exactly these parameters. */
   public boolean hasConfig(Map<String, Object> params) {
     return trials.values().stream().anyMatch(t -> t.params().equals(params));

@@ -43,6 +43,10 @@ final class EventJson {
     } else if (event instanceof RunEvent.TrialRequeued e) {
       json.put("trial_id", e.trialId());
       json.put("message", e.reason());
+    } else if (event instanceof RunEvent.TrialPreempted e) {
+      json.put("trial_id", e.trialId());
+      json.put("step", e.step());
+      json.put("message", e.reason());
     } else if (event instanceof RunEvent.TrialEnded e) {
       json.put("trial_id", e.trialId());
       json.put("status", e.status().name().toLowerCase(Locale.ROOT));

@@ -7,29 +7,29 @@ import io.gantry.orchestrator.run.RunObserver;
 import io.gantry.orchestrator.run.SweepSubmission;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.sweep.SweepSpec;
+import io.gantry.orchestrator.store.SweepRecord;
+import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.sweep.SweepSpecException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sweeps this process runs, one at a time: the one {@code gantry run} started and those
- * submitted over HTTP, queued in order. It follows each run as a {@link RunObserver}, so it knows
- * which coordinator to tell when a sweep is cancelled or a trial stopped, and it passes every
- * {@link RunEvent} on to the event stream's clients.
- *
- * <p>Today every sweep has its own coordinator and actor system ({@link SweepLauncher}); once one
- * coordinator hosts many sweeps, submitting becomes telling it, and the queue here goes away.
+ * The sweeps this process runs, all at once on the workers of its sweep service: the one {@code
+ * gantry run} started, those submitted over HTTP, and those a stopped process of the same data
+ * folder left running. It follows each run as a {@link RunObserver}, so it knows which coordinator
+ * to tell when a sweep is cancelled or a trial stopped, and it passes every {@link RunEvent} on to
+ * the event stream's clients.
  */
 public final class LocalSweeps implements RunObserver, AutoCloseable {
 
@@ -54,11 +54,11 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
   private final Path dataDir;
   private final SweepLauncher launcher;
   private final Consumer<RunEvent> events;
-  private final ReentrantLock oneAtATime = new ReentrantLock(true);
-  private final ExecutorService queue =
-      Executors.newSingleThreadExecutor(
+  // a thread a sweep, each waiting for its sweep's end while the service runs them all
+  private final ExecutorService launches =
+      Executors.newCachedThreadPool(
           task -> {
-            Thread thread = new Thread(task, "gantry-sweep-queue");
+            Thread thread = new Thread(task, "gantry-sweep-launch");
             thread.setDaemon(true);
             return thread;
           });
@@ -75,7 +75,7 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
     this.events = events;
   }
 
-  /** Stores the checked sweep and queues it to run after the ones before it; returns its id. */
+  /** Stores the checked sweep and starts it beside the others; returns its id. */
   public String submit(SweepSpec spec) {
     SweepPlan plan = SweepSubmission.submit(store, spec, dataDir);
     queue(spec, plan);
@@ -83,48 +83,64 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
   }
 
   /**
-   * Queues the stored sweep of {@code plan} to run after the ones before it: a new one, or one
-   * to run again, as a coordinator does with those its predecessor left running.
+   * Starts the stored sweep of {@code plan} beside the others: a new one, or one to run again, as
+   * with those a stopped process left running.
    */
   public void queue(SweepSpec spec, SweepPlan plan) {
     queued.add(plan.sweepId());
     unfinished.incrementAndGet();
-    queue.execute(() -> runQueued(spec, plan));
+    launches.execute(() -> launch(spec, plan));
   }
 
-  private void runQueued(SweepSpec spec, SweepPlan plan) {
+  private void launch(SweepSpec spec, SweepPlan plan) {
     try {
-      exclusively(() -> launcher.run(spec, plan, this));
+      launcher.run(spec, plan, this);
     } catch (RuntimeException e) {
       LOG.error("sweep {} failed to run", plan.sweepId(), e);
     } finally {
       queued.remove(plan.sweepId());
-      unfinished.decrementAndGet();
-    }
-  }
-
-  /** Runs {@code sweep} while no other sweep of this process runs: the foreground sweep of {@code gantry run}. */
-  public <T> T exclusively(Supplier<T> sweep) {
-    oneAtATime.lock();
-    try {
-      return sweep.get();
-    } finally {
-      oneAtATime.unlock();
-    }
-  }
-
-  /** Waits until every sweep submitted so far has run, and those submitted meanwhile too. */
-  public void awaitSubmitted() throws InterruptedException {
-    while (unfinished.get() > 0) {
-      try {
-        queue.submit(() -> {}).get();
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("the sweep queue failed", e);
+      synchronized (unfinished) {
+        unfinished.decrementAndGet();
+        unfinished.notifyAll();
       }
     }
   }
 
-  /** How many submitted sweeps wait for their turn or run. */
+  /**
+   * Starts again, oldest first, the sweeps of the store left {@code running} by a process that
+   * stopped: their interrupted trials resume from their checkpoints. A sweep whose stored file no
+   * longer passes this version's checks is named on {@code err} and left as it is.
+   */
+  public void resumeLeftRunning(PrintWriter out, PrintWriter err) {
+    for (SweepRecord record :
+        store.sweeps().stream()
+            .filter(s -> s.status() == SweepStatus.RUNNING && presence(s.id()) == Presence.ABSENT)
+            .sorted(Comparator.comparing(SweepRecord::createdAt))
+            .toList()) {
+      SweepSpec spec;
+      try {
+        spec = SweepSubmission.storedSpec(record);
+      } catch (SweepSpecException | IllegalArgumentException e) {
+        err.println("cannot resume sweep " + record.id() + ": " + e.getMessage());
+        continue;
+      }
+      out.printf("sweep %s was left running; it goes on%n", record.id());
+      queue(spec, SweepSubmission.planOf(spec, record.id(), Path.of(record.artifactDir())));
+    }
+    out.flush();
+    err.flush();
+  }
+
+  /** Waits until every sweep submitted so far has run, and those submitted meanwhile too. */
+  public void awaitSubmitted() throws InterruptedException {
+    synchronized (unfinished) {
+      while (unfinished.get() > 0) {
+        unfinished.wait();
+      }
+    }
+  }
+
+  /** How many submitted sweeps run or are about to. */
   public int unfinishedSubmissions() {
     return unfinished.get();
   }
@@ -180,9 +196,9 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
     running.remove(sweepId);
   }
 
-  /** Drops the sweeps still queued; one that runs is left to end with the process. */
+  /** Starts no more sweeps; those that run are left to end with the process's sweep service. */
   @Override
   public void close() {
-    queue.shutdownNow();
+    launches.shutdown();
   }
 }

@@ -140,7 +140,7 @@ public final class WebServer implements AutoCloseable {
     if (sweeps.unfinishedSubmissions() == 0) {
       return;
     }
-    out.printf("%d sweep(s) submitted over HTTP wait for their turn; running them before exiting%n", sweeps.unfinishedSubmissions());
+    out.printf("%d sweep(s) submitted over HTTP still run; waiting for them before exiting%n", sweeps.unfinishedSubmissions());
     out.flush();
     try {
       sweeps.awaitSubmitted();

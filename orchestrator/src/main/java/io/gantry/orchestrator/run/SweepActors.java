@@ -3,6 +3,7 @@ package io.gantry.orchestrator.run;
 import io.gantry.orchestrator.coordinator.Coordinator;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.coordinator.SweepProgress;
+import io.gantry.orchestrator.service.Sweeps;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.tracking.SweepTracking;
@@ -15,7 +16,7 @@ import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * The actors of one running sweep, under one parent: its progress printer, tracking, the
+ * The actors of one sweep that a {@link Sweeps} service runs, under one parent: its progress printer, tracking, the
  * coordinator and the relay to a {@link RunObserver}. The parent completes {@code
  * coordinatorStopped} when the coordinator stops, and stays, with tracking, until it is stopped:
  * tracking may still have to deliver what the coordinator recorded last.
@@ -31,14 +32,15 @@ public final class SweepActors {
       PrintStream out,
       boolean terminal,
       RunObserver observer,
-      CompletableFuture<Void> coordinatorStopped) {
+      CompletableFuture<Void> coordinatorStopped,
+      ActorRef<Sweeps.Command> service) {
     return Behaviors.setup(
         context -> {
           ActorRef<SweepProgress> printer = context.spawn(ProgressPrinter.create(out, terminal), "progress");
           tracking.start(context, store, plan);
           ActorRef<Coordinator.Command> coordinator =
               context.spawn(
-                  Coordinator.create(store, plan, printer),
+                  Coordinator.create(store, plan, printer, service),
                   "coordinator",
                   DispatcherSelector.fromConfig("gantry.store-dispatcher"));
           context.spawn(RunEventRelay.create(plan.sweepId(), coordinator, observer), "observer");

@@ -141,6 +141,34 @@ public final class H2RunStore implements RunStore {
   }
 
   @Override
+  public synchronized void trialPreempted(String sweepId, String trialId, long step, String reason, Instant at) {
+    inTransaction(
+        "record the preemption of trial " + trialId,
+        () -> {
+          update(
+              "UPDATE trials SET status = ?, worker = NULL, device = NULL, message = ? WHERE sweep_id = ? AND trial_id = ?",
+              TrialStatus.QUEUED.name(), reason, sweepId, trialId);
+          update(
+              "INSERT INTO preemptions (sweep_id, trial_id, step, reason, at) VALUES (?, ?, ?, ?, ?)",
+              sweepId, trialId, step, reason, timestamp(at));
+        });
+  }
+
+  @Override
+  public synchronized List<PreemptionRecord> preemptions(String sweepId) {
+    return query(
+        "SELECT trial_id, step, reason, at FROM preemptions WHERE sweep_id = ? ORDER BY at",
+        rows -> {
+          List<PreemptionRecord> preemptions = new ArrayList<>();
+          while (rows.next()) {
+            preemptions.add(new PreemptionRecord(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getTimestamp(4).toInstant()));
+          }
+          return preemptions;
+        },
+        sweepId);
+  }
+
+  @Override
   public synchronized void trialEnded(
       String sweepId, String trialId, TrialStatus status, long lastStep, String message, Instant at) {
     endTrial(sweepId, trialId, status, lastStep, message, null, at);

@@ -30,6 +30,15 @@ public interface RunStore extends AutoCloseable {
   /** The trial goes back to the queue, e.g. because its worker was lost. */
   void trialRequeued(String sweepId, String trialId, String reason);
 
+  /**
+   * The trial ended at its checkpoint at {@code step} so that a sweep of a higher priority gets
+   * its worker, and goes back to the queue; the preemption is recorded with its reason.
+   */
+  void trialPreempted(String sweepId, String trialId, long step, String reason, Instant at);
+
+  /** The sweep's preemptions, oldest first. */
+  List<PreemptionRecord> preemptions(String sweepId);
+
   void trialEnded(String sweepId, String trialId, TrialStatus status, long lastStep, String message, Instant at);
 
   /** The trial ended as stopped by a trial scheduler at {@code rung}, for {@code reason}. */

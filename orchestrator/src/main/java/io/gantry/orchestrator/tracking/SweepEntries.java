@@ -89,6 +89,9 @@ final class SweepEntries {
       return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Upload.file(name, e.artifact().path())));
     } else if (event instanceof RunEvent.TrialRequeued e) {
       return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Log.tags(List.of(tag("gantry.requeued", e.reason())))));
+    } else if (event instanceof RunEvent.TrialPreempted e) {
+      List<TrackingOp.KeyValue> tags = List.of(tag("gantry.preempted", e.reason()), tag("gantry.preempted_at_step", e.step()));
+      return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Log.tags(tags)));
     } else if (event instanceof RunEvent.TrialEnded e) {
       return trialEnded(e);
     } else if (event instanceof RunEvent.SweepEnded e) {

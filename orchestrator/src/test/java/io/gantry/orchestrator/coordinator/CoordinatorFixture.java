@@ -1,6 +1,8 @@
 package io.gantry.orchestrator.coordinator;
 
+import io.gantry.orchestrator.service.Sweeps;
 import io.gantry.orchestrator.sweep.Resources;
+import io.gantry.orchestrator.sweep.Scheduling;
 import com.typesafe.config.ConfigFactory;
 import io.gantry.orchestrator.schedule.FifoScheduler;
 import io.gantry.orchestrator.schedule.TrialScheduler;
@@ -42,11 +44,13 @@ abstract class CoordinatorFixture {
   @TempDir Path dataDir;
   ActorTestKit testKit;
   H2RunStore store;
+  ActorRef<Sweeps.Command> service;
 
   @BeforeEach
   void start() {
     testKit = ActorTestKit.create(ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
     store = H2RunStore.open(dataDir);
+    service = testKit.spawn(Sweeps.create(), "sweeps");
   }
 
   @AfterEach
@@ -65,7 +69,7 @@ abstract class CoordinatorFixture {
     Path artifacts = dataDir.resolve("artifacts").resolve(sweepId);
     return new SweepPlan(
         sweepId, "scripted", DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(ScriptedRunner.STEPS), 1,
-        artifacts, 42, maxTrials, search, scheduler, Resources.ANY);
+        artifacts, 42, maxTrials, search, scheduler, Resources.ANY, Scheduling.DEFAULT);
   }
 
   /** A stored sweep whose trials {@code t1, t2, ...} are already queued, as a resumed sweep's are. */
@@ -101,12 +105,12 @@ abstract class CoordinatorFixture {
   static SweepPlan on(SweepPlan plan, Resources resources) {
     return new SweepPlan(
         plan.sweepId(), plan.model(), plan.dataset(), plan.budget(), plan.reportEvery(), plan.artifactDir(), plan.seed(),
-        plan.maxTrials(), plan.search(), plan.scheduler(), resources);
+        plan.maxTrials(), plan.search(), plan.scheduler(), resources, plan.scheduling());
   }
 
   ActorRef<Coordinator.Command> spawnCoordinator(SweepPlan plan, ActorRef<SweepProgress> listener) {
     return testKit.spawn(
-        Coordinator.create(store, plan, listener), "coordinator-" + System.nanoTime(),
+        Coordinator.create(store, plan, listener, service), "coordinator-" + System.nanoTime(),
         DispatcherSelector.fromConfig("gantry.store-dispatcher"));
   }
 

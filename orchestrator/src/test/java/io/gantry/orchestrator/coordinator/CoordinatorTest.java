@@ -127,13 +127,15 @@ class CoordinatorTest extends CoordinatorFixture {
     TestProbe<SweepProgress> progress = testKit.createTestProbe();
     ActorRef<Coordinator.Command> coordinator = spawnCoordinator(plan, progress.getRef());
 
-    coordinator.tell(new Coordinator.FromWorker(new WorkerEvent.Ready(worker.getRef(), info)));
+    TestProbe<WorkerEvent> reports = testKit.createTestProbe();
+    coordinator.tell(new Coordinator.Offer(worker.getRef(), info, reports.getRef()));
     Worker.AssignTrial first = worker.expectMessageClass(Worker.AssignTrial.class, SWEEP_TIMEOUT);
-    // the worker's Ended for it never arrives; its next Ready does
-    coordinator.tell(new Coordinator.FromWorker(new WorkerEvent.Ready(worker.getRef(), info)));
+    // the worker's Ended for it never arrives; the service hears it ask for work again
+    coordinator.tell(new Coordinator.WorkerFreed(worker.getRef()));
+    coordinator.tell(new Coordinator.Offer(worker.getRef(), info, reports.getRef()));
     Worker.AssignTrial again = worker.expectMessageClass(Worker.AssignTrial.class, SWEEP_TIMEOUT);
     assertEquals(first.spec().trialId(), again.spec().trialId());
-    coordinator.tell(new Coordinator.FromWorker(new WorkerEvent.Ended("t001", worker.getRef(), TrialOutcome.completed(5))));
+    coordinator.tell(new Coordinator.FromWorker(new WorkerEvent.Ended(plan.sweepId(), "t001", worker.getRef(), TrialOutcome.completed(5))));
     awaitEnd(progress);
 
     TrialRecord trial = byId(plan).get("t001");

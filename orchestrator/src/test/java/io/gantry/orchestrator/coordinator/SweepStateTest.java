@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.coordinator;
 
 import io.gantry.orchestrator.sweep.Resources;
+import io.gantry.orchestrator.sweep.Scheduling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,6 +107,6 @@ class SweepStateTest {
   private static SweepPlan plan(ScriptedSearch search) {
     return new SweepPlan(
         "s-1", "scripted", DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(5), 1, Path.of("a"), 42, 10,
-        search, new FifoScheduler(), Resources.ANY);
+        search, new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT);
   }
 }

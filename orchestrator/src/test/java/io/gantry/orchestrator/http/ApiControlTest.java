@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,22 +130,25 @@ class ApiControlTest {
   }
 
   @Test
-  void theForegroundSweepGoesFirstAndSubmittedOnesRunBeforeItsCommandEnds() throws Exception {
-    server.server.sweeps().exclusively(
-        () -> {
-          assertEquals(201, Http.post(server.base + "/api/sweeps", GOOD).status());
-          assertEquals("queued", Http.get(server.base + "/api/sweeps/ok-1").json().get("live").asText(), "it waits for the sweep in front");
-          return null;
-        });
-    FakeRun run = runs.computeIfAbsent("ok-1", id -> new FakeRun());
-    run.started.get(10, TimeUnit.SECONDS);
-    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(run.release::countDown);
+  void submittedSweepsRunAtOnceAndRunBeforeTheCommandEnds() throws Exception {
+    assertEquals(201, Http.post(server.base + "/api/sweeps", GOOD).status());
+    assertEquals(201, Http.post(server.base + "/api/sweeps", GOOD).status());
+    FakeRun first = runs.computeIfAbsent("ok-1", id -> new FakeRun());
+    FakeRun second = runs.computeIfAbsent("ok-2", id -> new FakeRun());
+    first.started.get(10, TimeUnit.SECONDS);
+    second.started.get(10, TimeUnit.SECONDS);
+    assertEquals("running", Http.get(server.base + "/api/sweeps/ok-1").json().get("live").asText(), "neither waits for the other");
+    assertEquals("running", Http.get(server.base + "/api/sweeps/ok-2").json().get("live").asText());
+    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(first.release::countDown);
+    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(second.release::countDown);
     StringWriter printed = new StringWriter();
     server.server.awaitSubmitted(new PrintWriter(printed, true));
-    assertTrue(printed.toString().startsWith("1 sweep(s) submitted over HTTP"), printed.toString());
-    JsonNode sweep = Http.get(server.base + "/api/sweeps/ok-1").json();
-    assertEquals("cancelled", sweep.get("status").asText(), "it ran to its end");
-    assertTrue(sweep.get("live").isNull());
+    assertTrue(printed.toString().startsWith("2 sweep(s) submitted over HTTP"), printed.toString());
+    for (String id : List.of("ok-1", "ok-2")) {
+      JsonNode sweep = Http.get(server.base + "/api/sweeps/" + id).json();
+      assertEquals("cancelled", sweep.get("status").asText(), "it ran to its end");
+      assertTrue(sweep.get("live").isNull());
+    }
   }
 
   @Test

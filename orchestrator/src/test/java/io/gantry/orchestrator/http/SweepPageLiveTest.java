@@ -1,5 +1,7 @@
 package io.gantry.orchestrator.http;
 
+import io.gantry.orchestrator.run.Devices;
+import io.gantry.orchestrator.run.LocalService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +45,8 @@ class SweepPageLiveTest {
 
   @Test
   void aSweepRunsLiveOnThePageAndATrialStopsFromIt() {
-    try (TestServer server = TestServer.withLocalWorkers(dataDir);
+    try (LocalService workers = LocalService.start(Devices.local(2, 1), 1, 0, dataDir.resolve("logs"));
+        TestServer server = TestServer.withService(dataDir, workers.service());
         Browser browser = new Browser(1500, 1300)) {
       browser.open(server.base + "/");
       browser.find("#yaml").sendKeys(SWEEP);

@@ -1,7 +1,6 @@
 package io.gantry.orchestrator.http;
 
-import io.gantry.orchestrator.run.Devices;
-import io.gantry.orchestrator.run.SweepRun;
+import io.gantry.orchestrator.service.SweepService;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.tracking.SweepTracking;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Function;
 
 /** A web server on a free loopback port (or as {@code settings} say) over an H2 store in {@code dataDir}. */
@@ -36,17 +34,15 @@ final class TestServer implements AutoCloseable {
     return new TestServer(dataDir, WebSettings.of("127.0.0.1", 0, null), launcher);
   }
 
-  /** A token-less loopback server whose submitted sweeps run on worker processes of this machine, as the CLI runs them. */
-  static TestServer withLocalWorkers(Path dataDir) {
+  /**
+   * A token-less loopback server whose submitted sweeps run on {@code service}, as {@code gantry
+   * serve} runs them.
+   */
+  static TestServer withService(Path dataDir, SweepService service) {
     return new TestServer(
         dataDir,
         WebSettings.of("127.0.0.1", 0, null),
-        store ->
-            (spec, plan, observer) -> {
-              List<String> devices = Devices.local(spec.workers(), spec.threadsPerTrial());
-              SweepRun.Settings settings = new SweepRun.Settings(devices, spec.threadsPerTrial(), "127.0.0.1", 0, dataDir.resolve("logs"));
-              return SweepRun.run(store, plan, settings, SweepTracking.OFF, System.out, false, observer);
-            });
+        store -> (spec, plan, observer) -> service.run(store, plan, SweepTracking.OFF, System.out, false, observer));
   }
 
   /** What the server printed when it started. */

@@ -62,7 +62,7 @@ final class EpochArtifacts {
       throws IOException {
     Path folder = root.resolve("checkpoints").resolve(String.format("epoch-%03d", epoch));
     Checkpoint.write(folder, recipe, next, provenance(epoch, next.step()));
-    listener.onArtifact("checkpoint", epoch, next.step(), folder);
+    listener.onArtifact(TrialListener.CHECKPOINT, epoch, next.step(), folder);
   }
 
   private List<String> provenance(int epoch, long step) {

@@ -9,6 +9,8 @@ public record TrialOutcome(Kind kind, long lastStep, String reason) implements C
     COMPLETED,
     DIVERGED,
     STOPPED,
+    /** Ended at its newest checkpoint, as its sweep service asked, to go on from there later. */
+    PREEMPTED,
     FAILED
   }
 
@@ -22,6 +24,10 @@ public record TrialOutcome(Kind kind, long lastStep, String reason) implements C
 
   public static TrialOutcome stopped(long step) {
     return new TrialOutcome(Kind.STOPPED, step, "stop requested");
+  }
+
+  public static TrialOutcome preempted(long step) {
+    return new TrialOutcome(Kind.PREEMPTED, step, "preempted at its checkpoint");
   }
 
   public static TrialOutcome failed(long step, String reason) {

@@ -1,0 +1,39 @@
+package io.gantry.orchestrator.service;
+
+import io.gantry.orchestrator.sweep.Resources;
+import io.gantry.orchestrator.sweep.Scheduling;
+
+/**
+ * What the scheduler across sweeps knows of one active sweep at a moment.
+ *
+ * @param order the sweep's place in the order sweeps started in this process, for ties
+ * @param startable how many trials the sweep could start now: queued ones and new ones its search
+ *     may still propose
+ * @param running how many workers run (or are offered to run) a trial of the sweep
+ */
+public record SweepShare(String sweepId, long order, Scheduling scheduling, Resources resources, int startable, int running) {
+
+  /** Whether the sweep could start a trial on a worker driving {@code device} now. */
+  boolean wants(String device) {
+    return wantsMore() && resources.accepts(device);
+  }
+
+  /** Whether the sweep could start another trial somewhere now. */
+  boolean wantsMore() {
+    return startable > 0 && running < scheduling.maxConcurrentTrials();
+  }
+
+  /** The trials it could start beyond those it runs, within its own limit. */
+  int unmet() {
+    return wantsMore() ? Math.min(startable, scheduling.maxConcurrentTrials() - running) : 0;
+  }
+
+  /** Its share of workers per unit of weight once it has one more: what fair share evens out. */
+  double shareWithOneMore() {
+    return (running + 1.0) / scheduling.weight();
+  }
+
+  int priority() {
+    return scheduling.priority();
+  }
+}
