@@ -7,19 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.orchestrator.cli.CliRun;
 import io.gantry.orchestrator.store.H2RunStore;
-import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.orchestrator.tracking.LocalMlflow;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +52,7 @@ class ClusterFaultTest {
     CliRun run = CliRun.gantry("run", sweepFile().toString(), "--data-dir", data.toString(), "--workers", "2", "--http-port", "0");
     assertEquals(0, run.code(), run.toString());
     try (H2RunStore store = H2RunStore.open(data)) {
-      unbroken = histories(store, store.sweeps().get(0).id());
+      unbroken = LoopbackCluster.histories(store, store.sweeps().get(0).id());
     }
   }
 
@@ -69,16 +60,16 @@ class ClusterFaultTest {
   @SuppressWarnings("try") // the worker nodes only need to run while the test does
   void aSweepSpreadsOverNodesTakesInANewOneAtOnceAndLosesNothingWithANode() throws Exception {
     try (LocalMlflow mlflow = LocalMlflow.start(dir.resolve("mlflow"))) {
-      sweepLosingANode(new Cluster(dir, Optional.of(mlflow.url())), mlflow);
+      sweepLosingANode(new LoopbackCluster(dir, Optional.of(mlflow.url())), mlflow);
     }
   }
 
   @SuppressWarnings("try")
-  private void sweepLosingANode(Cluster cluster, LocalMlflow mlflow) throws Exception {
+  private void sweepLosingANode(LoopbackCluster cluster, LocalMlflow mlflow) throws Exception {
     try (GantryProcess coordinator = cluster.coordinator();
         GantryProcess nodeA = cluster.worker("node-a")) {
       cluster.awaitWorkers(1);
-      String sweepId = cluster.submit();
+      String sweepId = cluster.submit(sweepFile());
       JsonNode first = cluster.awaitTrial(sweepId, t -> "running".equals(t.path("status").asText()));
       assertEquals("node-a/cpu-0", first.path("worker").asText());
 
@@ -112,7 +103,7 @@ class ClusterFaultTest {
           assertTrue(resumed.message().orElse("").startsWith("resumed from its checkpoint at step"), resumed.toString());
           assertEquals(SweepStatus.FINISHED, store.sweep(sweepId).orElseThrow().status());
           // every step once, none missing, every value that of the unbroken run: exact resume
-          assertEquals(unbroken, histories(store, sweepId));
+          assertEquals(unbroken, LoopbackCluster.histories(store, sweepId));
           System.out.printf("node lost: trial %s %s; %d trials completed%n", lostTrial, resumed.message().orElseThrow(), trials.size());
         }
       }
@@ -122,7 +113,7 @@ class ClusterFaultTest {
   @Test
   @SuppressWarnings("try")
   void aCoordinatorKilledMidSweepAndStartedAgainGoesOnWhereItWas() throws Exception {
-    Cluster cluster = new Cluster(dir, Optional.empty());
+    LoopbackCluster cluster = new LoopbackCluster(dir, Optional.empty());
     try (GantryProcess nodeA = cluster.worker("node-a");
         GantryProcess nodeB = cluster.worker("node-b")) {
       String sweepId;
@@ -130,7 +121,7 @@ class ClusterFaultTest {
       String finishedFirst;
       try (GantryProcess first = cluster.coordinator()) {
         cluster.awaitWorkers(2);
-        sweepId = cluster.submit();
+        sweepId = cluster.submit(sweepFile());
         JsonNode done = cluster.awaitTrial(sweepId, t -> "completed".equals(t.path("status").asText()));
         finishedFirst = done.path("id").asText();
         Instant firstEnded = Instant.parse(done.path("finished_at").asText());
@@ -154,7 +145,7 @@ class ClusterFaultTest {
           TrialRecord resumed = trials.stream().filter(t -> t.trialId().equals(interrupted)).findFirst().orElseThrow();
           assertEquals(2, resumed.attempt());
           assertTrue(resumed.message().orElse("").startsWith("resumed from its checkpoint at step"), resumed.toString());
-          assertEquals(unbroken, histories(store, sweepId));
+          assertEquals(unbroken, LoopbackCluster.histories(store, sweepId));
           System.out.printf("coordinator restarted: trial %s %s; %d trials completed%n", interrupted, resumed.message().orElseThrow(), trials.size());
         }
       }
@@ -202,137 +193,4 @@ class ClusterFaultTest {
     }
   }
 
-  private static Map<String, Map<String, List<String>>> histories(H2RunStore store, String sweepId) {
-    Map<String, Map<String, List<String>>> byTrial = new LinkedHashMap<>();
-    for (TrialRecord trial : store.trials(sweepId)) {
-      Map<String, List<String>> byMetric = new LinkedHashMap<>();
-      for (MetricPoint point : store.metrics(sweepId, trial.trialId())) {
-        byMetric.computeIfAbsent(point.name(), name -> new ArrayList<>()).add(point.step() + "=" + point.value());
-      }
-      byTrial.put(trial.trialId(), byMetric);
-    }
-    return byTrial;
-  }
-
-  /** The processes of one cluster on loopback, each machine with a data folder of its own. */
-  private static final class Cluster {
-    final Path root;
-    final Path data;
-    final int clusterPort;
-    final int httpPort;
-    final Optional<String> mlflow;
-    final HttpClient http = HttpClient.newHttpClient();
-
-    Cluster(Path root, Optional<String> mlflow) throws IOException {
-      this.root = root;
-      this.mlflow = mlflow;
-      this.data = root.resolve("coordinator");
-      this.clusterPort = freePort();
-      this.httpPort = freePort();
-    }
-
-    GantryProcess coordinator() throws IOException {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "coordinator", "--host", "127.0.0.1", "--port", "" + clusterPort, "--http-port", "" + httpPort, "--data-dir",
-                  data.toString()));
-      mlflow.ifPresent(url -> args.addAll(List.of("--mlflow", url)));
-      return GantryProcess.start(root.resolve("coordinator.log"), args.toArray(String[]::new));
-    }
-
-    GantryProcess worker(String name) throws IOException {
-      return GantryProcess.start(
-          root.resolve(name + ".log"), "worker", "--join", "127.0.0.1:" + clusterPort, "--devices", "cpu:0",
-          "--threads", "1", "--name", name, "--data-dir", root.resolve(name).toString());
-    }
-
-    String submit() {
-      CliRun submit = CliRun.gantry("submit", sweepFile().toString(), "--to", "127.0.0.1:" + httpPort);
-      assertEquals(0, submit.code(), submit.toString());
-      return submit.out().replaceAll("(?s).* as sweep (\\S+) to .*", "$1");
-    }
-
-    /** When the coordinator's directory first listed {@code count} workers. */
-    Instant awaitWorkers(int count) throws Exception {
-      await("" + count + " workers", () -> get("/api/cluster").map(c -> c.path("workers").size() >= count).orElse(false));
-      return Instant.now();
-    }
-
-    JsonNode trial(String sweepId, String trialId) throws Exception {
-      for (JsonNode trial : get("/api/sweeps/" + sweepId).orElseThrow().path("trials")) {
-        if (trial.path("id").asText().equals(trialId)) {
-          return trial;
-        }
-      }
-      throw new AssertionError("no trial " + trialId);
-    }
-
-    JsonNode awaitTrial(String sweepId, Predicate<JsonNode> wanted) throws Exception {
-      JsonNode[] found = new JsonNode[1];
-      await(
-          "a trial of " + sweepId,
-          () -> {
-            for (JsonNode trial : get("/api/sweeps/" + sweepId).map(s -> s.path("trials")).orElse(JSON.createArrayNode())) {
-              if (wanted.test(trial)) {
-                found[0] = trial;
-                return true;
-              }
-            }
-            return false;
-          });
-      return found[0];
-    }
-
-    /** Waits until a checkpoint of the trial has reached the coordinator's data folder. */
-    void awaitCheckpoint(String sweepId, String trialId) throws Exception {
-      Path checkpoints = data.resolve("artifacts").resolve(sweepId).resolve(trialId).resolve("checkpoints");
-      await(
-          "a checkpoint of " + trialId,
-          () -> {
-            if (!Files.isDirectory(checkpoints)) {
-              return false;
-            }
-            try (Stream<Path> folders = Files.list(checkpoints)) {
-              return folders.anyMatch(f -> Files.isRegularFile(f.resolve("trial.properties")));
-            }
-          });
-    }
-
-    void awaitSweepEnd(String sweepId) throws Exception {
-      await(sweepId + " to finish", () -> get("/api/sweeps/" + sweepId).map(s -> "finished".equals(s.path("status").asText())).orElse(false));
-    }
-
-    private Optional<JsonNode> get(String path) throws InterruptedException {
-      try {
-        HttpResponse<String> response =
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
-      } catch (IOException e) {
-        // the coordinator is starting, or gone
-        return Optional.empty();
-      }
-    }
-
-    private void await(String what, Check check) throws Exception {
-      Instant deadline = Instant.now().plus(SWEEP_TIMEOUT);
-      while (!check.holds()) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new AssertionError("waited " + SWEEP_TIMEOUT + " for " + what + "; logs in " + root);
-        }
-        Thread.sleep(50);
-      }
-    }
-  }
-
-  @FunctionalInterface
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -1,0 +1,181 @@
+package io.gantry.orchestrator.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.orchestrator.cli.CliRun;
+import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.MetricPoint;
+import io.gantry.orchestrator.store.TrialRecord;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** The processes of one Gantry cluster on loopback, each machine with a data folder of its own. */
+final class LoopbackCluster {
+
+  private static final Duration TIMEOUT = Duration.ofMinutes(4);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final Path root;
+  final Path data;
+  final int clusterPort;
+  final int httpPort;
+  final Optional<String> mlflow;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  LoopbackCluster(Path root, Optional<String> mlflow) throws IOException {
+    this.root = root;
+    this.mlflow = mlflow;
+    this.data = root.resolve("coordinator");
+    this.clusterPort = freePort();
+    this.httpPort = freePort();
+  }
+
+  GantryProcess coordinator() throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "coordinator", "--host", "127.0.0.1", "--port", "" + clusterPort, "--http-port", "" + httpPort, "--data-dir",
+                data.toString()));
+    mlflow.ifPresent(url -> args.addAll(List.of("--mlflow", url)));
+    return GantryProcess.start(root.resolve("coordinator.log"), args.toArray(String[]::new));
+  }
+
+  GantryProcess worker(String name) throws IOException {
+    return GantryProcess.start(
+        root.resolve(name + ".log"), "worker", "--join", "127.0.0.1:" + clusterPort, "--devices", "cpu:0",
+        "--threads", "1", "--name", name, "--data-dir", root.resolve(name).toString());
+  }
+
+  /** Sends the sweep file with {@code gantry submit}; the new sweep's id. */
+  String submit(Path sweepFile) {
+    CliRun submit = CliRun.gantry("submit", sweepFile.toString(), "--to", "127.0.0.1:" + httpPort);
+    assertEquals(0, submit.code(), submit.toString());
+    return submit.out().replaceAll("(?s).* as sweep (\\S+) to .*", "$1");
+  }
+
+  /** When the coordinator's directory first listed {@code count} workers. */
+  Instant awaitWorkers(int count) throws Exception {
+    await("" + count + " workers", () -> get("/api/cluster").map(c -> c.path("workers").size() >= count).orElse(false));
+    return Instant.now();
+  }
+
+  JsonNode trial(String sweepId, String trialId) throws Exception {
+    for (JsonNode trial : get("/api/sweeps/" + sweepId).orElseThrow().path("trials")) {
+      if (trial.path("id").asText().equals(trialId)) {
+        return trial;
+      }
+    }
+    throw new AssertionError("no trial " + trialId);
+  }
+
+  JsonNode awaitTrial(String sweepId, Predicate<JsonNode> wanted) throws Exception {
+    JsonNode[] found = new JsonNode[1];
+    await(
+        "a trial of " + sweepId,
+        () -> {
+          for (JsonNode trial : get("/api/sweeps/" + sweepId).map(s -> s.path("trials")).orElse(JSON.createArrayNode())) {
+            if (wanted.test(trial)) {
+              found[0] = trial;
+              return true;
+            }
+          }
+          return false;
+        });
+    return found[0];
+  }
+
+  /** Waits until a checkpoint of the trial has reached the coordinator's data folder. */
+  void awaitCheckpoint(String sweepId, String trialId) throws Exception {
+    Path checkpoints = data.resolve("artifacts").resolve(sweepId).resolve(trialId).resolve("checkpoints");
+    await(
+        "a checkpoint of " + trialId,
+        () -> {
+          if (!Files.isDirectory(checkpoints)) {
+            return false;
+          }
+          try (Stream<Path> folders = Files.list(checkpoints)) {
+            return folders.anyMatch(f -> Files.isRegularFile(f.resolve("trial.properties")));
+          }
+        });
+  }
+
+  /** The sweep as {@code GET /api/sweeps/ID} shows it. */
+  JsonNode sweep(String sweepId) throws Exception {
+    return get("/api/sweeps/" + sweepId).orElseThrow(() -> new AssertionError("no sweep " + sweepId));
+  }
+
+  /** The sweep as {@code GET /api/sweeps/ID} shows it, or an empty object while the coordinator cannot say. */
+  JsonNode sweepOrEmpty(String sweepId) throws Exception {
+    return get("/api/sweeps/" + sweepId).orElse(JSON.createObjectNode());
+  }
+
+  void awaitSweep(String sweepId, Predicate<JsonNode> wanted) throws Exception {
+    await("sweep " + sweepId, () -> get("/api/sweeps/" + sweepId).map(wanted::test).orElse(false));
+  }
+
+  void awaitSweepEnd(String sweepId) throws Exception {
+    await(sweepId + " to finish", () -> get("/api/sweeps/" + sweepId).map(s -> "finished".equals(s.path("status").asText())).orElse(false));
+  }
+
+  private Optional<JsonNode> get(String path) throws InterruptedException {
+    try {
+      HttpResponse<String> response =
+          http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
+    } catch (IOException e) {
+      // the coordinator is starting, or gone
+      return Optional.empty();
+    }
+  }
+
+  void await(String what, Check check) throws Exception {
+    Instant deadline = Instant.now().plus(TIMEOUT);
+    while (!check.holds()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("waited " + TIMEOUT + " for " + what + "; logs in " + root);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @FunctionalInterface
+  interface Check {
+    boolean holds() throws Exception;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** By trial id, by metric, the (step, value) history a sweep recorded. */
+  static Map<String, Map<String, List<String>>> histories(H2RunStore store, String sweepId) {
+    Map<String, Map<String, List<String>>> byTrial = new LinkedHashMap<>();
+    for (TrialRecord trial : store.trials(sweepId)) {
+      Map<String, List<String>> byMetric = new LinkedHashMap<>();
+      for (MetricPoint point : store.metrics(sweepId, trial.trialId())) {
+        byMetric.computeIfAbsent(point.name(), name -> new ArrayList<>()).add(point.step() + "=" + point.value());
+      }
+      byTrial.put(trial.trialId(), byMetric);
+    }
+    return byTrial;
+  }
+}

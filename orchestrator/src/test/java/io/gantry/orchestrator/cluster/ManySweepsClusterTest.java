@@ -1,0 +1,164 @@
+package io.gantry.orchestrator.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.PreemptionRecord;
+import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.orchestrator.store.TrialStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One coordinator process and two worker nodes on loopback running several sweeps at once: three
+ * sweeps share the workers fairly, a coordinator killed with the three running resumes them all,
+ * and a high-priority sweep submitted later takes both workers at the trials' next checkpoints,
+ * the preempted trials going on later from them with the numbers of unbroken runs.
+ */
+class ManySweepsClusterTest {
+
+  /** Four small GANs of a few seconds each, with a checkpoint every epoch. */
+  private static final String SWEEP =
+      """
+      name: %s
+      model: gan
+      dataset: gaussian-2d
+      method: grid
+      metric: {name: val/mean_error, goal: minimize}
+      budget: {epochs: 12}
+      parameters:
+        lr_g: {values: [%s]}
+        lr_d: {value: 0.002}
+        batch_size: {value: 100}
+      seed: 3
+      %s
+      """;
+
+  private static final List<String> SHARING = List.of("share-a", "share-b", "share-c");
+
+  @TempDir Path dir;
+
+  @Test
+  @SuppressWarnings("try") // the worker nodes only need to run while the test does
+  void sweepsShareWorkersFairlySurviveARestartAndAHighOneTakesTheWorkersAtACheckpoint() throws Exception {
+    LoopbackCluster cluster = new LoopbackCluster(dir, Optional.empty());
+    String lrs = "0.001, 0.002, 0.003, 0.004";
+    try (GantryProcess nodeA = cluster.worker("node-a");
+        GantryProcess nodeB = cluster.worker("node-b")) {
+      List<String> sweepIds = new ArrayList<>();
+      try (GantryProcess first = cluster.coordinator()) {
+        cluster.awaitWorkers(2);
+        Instant submitted = Instant.now();
+        for (String name : SHARING) {
+          sweepIds.add(cluster.submit(sweepFile(name, lrs, "")));
+        }
+        for (String sweepId : sweepIds) {
+          JsonNode trial = cluster.awaitTrial(sweepId, t -> !t.path("started_at").isNull() && !t.path("started_at").asText().isEmpty());
+          Duration wait = Duration.between(submitted, Instant.parse(trial.path("started_at").asText()));
+          System.out.printf("sweep %s got its first trial %d ms after the sweeps were submitted%n", sweepId, wait.toMillis());
+          assertTrue(wait.compareTo(Duration.ofSeconds(20)) < 0, sweepId + " waited " + wait + " for a worker");
+        }
+        Map<String, Long> started = awaitStarted(cluster, sweepIds, 6);
+        System.out.printf("trials started by the first six starts, by sweep: %s%n", started);
+        long most = started.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        long least = started.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        assertTrue(most - least <= 1, "each sweep within one trial of its fair share: " + started);
+        first.killMachine();
+      }
+      try (GantryProcess second = cluster.coordinator()) {
+        cluster.await(
+            "the three sweeps to run again on both workers",
+            () -> {
+              long running = 0;
+              for (String sweepId : sweepIds) {
+                running += running(cluster.sweepOrEmpty(sweepId));
+              }
+              return running == 2;
+            });
+        Instant submitted = Instant.now();
+        String high = cluster.submit(sweepFile("urgent", "0.001, 0.002", "priority: high"));
+        cluster.awaitSweep(high, s -> running(s) == 2);
+        Duration took = Duration.between(submitted, Instant.now());
+        System.out.printf("the high-priority sweep ran on both workers %d ms after it was submitted%n", took.toMillis());
+        assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "it waited " + took + " for the workers");
+        for (String sweepId : sweepIds) {
+          assertEquals(0, running(cluster.sweep(sweepId)), sweepId + " runs nothing while the high sweep runs on every worker");
+        }
+        sweepIds.add(high);
+        for (String sweepId : sweepIds) {
+          cluster.awaitSweepEnd(sweepId);
+        }
+        second.close();
+      }
+      try (H2RunStore store = H2RunStore.open(cluster.data)) {
+        List<PreemptionRecord> preemptions = new ArrayList<>();
+        for (String sweepId : sweepIds) {
+          assertEquals(SweepStatus.FINISHED, store.sweep(sweepId).orElseThrow().status());
+          List<TrialRecord> trials = store.trials(sweepId);
+          assertTrue(trials.stream().allMatch(t -> t.status() == TrialStatus.COMPLETED), "0 trials lost: " + trials);
+          preemptions.addAll(store.preemptions(sweepId));
+        }
+        System.out.printf("preemptions: %s%n", preemptions);
+        // one trial on each worker, unless one ended on its own at the moment the high sweep came
+        assertTrue(preemptions.size() == 1 || preemptions.size() == 2, preemptions.toString());
+        assertTrue(preemptions.stream().allMatch(p -> p.reason().contains(sweepIds.get(3))), preemptions.toString());
+        // the three sweeps have the same trials: each history, broken by a restart or a preemption or
+        // not, has every step once with the values of the others
+        Map<String, Map<String, List<String>>> reference = LoopbackCluster.histories(store, sweepIds.get(0));
+        assertFalse(reference.get("t001").isEmpty());
+        for (String sweepId : sweepIds.subList(1, 3)) {
+          assertEquals(reference, LoopbackCluster.histories(store, sweepId), sweepId + " against " + sweepIds.get(0));
+        }
+      }
+    }
+  }
+
+  private Path sweepFile(String name, String lrs, String extra) throws IOException {
+    Path file = dir.resolve(name + ".yaml");
+    Files.writeString(file, SWEEP.formatted(name, lrs, extra));
+    return file;
+  }
+
+  private static long running(JsonNode sweep) {
+    long count = 0;
+    for (JsonNode trial : sweep.path("trials")) {
+      count += "running".equals(trial.path("status").asText()) ? 1 : 0;
+    }
+    return count;
+  }
+
+  /** Waits until the sweeps have started {@code total} trials between them; how many each started. */
+  private static Map<String, Long> awaitStarted(LoopbackCluster cluster, List<String> sweepIds, int total) throws Exception {
+    AtomicReference<Map<String, Long>> counts = new AtomicReference<>();
+    cluster.await(
+        total + " trials started",
+        () -> {
+          Map<String, Long> now = new LinkedHashMap<>();
+          for (String sweepId : sweepIds) {
+            long n = 0;
+            for (JsonNode trial : cluster.sweepOrEmpty(sweepId).path("trials")) {
+              n += trial.path("started_at").isNull() || trial.path("started_at").asText().isEmpty() ? 0 : 1;
+            }
+            now.put(sweepId, n);
+          }
+          counts.set(now);
+          return now.values().stream().mapToLong(Long::longValue).sum() >= total;
+        });
+    return counts.get();
+  }
+}
