@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 /**
@@ -51,7 +52,7 @@ final class SleepSweep {
     store.createSweep(
         new SweepRecord(
             sweepId, name, model, "sequence", "val/score", "maximize", SweepStatus.RUNNING,
-            "# made by the " + name + " benchmark\n", null, artifacts.toString(), Instant.now(), Optional.empty()),
+            "# made by the " + name + " benchmark\n", null, artifacts.toString(), Instant.now(), Optional.empty(), OptionalInt.of(trials)),
         List.of());
     int[] asked = {0};
     SearchStrategy sequence = () -> Optional.of(Map.of("i", ++asked[0], "step_ms", stepMs));

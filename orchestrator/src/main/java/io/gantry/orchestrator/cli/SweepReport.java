@@ -6,6 +6,8 @@ import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
+import io.gantry.orchestrator.view.SweepSummary;
+import io.gantry.orchestrator.view.TrialSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -25,44 +26,16 @@ import java.util.stream.Collectors;
  */
 final class SweepReport {
 
+  private final SweepSummary summary;
   private final SweepRecord sweep;
-  private final List<TrialRecord> trials;
-  private final Map<String, Map<String, Double>> finalMetrics;
 
-  private SweepReport(SweepRecord sweep, List<TrialRecord> trials, Map<String, Map<String, Double>> finalMetrics) {
-    this.sweep = sweep;
-    this.trials = trials;
-    this.finalMetrics = finalMetrics;
+  private SweepReport(SweepSummary summary) {
+    this.summary = summary;
+    this.sweep = summary.sweep();
   }
 
   static SweepReport of(RunStore store, SweepRecord sweep) {
-    List<TrialRecord> trials = store.trials(sweep.id());
-    Map<String, Map<String, Double>> finalMetrics = new LinkedHashMap<>();
-    for (TrialRecord trial : trials) {
-      Map<String, Double> last = new TreeMap<>();
-      // metrics come ordered by name, then step: the last write per name is the latest value
-      store.metrics(sweep.id(), trial.trialId()).forEach(p -> last.put(p.name(), p.value()));
-      finalMetrics.put(trial.trialId(), last);
-    }
-    return new SweepReport(sweep, trials, finalMetrics);
-  }
-
-  OptionalDouble objective(TrialRecord trial) {
-    Double value = finalMetrics.get(trial.trialId()).get(sweep.metricName());
-    return value == null || value.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(value);
-  }
-
-  /** Trials with a value of the sweep's metric, best first. */
-  List<TrialRecord> ranked() {
-    Comparator<TrialRecord> byValue = Comparator.comparingDouble(t -> objective(t).getAsDouble());
-    return trials.stream()
-        .filter(t -> objective(t).isPresent())
-        .sorted(sweep.maximize() ? byValue.reversed() : byValue)
-        .toList();
-  }
-
-  Optional<TrialRecord> best() {
-    return ranked().stream().findFirst();
+    return new SweepReport(SweepSummary.read(store, sweep));
   }
 
   String describe() {
@@ -83,17 +56,19 @@ final class SweepReport {
     header.addAll(varying);
     header.add(sweep.metricName());
     TextTable table = new TextTable(header.toArray(String[]::new));
-    List<TrialRecord> ordered = new ArrayList<>(ranked());
-    trials.stream().filter(t -> !ordered.contains(t)).forEach(ordered::add);
-    for (TrialRecord trial : ordered) {
-      int rank = ranked().indexOf(trial);
-      List<String> row = new ArrayList<>(List.of(rank < 0 ? "-" : Integer.toString(rank + 1), trial.trialId(), statusText(trial)));
-      varying.forEach(p -> row.add(format(trial.params().get(p))));
-      row.add(objective(trial).isPresent() ? format(objective(trial).getAsDouble()) : "-");
+    List<TrialSummary> ranked = summary.ranked();
+    List<TrialSummary> ordered = new ArrayList<>(ranked);
+    summary.trials().stream().filter(t -> t.objective().isEmpty()).forEach(ordered::add);
+    for (TrialSummary trial : ordered) {
+      int rank = ranked.indexOf(trial);
+      TrialRecord record = trial.record();
+      List<String> row = new ArrayList<>(List.of(rank < 0 ? "-" : Integer.toString(rank + 1), record.trialId(), statusText(record)));
+      varying.forEach(p -> row.add(format(record.params().get(p))));
+      row.add(trial.objective().isPresent() ? format(trial.objective().getAsDouble()) : "-");
       table.row(row);
     }
     StringBuilder text = new StringBuilder(table.render());
-    List<TrialRecord> stoppedEarly = trials.stream().filter(t -> t.stopRung().isPresent()).toList();
+    List<TrialRecord> stoppedEarly = records().stream().filter(t -> t.stopRung().isPresent()).toList();
     if (!stoppedEarly.isEmpty()) {
       text.append("stopped early:\n");
       stoppedEarly.forEach(t -> text.append("  ").append(t.trialId()).append("  ").append(t.message().orElse("")).append('\n'));
@@ -103,7 +78,7 @@ final class SweepReport {
 
   String artifactList(RunStore store) {
     StringBuilder text = new StringBuilder("artifacts in " + sweep.artifactDir() + "\n");
-    for (TrialRecord trial : trials) {
+    for (TrialRecord trial : records()) {
       List<ArtifactRecord> files = store.artifacts(sweep.id(), trial.trialId());
       latest(files, "samples").ifPresent(a -> text.append("  ").append(trial.trialId()).append(" samples    ").append(a.path()).append('\n'));
       latest(files, "checkpoint").ifPresent(a -> text.append("  ").append(trial.trialId()).append(" checkpoint ").append(a.path()).append('\n'));
@@ -114,11 +89,10 @@ final class SweepReport {
   static String sweepTable(List<SweepReport> reports) {
     TextTable table = new TextTable("sweep", "model", "method", "status", "trials", "best", "created");
     for (SweepReport r : reports) {
-      long finished = r.trials.stream().filter(t -> t.status().isFinished()).count();
-      String best = r.best().map(t -> r.sweep.metricName() + " " + format(r.objective(t).getAsDouble()) + " (" + t.trialId() + ")").orElse("-");
+      String best = r.summary.best().map(t -> r.sweep.metricName() + " " + format(t.objective().getAsDouble()) + " (" + t.trialId() + ")").orElse("-");
       table.row(List.of(
           r.sweep.id(), r.sweep.model(), r.sweep.method(), r.sweep.status().name().toLowerCase(Locale.ROOT),
-          finished + "/" + r.trials.size(), best, r.sweep.createdAt().toString()));
+          r.summary.done() + "/" + r.summary.plannedTrials(), best, r.sweep.createdAt().toString()));
     }
     return table.render();
   }
@@ -132,11 +106,9 @@ final class SweepReport {
     json.put("status", sweep.status().name().toLowerCase(Locale.ROOT));
     json.put("metric", Map.of("name", sweep.metricName(), "goal", sweep.metricGoal()));
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (TrialStatus status : TrialStatus.values()) {
-      counts.put(status.name().toLowerCase(Locale.ROOT), trials.stream().filter(t -> t.status() == status).count());
-    }
-    json.put("trials", Map.of("total", trials.size(), "by_status", counts));
-    best().ifPresent(t -> json.put("best", Map.of("trial", t.trialId(), "value", objective(t).getAsDouble())));
+    summary.byStatus().forEach((status, count) -> counts.put(status.name().toLowerCase(Locale.ROOT), count));
+    json.put("trials", Map.of("total", summary.plannedTrials(), "by_status", counts));
+    summary.best().ifPresent(t -> json.put("best", Map.of("trial", t.trialId(), "value", t.objective().getAsDouble())));
     json.put("created_at", sweep.createdAt().toString());
     json.put("finished_at", sweep.finishedAt().map(Object::toString).orElse(null));
     json.put("artifact_dir", sweep.artifactDir());
@@ -146,41 +118,47 @@ final class SweepReport {
   Map<String, Object> fullJson(RunStore store) {
     Map<String, Object> json = summaryJson();
     json.put("spec_yaml", sweep.specYaml());
-    json.put("trials", trials.stream().map(t -> trialJson(store, t)).toList());
+    json.put("trials", summary.trials().stream().map(t -> trialJson(store, t)).toList());
     return json;
   }
 
-  private Map<String, Object> trialJson(RunStore store, TrialRecord trial) {
+  private Map<String, Object> trialJson(RunStore store, TrialSummary trial) {
+    TrialRecord record = trial.record();
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", trial.trialId());
-    json.put("status", trial.status().name().toLowerCase(Locale.ROOT));
-    json.put("params", trial.params());
-    json.put("seed", trial.seed());
-    json.put("worker", trial.worker().orElse(null));
-    json.put("device", trial.device().orElse(null));
-    json.put("attempt", trial.attempt());
-    json.put("last_step", trial.lastStep());
-    json.put("message", trial.message().orElse(null));
-    json.put("stop_rung", trial.stopRung().isPresent() ? trial.stopRung().getAsLong() : null);
-    json.put("started_at", trial.startedAt().map(Object::toString).orElse(null));
-    json.put("finished_at", trial.finishedAt().map(Object::toString).orElse(null));
-    json.put("objective", objective(trial).isPresent() ? objective(trial).getAsDouble() : null);
-    json.put("final_metrics", finalMetrics.get(trial.trialId()));
+    json.put("id", record.trialId());
+    json.put("status", record.status().name().toLowerCase(Locale.ROOT));
+    json.put("params", record.params());
+    json.put("seed", record.seed());
+    json.put("worker", record.worker().orElse(null));
+    json.put("device", record.device().orElse(null));
+    json.put("attempt", record.attempt());
+    json.put("last_step", record.lastStep());
+    json.put("message", record.message().orElse(null));
+    json.put("stop_rung", record.stopRung().isPresent() ? record.stopRung().getAsLong() : null);
+    json.put("started_at", record.startedAt().map(Object::toString).orElse(null));
+    json.put("finished_at", record.finishedAt().map(Object::toString).orElse(null));
+    json.put("objective", trial.objective().isPresent() ? trial.objective().getAsDouble() : null);
+    json.put("final_metrics", trial.latestMetrics());
     Map<String, List<Map<String, Object>>> history = new TreeMap<>();
-    for (MetricPoint p : store.metrics(sweep.id(), trial.trialId())) {
+    for (MetricPoint p : store.metrics(sweep.id(), record.trialId())) {
       history.computeIfAbsent(p.name(), n -> new ArrayList<>())
           .add(Map.of("step", p.step(), "epoch", p.epoch(), "value", p.value(), "timestamp", p.timestampMillis()));
     }
     json.put("metrics", history);
     json.put(
         "artifacts",
-        store.artifacts(sweep.id(), trial.trialId()).stream()
+        store.artifacts(sweep.id(), record.trialId()).stream()
             .map(a -> Map.of("kind", a.kind(), "epoch", a.epoch(), "step", a.step(), "path", a.path()))
             .toList());
     return json;
   }
 
+  private List<TrialRecord> records() {
+    return summary.trials().stream().map(TrialSummary::record).toList();
+  }
+
   private List<String> varyingParameters() {
+    List<TrialRecord> trials = records();
     Set<String> names = trials.stream().flatMap(t -> t.params().keySet().stream()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     return names.stream()
         .filter(n -> trials.stream().map(t -> t.params().get(n)).filter(Objects::nonNull).distinct().count() > 1)

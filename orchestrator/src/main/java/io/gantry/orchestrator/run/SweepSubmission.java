@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Turns a checked sweep file into a stored sweep and the plan its coordinator runs. The sweep
@@ -42,7 +43,8 @@ public final class SweepSubmission {
             spec.source().toAbsolutePath().toString(),
             artifactDir.toString(),
             Instant.now(),
-            Optional.empty());
+            Optional.empty(),
+            OptionalInt.of(spec.maxTrials()));
     store.createSweep(sweep, List.of());
     return planOf(spec, sweepId, artifactDir);
   }

@@ -54,7 +54,10 @@ public interface RunStore extends AutoCloseable {
 
   void sweepEnded(String sweepId, SweepStatus status, Instant at);
 
-  /** How many trials {@code gantry extend} set the sweep to run; empty: its file's max_trials. */
+  /**
+   * How many trials the sweep is to run, as {@link SweepRecord#maxTrials()} says: empty for a
+   * sweep stored without it and never extended, whose file's max_trials then applies.
+   */
   OptionalInt trialLimit(String sweepId);
 
   /**

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -88,7 +89,7 @@ abstract class CoordinatorFixture {
     store.createSweep(
         new SweepRecord(
             sweepId, "scripted", "scripted", "grid", "val/score", "maximize", SweepStatus.RUNNING, "name: scripted\n",
-            null, dataDir.resolve("artifacts").resolve(sweepId).toString(), Instant.now(), Optional.empty()),
+            null, dataDir.resolve("artifacts").resolve(sweepId).toString(), Instant.now(), Optional.empty(), OptionalInt.empty()),
         trials.apply(sweepId));
     return sweepId;
   }

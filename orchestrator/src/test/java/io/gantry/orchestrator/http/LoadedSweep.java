@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 
 /**
@@ -33,7 +34,7 @@ final class LoadedSweep {
     Instant created = Instant.parse("2026-01-05T10:00:00Z");
     store.createSweep(
         new SweepRecord(ID, HOSTILE, "gan", "random", "train/loss", "minimize", SweepStatus.RUNNING, "name: x\n", null,
-            "/nonexistent/artifacts/" + ID, created, Optional.empty()),
+            "/nonexistent/artifacts/" + ID, created, Optional.empty(), OptionalInt.empty()),
         trials());
     Random random = new Random(1);
     for (int n = 1; n <= TRIALS; n++) {

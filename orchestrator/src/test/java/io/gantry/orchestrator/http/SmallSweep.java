@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A small running sweep, {@value #ID}, written straight into a store, that no process runs: t001
@@ -33,7 +34,7 @@ final class SmallSweep {
     Instant at = Instant.parse("2026-02-01T09:00:00Z");
     store.createSweep(
         new SweepRecord(ID, "api", "gan", "grid", "val/score", "maximize", SweepStatus.RUNNING, "name: api\n", null,
-            artifacts.toString(), at, Optional.empty()),
+            artifacts.toString(), at, Optional.empty(), OptionalInt.empty()),
         List.of(
             TrialRecord.queued(ID, "t001", 1, Map.of("lr", 0.01, "loss", "minimax"), 1),
             TrialRecord.queued(ID, "t002", 2, Map.of("lr", 0.1, "loss", "minimax"), 2),

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class LatestMetricsTest {
     try (Connection connection = H2RunStore.connect(dataDir);
         Statement statement = connection.createStatement()) {
       statement.execute("DROP TABLE latest_metrics");
-      statement.execute("DELETE FROM schema_version WHERE version = 4");
+      statement.execute("DELETE FROM schema_version WHERE version >= 4");
     }
     try (H2RunStore store = H2RunStore.open(dataDir)) {
       assertEquals(Map.of("t001", Map.of("loss", 0.25)), store.latestMetrics("s-1"));
@@ -53,7 +54,7 @@ class LatestMetricsTest {
   private H2RunStore open() {
     H2RunStore store = H2RunStore.open(dataDir);
     store.createSweep(
-        new SweepRecord("s-1", "s", "gan", "grid", "loss", "minimize", SweepStatus.RUNNING, "name: s\n", null, "/a", Instant.now(), Optional.empty()),
+        new SweepRecord("s-1", "s", "gan", "grid", "loss", "minimize", SweepStatus.RUNNING, "name: s\n", null, "/a", Instant.now(), Optional.empty(), OptionalInt.empty()),
         List.of(TrialRecord.queued("s-1", "t001", 1, Map.of(), 1), TrialRecord.queued("s-1", "t002", 2, Map.of(), 2)));
     return store;
   }

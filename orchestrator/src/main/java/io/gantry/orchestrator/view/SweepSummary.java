@@ -1,0 +1,94 @@
+package io.gantry.orchestrator.view;
+
+import io.gantry.orchestrator.store.RunStore;
+import io.gantry.orchestrator.store.SweepRecord;
+import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.orchestrator.store.TrialStatus;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A sweep as it is read: its record, its trials in planned order with their objectives, those
+ * ranked best first by the sweep's goal (ties in planned order), and how many trials it plans.
+ */
+public final class SweepSummary {
+
+  private final SweepRecord sweep;
+  private final List<TrialSummary> trials;
+  private final List<TrialSummary> ranked;
+
+  private SweepSummary(SweepRecord sweep, List<TrialSummary> trials) {
+    this.sweep = sweep;
+    this.trials = trials;
+    Comparator<TrialSummary> byObjective = Comparator.comparingDouble(t -> t.objective().getAsDouble());
+    this.ranked =
+        trials.stream()
+            .filter(t -> t.objective().isPresent())
+            .sorted(sweep.maximize() ? byObjective.reversed() : byObjective)
+            .toList();
+  }
+
+  /** The sweep's summary from the store: its trials and the latest value of each of their metrics. */
+  public static SweepSummary read(RunStore store, SweepRecord sweep) {
+    return of(sweep, store.trials(sweep.id()), store.latestMetrics(sweep.id()));
+  }
+
+  /** The summary of {@code sweep}, its {@code trials} and their latest metrics by trial id, then name. */
+  public static SweepSummary of(SweepRecord sweep, List<TrialRecord> trials, Map<String, Map<String, Double>> latestMetrics) {
+    return new SweepSummary(
+        sweep,
+        trials.stream()
+            .map(t -> TrialSummary.of(t, latestMetrics.getOrDefault(t.trialId(), Map.of()), sweep.metricName()))
+            .toList());
+  }
+
+  public SweepRecord sweep() {
+    return sweep;
+  }
+
+  /** Every trial, in planned order. */
+  public List<TrialSummary> trials() {
+    return trials;
+  }
+
+  /** The trials with an objective, best first. */
+  public List<TrialSummary> ranked() {
+    return ranked;
+  }
+
+  /** The trial with the best objective so far, running trials' latest values included. */
+  public Optional<TrialSummary> best() {
+    return ranked.stream().findFirst();
+  }
+
+  /**
+   * How many trials the sweep will have in all. A running sweep goes on to its limit (its file's
+   * max_trials, or what {@code gantry extend} raised it to), though its search strategy proposes
+   * each trial only when a worker is free; one that ended (its search exhausted, its limit reached,
+   * or cancelled) has the trials it has. A running sweep stored without its limit counts the trials
+   * it has too, since only its file, not parsed again to read it, would say.
+   */
+  public int plannedTrials() {
+    int stored = trials.size();
+    return sweep.status() == SweepStatus.RUNNING ? Math.max(stored, sweep.maxTrials().orElse(stored)) : stored;
+  }
+
+  /** The trials that are finished, whatever their end. */
+  public long done() {
+    return trials.stream().filter(t -> t.record().status().isFinished()).count();
+  }
+
+  /** Trials by status, every status present; queued includes those a running sweep has yet to propose. */
+  public Map<TrialStatus, Long> byStatus() {
+    Map<TrialStatus, Long> counts = new EnumMap<>(TrialStatus.class);
+    for (TrialStatus status : TrialStatus.values()) {
+      counts.put(status, trials.stream().filter(t -> t.record().status() == status).count());
+    }
+    counts.merge(TrialStatus.QUEUED, (long) plannedTrials() - trials.size(), Long::sum);
+    return counts;
+  }
+}
