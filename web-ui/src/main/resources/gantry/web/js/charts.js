@@ -17,25 +17,39 @@ export function points(columns, x) {
   return out;
 }
 
-function endMark(trial, data) {
+function pin(coord, text, color) {
+  return { coord, name: text, itemStyle: { color }, label: { formatter: text } };
+}
+
+/** Pins where a trial ended early, and where a sweep of a higher priority preempted it (on the step axis). */
+function endMark(trial, data, x) {
+  const pins = [];
   const label = ENDED_EARLY[trial.status];
   const last = [...data].reverse().find((p) => p[1] !== null && Number.isFinite(p[1]));
-  if (!label || !last) return undefined;
-  const text = trial.status === 'stopped' && trial.stop_rung !== null ? 'early-stopped' : label;
+  if (label && last) {
+    const text = trial.status === 'stopped' && trial.stop_rung !== null ? 'early-stopped' : label;
+    pins.push(pin(last, text, trial.status === 'stopped' ? '#b7791f' : '#c53030'));
+  }
+  if (x !== 'epoch') {
+    for (const preemption of trial.preemptions || []) {
+      const at = data.find((p) => p[0] >= preemption.step && p[1] !== null);
+      if (at) pins.push(pin(at, 'preempted', '#5c7cfa'));
+    }
+  }
+  if (!pins.length) return undefined;
   return {
     symbol: 'pin', symbolSize: 30, silent: true,
-    itemStyle: { color: trial.status === 'stopped' ? '#b7791f' : '#c53030' },
-    label: { show: true, position: 'top', distance: 2, formatter: text, color: '#333', fontSize: 11 },
-    data: [{ coord: last, name: text }],
+    label: { show: true, position: 'top', distance: 2, color: '#333', fontSize: 11 },
+    data: pins,
   };
 }
 
-/** One line per selected trial; trials that ended early carry a pin where they stopped. */
+/** One line per selected trial; trials that ended early carry a pin where they stopped, preempted ones where they were preempted. */
 export function curveOption(trials, curves, metric, x, log) {
   const series = trials.map((trial) => {
     let data = points(curves.get(trial.id + '\n' + metric), x);
     if (log) data = data.filter((p) => p[1] > 0);
-    return { name: trial.id, type: 'line', showSymbol: data.length < 60, symbolSize: 4, connectNulls: false, sampling: 'lttb', data, markPoint: endMark(trial, data) };
+    return { name: trial.id, type: 'line', showSymbol: data.length < 60, symbolSize: 4, connectNulls: false, sampling: 'lttb', data, markPoint: endMark(trial, data, x) };
   });
   return {
     animation: false,

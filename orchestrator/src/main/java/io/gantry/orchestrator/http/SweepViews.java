@@ -1,5 +1,7 @@
 package io.gantry.orchestrator.http;
 
+import java.util.ArrayList;
+import io.gantry.orchestrator.store.PreemptionRecord;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.TrialRecord;
@@ -51,7 +53,11 @@ final class SweepViews {
     json.put("param_names", params);
     json.put("metric_names", metrics);
     json.put("spec_yaml", summary.sweep().specYaml());
-    json.put("trials", summary.trials().stream().map(t -> trial(summary.sweep(), t)).toList());
+    Map<String, List<Map<String, Object>>> preemptions = new LinkedHashMap<>();
+    for (PreemptionRecord p : store.preemptions(summary.sweep().id())) {
+      preemptions.computeIfAbsent(p.trialId(), id -> new ArrayList<>()).add(Map.of("step", p.step(), "reason", p.reason(), "at", p.at().toString()));
+    }
+    json.put("trials", summary.trials().stream().map(t -> trial(summary.sweep(), t, preemptions.getOrDefault(t.trialId(), List.of()))).toList());
     return json;
   }
 
@@ -83,7 +89,7 @@ final class SweepViews {
     return counts;
   }
 
-  private Map<String, Object> trial(SweepRecord sweep, TrialSummary summary) {
+  private Map<String, Object> trial(SweepRecord sweep, TrialSummary summary, List<Map<String, Object>> preemptions) {
     TrialRecord trial = summary.record();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", trial.trialId());
@@ -97,6 +103,7 @@ final class SweepViews {
     json.put("last_step", trial.lastStep());
     json.put("stop_rung", trial.stopRung().isPresent() ? trial.stopRung().getAsLong() : null);
     json.put("message", trial.message().orElse(null));
+    json.put("preemptions", preemptions);
     json.put("started_at", trial.startedAt().map(Object::toString).orElse(null));
     json.put("finished_at", trial.finishedAt().map(Object::toString).orElse(null));
     json.put("objective", summary.objective().isPresent() ? summary.objective().getAsDouble() : null);
