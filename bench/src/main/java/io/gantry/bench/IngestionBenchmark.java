@@ -2,6 +2,7 @@ package io.gantry.bench;
 
 import com.typesafe.config.ConfigFactory;
 import io.gantry.orchestrator.coordinator.Coordinator;
+import io.gantry.orchestrator.service.Sweeps;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.coordinator.SweepProgress;
 import io.gantry.orchestrator.store.H2RunStore;
@@ -48,8 +49,9 @@ public final class IngestionBenchmark {
                                 return Behaviors.same();
                               }),
                           "progress");
+                  var service = context.spawn(Sweeps.create(), "sweeps");
                   context.spawn(
-                      Coordinator.create(sweep.store(), sweep.plan(), listener), "coordinator",
+                      Coordinator.create(sweep.store(), sweep.plan(), listener, service), "coordinator",
                       DispatcherSelector.fromConfig("gantry.store-dispatcher"));
                   for (int i = 0; i < workers; i++) {
                     WorkerInfo info = WorkerInfo.ofThisProcess("cpu-" + i, "cpu:" + i, 1);

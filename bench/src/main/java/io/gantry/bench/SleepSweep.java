@@ -1,13 +1,15 @@
 package io.gantry.bench;
 
-import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.orchestrator.coordinator.SweepPlan;
-import io.gantry.orchestrator.run.SweepRun;
+import io.gantry.orchestrator.run.LocalService;
+import io.gantry.orchestrator.run.RunObserver;
 import io.gantry.orchestrator.schedule.FifoScheduler;
 import io.gantry.orchestrator.search.SearchStrategy;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.sweep.Resources;
+import io.gantry.orchestrator.sweep.Scheduling;
 import io.gantry.orchestrator.tracking.SweepTracking;
 import io.gantry.worker.trial.Budget;
 import io.gantry.worker.trial.DatasetSpec;
@@ -23,10 +25,10 @@ import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 /**
- * A sweep of {@link SleepTrialRunner} trials (sleeping, or CPU-bound), stored in H2, and run as
- * {@code gantry run} runs one: a coordinator in this process, one worker process per slot joining it
- * over Pekko Cluster on loopback. The sweep is made in code because no sweep file can name the
- * {@code sleep} or {@code spin} model.
+ * Sweeps of {@link SleepTrialRunner} trials (sleeping, or CPU-bound), stored in H2, and run as
+ * {@code gantry run} runs one: the sweep service in this process, one worker process per slot
+ * joining it over Pekko Cluster on loopback. The sweeps are made in code because no sweep file can
+ * name the {@code sleep} or {@code spin} model.
  */
 final class SleepSweep {
 
@@ -38,7 +40,7 @@ final class SleepSweep {
 
   private SleepSweep() {}
 
-  /** Stores a sweep of {@code trials} trials of {@code steps} steps of {@code stepMs} each. */
+  /** Stores a sweep of {@code trials} trials of {@code steps} steps of {@code stepMs} each, in a store of its own. */
   static Stored store(String name, int trials, long steps, long stepMs) throws Exception {
     return store(name, SleepTrialRunner.MODEL, trials, steps, stepMs);
   }
@@ -46,7 +48,11 @@ final class SleepSweep {
   /** As {@link #store(String, int, long, long)}, of {@code model}: one of {@link SleepTrialRunner}'s. */
   static Stored store(String name, String model, int trials, long steps, long stepMs) throws Exception {
     Path data = Files.createTempDirectory("gantry-bench-" + name);
-    H2RunStore store = H2RunStore.open(data);
+    return store(H2RunStore.open(data), data, name, model, trials, steps, stepMs);
+  }
+
+  /** Stores a sweep of {@code model} in {@code store}, the store of the data folder {@code data}. */
+  static Stored store(H2RunStore store, Path data, String name, String model, int trials, long steps, long stepMs) {
     String sweepId = store.newSweepId(name);
     Path artifacts = data.resolve("artifacts").resolve(sweepId);
     store.createSweep(
@@ -59,7 +65,7 @@ final class SleepSweep {
     SweepPlan plan =
         new SweepPlan(
             sweepId, model, DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(steps),
-            1, artifacts, 0, trials, sequence, new FifoScheduler(), Resources.ANY);
+            1, artifacts, 0, trials, sequence, new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT);
     return new Stored(store, plan, data);
   }
 
@@ -71,15 +77,26 @@ final class SleepSweep {
   /** As {@link #run(String, int, int, long, long)}, of {@code model}: one of {@link SleepTrialRunner}'s. */
   static Result run(String name, String model, int trials, int workers, long steps, long stepMs) throws Exception {
     Stored sweep = store(name, model, trials, steps, stepMs);
-    List<String> devices = IntStream.range(0, workers).mapToObj(i -> "cpu:" + i).toList();
-    SweepRun.Settings settings = new SweepRun.Settings(devices, 1, "127.0.0.1", 0, sweep.data().resolve("logs"));
+    Path logDir = sweep.data().resolve("logs");
     long start = System.nanoTime();
-    boolean ended =
-        SweepRun.run(sweep.store(), sweep.plan(), settings, SweepTracking.OFF, new PrintStream(OutputStream.nullOutputStream()), false);
+    boolean ended;
+    try (LocalService local = LocalService.start(devices(workers), 1, 0, logDir)) {
+      ended = run(local, sweep);
+    }
     double wall = (System.nanoTime() - start) / 1e9;
     if (!ended) {
-      throw new IllegalStateException("the " + name + " sweep did not finish; see " + settings.logDir());
+      throw new IllegalStateException("the " + name + " sweep did not finish; see " + logDir);
     }
     return new Result(sweep.store(), sweep.plan().sweepId(), wall);
+  }
+
+  /** Runs the stored sweep on the service's workers until it ends; whether it did. */
+  static boolean run(LocalService local, Stored sweep) {
+    return local.service().run(sweep.store(), sweep.plan(), SweepTracking.OFF, new PrintStream(OutputStream.nullOutputStream()), false, RunObserver.NONE);
+  }
+
+  /** {@code cpu:0}, {@code cpu:1}, ...: one slot per worker process. */
+  static List<String> devices(int workers) {
+    return IntStream.range(0, workers).mapToObj(i -> "cpu:" + i).toList();
   }
 }
