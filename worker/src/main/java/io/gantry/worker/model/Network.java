@@ -33,8 +33,9 @@ public final class Network implements AutoCloseable {
 
   public static final double DEFAULT_BETA2 = 0.999;
 
-  // Freezing BatchNorm's running statistics would make them require gradients on unfreeze
-  // and break the next forward (DJL-NOTES.md), so they are left out of both directions.
+  // DJL's unfreeze marks every array it is given as requiring a gradient, whatever it was made
+  // with. BatchNorm's running statistics are made without one: once marked, the next training
+  // forward, which updates them in place, fails. So they are left out of freezing and unfreezing.
   private static final Predicate<Parameter> TRAINABLE =
       p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR;
 

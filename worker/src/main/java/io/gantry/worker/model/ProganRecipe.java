@@ -16,8 +16,9 @@ import java.util.Optional;
  * GrowthSchedule}, fading each new block in; the real images are shown to D at the current
  * resolution, blended the same way during a fade-in. Both optimizers start afresh at each growth,
  * as in the paper's code. The loss is the non-saturating (or minimax) GAN loss of {@link
- * Adversarial}, not the paper's WGAN-GP: its gradient penalty needs a gradient of a gradient, which
- * DJL does not offer (DJL-NOTES.md).
+ * Adversarial}, not the paper's WGAN-GP: its gradient penalty needs a gradient of a gradient, and
+ * DJL's backward pass builds no graph of the gradients it computes, so they cannot be
+ * differentiated again.
  */
 final class ProganRecipe extends AdversarialRecipe {
 

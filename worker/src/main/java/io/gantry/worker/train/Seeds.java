@@ -5,8 +5,9 @@ import ai.djl.engine.Engine;
 /**
  * The engine's generator is reseeded before every step and every evaluation from the trial's seed
  * and the step count, so that what a step draws depends on where it is, not on what ran before it
- * in the process: a trial resumed from a checkpoint then draws exactly what the unbroken trial drew
- * (DJL-NOTES.md).
+ * in the process: a trial resumed from a checkpoint then draws exactly what the unbroken trial drew.
+ * DJL has one generator for the whole process, which every draw (initialisation, dropout, noise,
+ * another trial before this one) moves on.
  */
 final class Seeds {
 

@@ -89,7 +89,9 @@ final class TrialLoop {
       }
       Map<String, Float> metrics;
       Seeds.beforeStep(spec.seed(), step);
-      // Every array of the step lives in this manager and is freed with it (DJL-NOTES.md).
+      // The garbage collector does not free an array's native memory; closing the manager it
+      // belongs to does. Every array of the step lives in this one, so it is all freed after the
+      // step rather than piling up in the trial's manager until the trial ends.
       try (NDManager stepManager = manager.newSubManager()) {
         int to = Math.min(train.size(), from + batchSize);
         metrics = recipe.trainStep(train.batch(stepManager, order, from, to));
