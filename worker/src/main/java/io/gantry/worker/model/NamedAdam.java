@@ -16,9 +16,8 @@ import java.util.Map;
  * Adam (Kingma and Ba 2015) over the parameters of one block, its moment estimates keyed by
  * parameter name so that they can be saved with a checkpoint and read back in another process.
  * DJL's own Adam keys its state by per-process random ids and does not save it, so a resumed trial
- * would take different steps. The update itself is DJL's fused PyTorch kernel, the
- * one DJL's Adam calls, which also zeroes each gradient: DJL does not zero gradients before a
- * backward pass.
+ * would take different steps. The update itself is DJL's fused PyTorch kernel, the one DJL's Adam
+ * calls, which also zeroes each gradient: DJL does not zero gradients before a backward pass.
  */
 final class NamedAdam {
 
