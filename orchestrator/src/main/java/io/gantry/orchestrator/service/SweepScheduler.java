@@ -15,14 +15,16 @@ import java.util.stream.Collectors;
  * priority come first: an idle worker serves the highest-priority sweep that can start a trial on
  * it, and a sweep that cannot get a worker otherwise has trials of lower-priority, preemptible
  * sweeps ended at their next checkpoint. Among sweeps of one priority, fair share: the worker goes
- * to the sweep that, with it, has the fewest workers per unit of weight; ties go to the sweep that
- * started first. No worker stays idle while any sweep can start a trial on it.
+ * to the sweep that, with it, has the fewest workers per unit of weight; ties go to the sweep served
+ * least recently (so that sweeps whose trials end in turn do not keep a waiting one out), then to
+ * the sweep that started first. No worker stays idle while any sweep can start a trial on it.
  */
 public final class SweepScheduler {
 
   private static final Comparator<SweepShare> SERVED_FIRST =
       Comparator.comparingInt((SweepShare s) -> -s.priority())
           .thenComparingDouble(SweepShare::shareWithOneMore)
+          .thenComparingLong(SweepShare::lastServed)
           .thenComparingLong(SweepShare::order);
 
   private SweepScheduler() {}

@@ -10,8 +10,10 @@ import io.gantry.orchestrator.sweep.Scheduling;
  * @param startable how many trials the sweep could start now: queued ones and new ones its search
  *     may still propose
  * @param running how many workers run (or are offered to run) a trial of the sweep
+ * @param lastServed when the sweep last got a worker, in the order of all offers (-1: never)
  */
-public record SweepShare(String sweepId, long order, Scheduling scheduling, Resources resources, int startable, int running) {
+public record SweepShare(
+    String sweepId, long order, Scheduling scheduling, Resources resources, int startable, int running, long lastServed) {
 
   /** Whether the sweep could start a trial on a worker driving {@code device} now. */
   boolean wants(String device) {

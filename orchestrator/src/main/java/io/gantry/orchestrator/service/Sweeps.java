@@ -77,9 +77,11 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
   private final Map<ActorRef<Worker.Command>, WorkerInfo> known = new HashMap<>();
   private final Deque<ActorRef<Worker.Command>> idle = new ArrayDeque<>();
   private final Map<ActorRef<Worker.Command>, Busy> busy = new LinkedHashMap<>();
+  private final Map<String, Long> lastServed = new HashMap<>();
   private long started;
   private long joined;
   private long starts;
+  private long offers;
 
   public static Behavior<Command> create() {
     return Behaviors.setup(Sweeps::new);
@@ -215,6 +217,7 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
 
   private Behavior<Command> onCoordinatorStopped(CoordinatorStopped stopped) {
     sweeps.remove(stopped.sweepId());
+    lastServed.remove(stopped.sweepId());
     busy.values().removeIf(b -> b.sweepId().equals(stopped.sweepId()) && b.trialId().isEmpty());
     schedule();
     return this;
@@ -229,6 +232,7 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
         String sweepId = chosen.get().sweepId();
         idle.remove(worker);
         busy.put(worker, new Busy(sweepId, Optional.empty(), 0, false));
+        lastServed.put(sweepId, offers++);
         sweeps.get(sweepId).coordinator().tell(new Coordinator.Offer(worker, info, gateway));
       }
     }
@@ -250,7 +254,9 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
         .map(
             e -> {
               Active a = e.getValue();
-              return new SweepShare(e.getKey(), a.order(), a.scheduling(), a.resources(), a.startable(), running.getOrDefault(e.getKey(), 0));
+              return new SweepShare(
+                  e.getKey(), a.order(), a.scheduling(), a.resources(), a.startable(), running.getOrDefault(e.getKey(), 0),
+                  lastServed.getOrDefault(e.getKey(), -1L));
             })
         .toList();
   }

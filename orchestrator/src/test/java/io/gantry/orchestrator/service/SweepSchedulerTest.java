@@ -17,7 +17,7 @@ class SweepSchedulerTest {
   private static final Resources GPU = new Resources(Resources.DeviceKind.GPU);
 
   private static SweepShare sweep(String id, long order, int priority, int weight, int startable, int running) {
-    return new SweepShare(id, order, new Scheduling(priority, weight, Integer.MAX_VALUE, true), Resources.ANY, startable, running);
+    return new SweepShare(id, order, new Scheduling(priority, weight, Integer.MAX_VALUE, true), Resources.ANY, startable, running, -1);
   }
 
   private static Optional<String> pick(String device, SweepShare... sweeps) {
@@ -35,7 +35,7 @@ class SweepSchedulerTest {
       }
       SweepShare s = chosen.get();
       got.merge(s.sweepId(), 1, Integer::sum);
-      now.set(now.indexOf(s), new SweepShare(s.sweepId(), s.order(), s.scheduling(), s.resources(), s.startable() - 1, s.running() + 1));
+      now.set(now.indexOf(s), new SweepShare(s.sweepId(), s.order(), s.scheduling(), s.resources(), s.startable() - 1, s.running() + 1, i));
     }
     return got;
   }
@@ -53,9 +53,12 @@ class SweepSchedulerTest {
   }
 
   @Test
-  void theSweepWithFewestWorkersGetsTheNextOneAndTiesGoToTheEarliest() {
+  void theSweepWithFewestWorkersGetsTheNextOneAndTiesGoToTheLeastRecentlyServed() {
     assertEquals(Optional.of("b"), pick("cpu:0", sweep("a", 0, 0, 1, 5, 2), sweep("b", 1, 0, 1, 5, 1)));
     assertEquals(Optional.of("a"), pick("cpu:0", sweep("a", 0, 0, 1, 5, 1), sweep("b", 1, 0, 1, 5, 1)));
+    SweepShare servedJustNow = new SweepShare("a", 0, Scheduling.DEFAULT, Resources.ANY, 5, 0, 7);
+    SweepShare waiting = new SweepShare("c", 2, Scheduling.DEFAULT, Resources.ANY, 5, 0, -1);
+    assertEquals(Optional.of("c"), pick("cpu:0", servedJustNow, waiting), "a's trial just ended; c never had a worker");
   }
 
   @Test
@@ -72,12 +75,12 @@ class SweepSchedulerTest {
 
   @Test
   void resourcesAndTheConcurrencyLimitAreKept() {
-    SweepShare gpuOnly = new SweepShare("gpu", 0, Scheduling.DEFAULT, GPU, 5, 0);
-    SweepShare capped = new SweepShare("capped", 1, new Scheduling(10, 1, 2, true), Resources.ANY, 5, 2);
+    SweepShare gpuOnly = new SweepShare("gpu", 0, Scheduling.DEFAULT, GPU, 5, 0, -1);
+    SweepShare capped = new SweepShare("capped", 1, new Scheduling(10, 1, 2, true), Resources.ANY, 5, 2, -1);
     SweepShare other = sweep("other", 2, 0, 1, 5, 4);
     assertEquals(Optional.of("other"), pick("cpu:0", gpuOnly, capped, other), "the gpu sweep takes no cpu worker; the capped one runs its 2");
     assertEquals(Optional.of("gpu"), pick("gpu:0", gpuOnly, capped, other));
-    assertEquals(Map.of("capped", 2), handOut(4, List.of(new SweepShare("capped", 0, new Scheduling(0, 1, 2, true), Resources.ANY, 5, 0))));
+    assertEquals(Map.of("capped", 2), handOut(4, List.of(new SweepShare("capped", 0, new Scheduling(0, 1, 2, true), Resources.ANY, 5, 0, -1))));
   }
 
   private static BusyWorker busy(String worker, String sweep, String trial, long startOrder) {
@@ -103,7 +106,7 @@ class SweepSchedulerTest {
 
   @Test
   void notPreemptibleSweepsAndTrialsOnTheWayOutAreLeftAlone() {
-    SweepShare pinned = new SweepShare("pinned", 0, new Scheduling(0, 1, Integer.MAX_VALUE, false), Resources.ANY, 5, 1);
+    SweepShare pinned = new SweepShare("pinned", 0, new Scheduling(0, 1, Integer.MAX_VALUE, false), Resources.ANY, 5, 1, -1);
     SweepShare normal = sweep("normal", 1, 0, 1, 5, 1);
     SweepShare high = sweep("high", 2, 10, 1, 1, 0);
     List<BusyWorker> busy =
@@ -113,10 +116,10 @@ class SweepSchedulerTest {
 
   @Test
   void aSweepPreemptsNoMoreThanItCanUse() {
-    SweepShare capped = new SweepShare("high", 1, new Scheduling(10, 1, 1, true), Resources.ANY, 5, 0);
+    SweepShare capped = new SweepShare("high", 1, new Scheduling(10, 1, 1, true), Resources.ANY, 5, 0, -1);
     List<BusyWorker> busy = List.of(busy("w1", "low", "t1", 1), busy("w2", "low", "t2", 2));
     assertEquals(1, SweepScheduler.preemptions(List.of(sweep("low", 0, 0, 1, 5, 2), capped), busy).size());
-    SweepShare gpuHigh = new SweepShare("high", 1, new Scheduling(10, 1, 5, true), GPU, 5, 0);
+    SweepShare gpuHigh = new SweepShare("high", 1, new Scheduling(10, 1, 5, true), GPU, 5, 0, -1);
     assertEquals(List.of(), SweepScheduler.preemptions(List.of(sweep("low", 0, 0, 1, 5, 2), gpuHigh), busy), "cpu workers are no use to it");
   }
 }
