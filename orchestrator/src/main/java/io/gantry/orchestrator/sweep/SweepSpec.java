@@ -62,6 +62,15 @@ public record SweepSpec(
   /** Steps between metric reports when the file gives no {@code report_every}. */
   public static final int DEFAULT_REPORT_EVERY = 50;
 
+  /** The most trials a sweep runs, in its file's {@code max_trials} or when extended. */
+  public static final int MOST_TRIALS = 100_000;
+
+  /**
+   * The longest name a sweep may have: its runs' ids, {@code NAME-n}, then fit the store's id
+   * column (VARCHAR(200)) for any {@code n}, and its artifact folders any file system.
+   */
+  public static final int MOST_NAME_LENGTH = 100;
+
   public SweepSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(model, "model");

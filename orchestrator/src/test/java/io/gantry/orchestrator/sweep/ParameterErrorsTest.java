@@ -177,6 +177,17 @@ class ParameterErrorsTest {
   }
 
   @Test
+  void aCategoricalValueHasALengthBound() {
+    String line = "  generator_loss: {value: " + "m".repeat(101) + "}";
+    assertOnlyError(
+        GAN + line + "\n",
+        8,
+        columnOf(line, "mmm"),
+        "parameters.generator_loss.value",
+        "expected at most 100 characters, got 101");
+  }
+
+  @Test
   void parameterNeedsExactlyOneForm() {
     assertOnlyError(
         randomWith("  lr: 0.001"),
