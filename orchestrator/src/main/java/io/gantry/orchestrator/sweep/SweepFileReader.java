@@ -34,7 +34,11 @@ final class SweepFileReader {
           "report_every",
           "early_terminate",
           "tpe",
-          "resources");
+          "resources",
+          "priority",
+          "weight",
+          "max_concurrent_trials",
+          "preemptible");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   // Far above what a machine runs, and what a trial reports, yet bounded.
   private static final long MOST_WORKERS = 1024;
@@ -104,6 +108,7 @@ final class SweepFileReader {
         top.integer("report_every", 1, MOST_REPORT_EVERY)
             .orElse((long) SweepSpec.DEFAULT_REPORT_EVERY)
             .intValue();
+    Scheduling scheduling = new SchedulingReader(reader).read(top);
 
     if (reader.hasErrors()) {
       return Optional.empty();
@@ -126,7 +131,8 @@ final class SweepFileReader {
             tpe,
             source,
             yamlText,
-            resources));
+            resources,
+            scheduling));
   }
 
   private Optional<String> name(Node node) {

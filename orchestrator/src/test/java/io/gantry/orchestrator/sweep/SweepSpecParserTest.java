@@ -70,7 +70,8 @@ class SweepSpecParserTest {
             TpeSettings.DEFAULT,
             SOURCE,
             yaml,
-            Resources.ANY);
+            Resources.ANY,
+            Scheduling.DEFAULT);
 
     SweepSpec spec = parse(yaml);
 
