@@ -43,6 +43,10 @@ final class ExtendCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = command.commandLine().getErr();
+    if (maxTrials > SweepSpec.MOST_TRIALS) {
+      err.println("--max-trials must be at most " + SweepSpec.MOST_TRIALS + ", got " + maxTrials);
+      return GantryCli.EXIT_BAD_INPUT;
+    }
     Path data = dataDir.resolve();
     try (H2RunStore store = H2RunStore.open(data)) {
       Optional<SweepRecord> found = store.sweep(sweep);

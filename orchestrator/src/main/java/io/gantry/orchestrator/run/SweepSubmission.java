@@ -6,7 +6,6 @@ import io.gantry.orchestrator.search.SearchStrategies;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
-import io.gantry.orchestrator.sweep.Scheduling;
 import io.gantry.orchestrator.sweep.SweepSpec;
 import io.gantry.orchestrator.sweep.SweepSpecException;
 import io.gantry.orchestrator.sweep.SweepSpecParser;
@@ -65,6 +64,6 @@ public final class SweepSubmission {
     return new SweepPlan(
         sweepId, spec.model(), spec.dataset(), spec.budget(), spec.reportEvery(), artifactDir, spec.seed(),
         spec.maxTrials(), SearchStrategies.forSpec(spec), TrialSchedulers.forSpec(spec),
-        spec.resources(), Scheduling.DEFAULT);
+        spec.resources(), spec.scheduling());
   }
 }

@@ -24,6 +24,14 @@ public enum BudgetUnit {
     return this == STEPS ? budget.steps() : budget.epochs();
   }
 
+  /**
+   * The most a budget, or a rung's position, may count in this unit: 10,000 epochs or a billion
+   * steps, beyond any sweep worth running and far from where step arithmetic overflows.
+   */
+  public long most() {
+    return this == STEPS ? 1_000_000_000L : 10_000L;
+  }
+
   /** Where a report made at {@code step} during {@code epoch} stands in this unit. */
   public long position(long step, int epoch) {
     return this == STEPS ? step : epoch;

@@ -21,6 +21,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class DatasetReader {
 
   private static final String KEY = "dataset";
+  // as long as the store's path columns (VARCHAR(1000)), and far within what file systems take
+  private static final int PATH_LENGTH = 1000;
   private static final List<String> NAMED = List.of(FASHION_MNIST, GAUSSIAN_2D);
   private static final List<String> NAMED_KEYS = List.of("name", "train_limit", "test_limit");
   private static final List<String> IDX_KEYS =
@@ -41,7 +43,7 @@ final class DatasetReader {
    */
   Optional<DatasetSpec> read(Node node) {
     if (node instanceof ScalarNode) {
-      return reader.text(node, KEY).flatMap(name -> named(node, KEY, name));
+      return reader.text(node, KEY, NodeReader.WORD_LENGTH).flatMap(name -> named(node, KEY, name));
     }
     return reader.mapping(node, KEY).flatMap(this::fromMapping);
   }
@@ -61,7 +63,7 @@ final class DatasetReader {
     String key = fields.keyOf("name");
     Node nameNode = fields.optional("name").orElseThrow();
     return reader
-        .text(nameNode, key)
+        .text(nameNode, key, NodeReader.WORD_LENGTH)
         .flatMap(name -> named(nameNode, key, name))
         .map(spec -> withLimits(spec, fields));
   }
@@ -81,7 +83,7 @@ final class DatasetReader {
   private Optional<DatasetSpec> idx(MappingFields fields) {
     fields.allowOnly(IDX_KEYS);
     Node formatNode = fields.optional("format").orElseThrow();
-    Optional<String> format = reader.text(formatNode, fields.keyOf("format"));
+    Optional<String> format = reader.text(formatNode, fields.keyOf("format"), NodeReader.WORD_LENGTH);
     if (format.isPresent() && !IDX.equals(format.get())) {
       reader.error(
           formatNode,
@@ -108,7 +110,7 @@ final class DatasetReader {
   private String file(MappingFields fields, String name) {
     String key = fields.keyOf(name);
     Optional<Node> node = fields.required(name);
-    Optional<String> text = node.flatMap(n -> reader.text(n, key));
+    Optional<String> text = node.flatMap(n -> reader.text(n, key, PATH_LENGTH));
     if (text.isEmpty()) {
       return null;
     }

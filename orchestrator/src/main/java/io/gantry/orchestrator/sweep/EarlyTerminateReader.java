@@ -24,6 +24,8 @@ final class EarlyTerminateReader {
   private static final List<String> MEDIAN_KEYS =
       List.of("type", "min_trials", "start_epoch", "start_step", "use_best");
   private static final int DEFAULT_REDUCTION_FACTOR = 3;
+  // A factor of 100 already stops 99 trials in 100 at each rung.
+  private static final long MOST_REDUCTION_FACTOR = 100;
   private static final int DEFAULT_MIN_TRIALS = 5;
 
   /** A position read from a key such as {@code min_epochs}. */
@@ -64,7 +66,7 @@ final class EarlyTerminateReader {
       return Optional.empty();
     }
     BudgetUnit unit = min.get().unit();
-    int factor = fields.integer("reduction_factor", 2, Integer.MAX_VALUE).orElse((long) DEFAULT_REDUCTION_FACTOR).intValue();
+    int factor = fields.integer("reduction_factor", 2, MOST_REDUCTION_FACTOR).orElse((long) DEFAULT_REDUCTION_FACTOR).intValue();
     Optional<Long> max = max(fields, min.get(), budget);
     if (max.isEmpty() || !endsEpochs(min.get(), metric)) {
       return Optional.empty();
@@ -92,7 +94,7 @@ final class EarlyTerminateReader {
   private Optional<EarlyTerminate> median(
       MappingFields fields, Optional<Budget> budget, Optional<MetricGoal> metric, boolean useBest) {
     Optional<Position> start = position(fields, "start_epoch", "start_step", 0);
-    int minTrials = fields.integer("min_trials", 1, Integer.MAX_VALUE).orElse((long) DEFAULT_MIN_TRIALS).intValue();
+    int minTrials = fields.integer("min_trials", 1, SweepSpec.MOST_TRIALS).orElse((long) DEFAULT_MIN_TRIALS).intValue();
     if (start.isEmpty() && (fields.has("start_epoch") || fields.has("start_step") || budget.isEmpty())) {
       return Optional.empty();
     }
@@ -160,7 +162,7 @@ final class EarlyTerminateReader {
     String key = fields.has(stepsKey) ? stepsKey : epochsKey;
     BudgetUnit unit = fields.has(stepsKey) ? BudgetUnit.STEPS : BudgetUnit.EPOCHS;
     return fields
-        .integer(key, least, Long.MAX_VALUE)
+        .integer(key, least, unit.most())
         .map(value -> new Position(unit, value, fields.optional(key).orElseThrow(), fields.keyOf(key)));
   }
 }

@@ -13,6 +13,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class MetricReader {
 
+  // the store's metric name columns are VARCHAR(250), as MLflow's metric keys are
+  private static final int NAME_LENGTH = 250;
   private static final List<String> GOALS =
       Arrays.stream(Goal.values()).map(Goal::yamlName).toList();
 
@@ -42,8 +44,12 @@ final class MetricReader {
                 n ->
                     model.isPresent() && datasetKind.isPresent()
                         ? reader.oneOf(
-                            n, nameKey, "metric", reported(model.get(), datasetKind.get()))
-                        : reader.text(n, nameKey));
+                            n,
+                            nameKey,
+                            "metric",
+                            reported(model.get(), datasetKind.get()),
+                            NAME_LENGTH)
+                        : reader.text(n, nameKey, NAME_LENGTH));
     String goalKey = fields.keyOf("goal");
     Optional<Goal> goal =
         fields

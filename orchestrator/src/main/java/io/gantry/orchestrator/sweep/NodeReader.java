@@ -23,6 +23,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class NodeReader {
 
+  /**
+   * The longest word picked from a list (a model, a method, a categorical parameter's value): far
+   * longer than any such word, short enough to quote in an error.
+   */
+  static final int WORD_LENGTH = 100;
+
   private final String file;
   private final List<SpecError> errors = new ArrayList<>();
   private final ScalarValues scalarValues = new ScalarValues();
@@ -72,13 +78,22 @@ final class NodeReader {
     return Optional.empty();
   }
 
-  /** Any scalar but null, as written: {@code name: 2024} is the name "2024". */
-  Optional<String> text(Node node, String key) {
-    if (node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())) {
-      return Optional.of(scalar.getValue());
+  /**
+   * Any scalar but null, as written ({@code name: 2024} is the name "2024"), of at most {@code
+   * most} characters: every string a sweep file gives has a bound, so that it fits where it is
+   * stored and an error message never quotes a whole pasted page.
+   */
+  Optional<String> text(Node node, String key, int most) {
+    if (!(node instanceof ScalarNode scalar) || Tag.NULL.equals(scalar.getTag())) {
+      error(node, key, "expected a string, got " + describe(node));
+      return Optional.empty();
     }
-    error(node, key, "expected a string, got " + describe(node));
-    return Optional.empty();
+    String text = scalar.getValue();
+    if (text.length() > most) {
+      error(node, key, "expected at most " + most + " characters, got " + text.length());
+      return Optional.empty();
+    }
+    return Optional.of(text);
   }
 
   /**
@@ -86,7 +101,12 @@ final class NodeReader {
    * known value it most likely meant.
    */
   Optional<String> oneOf(Node node, String key, String what, Collection<String> known) {
-    return text(node, key)
+    return oneOf(node, key, what, known, WORD_LENGTH);
+  }
+
+  /** As {@link #oneOf(Node, String, String, Collection)}, for a text of at most {@code most} characters. */
+  Optional<String> oneOf(Node node, String key, String what, Collection<String> known, int most) {
+    return text(node, key, most)
         .filter(
             value -> {
               boolean isKnown = known.contains(value);

@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the {@code parameters} entry against the model's parameter table: each name must be one of
- * the model's, and each value, list or range must fit the parameter's type.
+ * the model's, and each value, listed value and end of a range must fit the parameter's type and
+ * lie within its bounds.
  */
 final class ParametersReader {
 
@@ -132,8 +133,8 @@ final class ParametersReader {
           def.name() + " takes integers: use int_uniform, or list the values");
       return Optional.empty();
     }
-    Optional<Double> min = bound(minNode.get(), fields.keyOf("min"), distribution.get());
-    Optional<Double> max = bound(maxNode.get(), fields.keyOf("max"), distribution.get());
+    Optional<Double> min = end(minNode.get(), fields.keyOf("min"), distribution.get());
+    Optional<Double> max = end(maxNode.get(), fields.keyOf("max"), distribution.get());
     if (min.isEmpty() || max.isEmpty()) {
       return Optional.empty();
     }
@@ -142,6 +143,15 @@ final class ParametersReader {
           minNode.get(),
           fields.keyOf("min"),
           "log_uniform needs min > 0, got " + reader.describe(minNode.get()));
+      return Optional.empty();
+    }
+    // both ends reported, and tested on their own: the bounds are an interval, so a range
+    // between two values inside them lies inside them
+    boolean minInside =
+        inside(minNode.get(), fields.keyOf("min"), def.rangeEndOutOfBounds(min.get()));
+    boolean maxInside =
+        inside(maxNode.get(), fields.keyOf("max"), def.rangeEndOutOfBounds(max.get()));
+    if (!minInside || !maxInside) {
       return Optional.empty();
     }
     if (min.get() >= max.get()) {
@@ -159,8 +169,8 @@ final class ParametersReader {
 
   /**
    * The file's distribution, or by default the one that fits the parameter's type: int_uniform for
-   * an INT, uniform for a DOUBLE. Deciding by the type rather than by how the bounds are written
-   * keeps {@code beta1: {min: 0, max: 1}} from drawing only 0 and 1.
+   * an INT, uniform for a DOUBLE. Deciding by the type rather than by how the ends are written
+   * keeps {@code noise_std: {min: 0, max: 1}} from drawing only 0 and 1.
    */
   private Optional<Distribution> distribution(MappingFields fields, ParamDef def) {
     Optional<Node> node = fields.optional("distribution");
@@ -173,24 +183,38 @@ final class ParametersReader {
         .map(name -> Distribution.values()[DISTRIBUTIONS.indexOf(name)]);
   }
 
-  private Optional<Double> bound(Node node, String key, Distribution distribution) {
+  private Optional<Double> end(Node node, String key, Distribution distribution) {
     if (distribution == Distribution.INT_UNIFORM) {
       return reader.integer(node, key, Integer.MIN_VALUE, Integer.MAX_VALUE).map(Long::doubleValue);
     }
     return reader.number(node, key);
   }
 
-  /** One value typed as the parameter is: Integer, Double, or one of the allowed strings. */
+  /**
+   * One value typed as the parameter is (Integer, Double, or one of the allowed strings) and
+   * within its bounds.
+   */
   private Optional<Object> value(Node node, String key, ParamDef def) {
     return switch (def.type()) {
       case INT ->
           reader
               .integer(node, key, Integer.MIN_VALUE, Integer.MAX_VALUE)
+              .filter(n -> inside(node, key, def.outOfBounds(n)))
               .map(Long::intValue)
               .map(Object.class::cast);
-      case DOUBLE -> reader.number(node, key).map(Object.class::cast);
+      case DOUBLE ->
+          reader
+              .number(node, key)
+              .filter(x -> inside(node, key, def.outOfBounds(x)))
+              .map(Object.class::cast);
       case CHOICE -> reader.oneOf(node, key, def.name(), def.choices()).map(Object.class::cast);
     };
+  }
+
+  /** Reports {@code problem}, if any, after the value as written: "0 is below the least ...". */
+  private boolean inside(Node node, String key, Optional<String> problem) {
+    problem.ifPresent(p -> reader.error(node, key, reader.describe(node) + " " + p));
+    return problem.isEmpty();
   }
 
   private boolean fitsMethod(ParameterSpec spec, Optional<Method> method, Node node, String key) {

@@ -1,15 +1,58 @@
 package io.gantry.orchestrator.sweep;
 
 /**
- * How a sweep shares the cluster's workers with the other sweeps that run at the same time.
+ * How a sweep shares workers with the other sweeps a coordinator runs at once: the sweep file's
+ * {@code priority}, {@code weight}, {@code max_concurrent_trials} and {@code preemptible}.
  *
- * @param priority sweeps of a higher priority are served first and preempt lower ones
- * @param weight among sweeps of one priority, each gets workers in proportion to its weight
- * @param maxConcurrentTrials the most trials of the sweep that run at once
- * @param preemptible whether the sweep's trials may be preempted by sweeps of a higher priority
+ * @param priority from {@value #LEAST_PRIORITY} to {@value #MOST_PRIORITY}; a sweep of higher
+ *     priority is served first and preempts sweeps of lower priority
+ * @param weight from 1 to {@value #MOST_WEIGHT}: sweeps of the same priority get workers in
+ *     proportion to their weights
+ * @param maxConcurrentTrials how many of the sweep's trials may run at once, from 1 to {@value
+ *     #MOST_CONCURRENT_TRIALS}, or {@link #UNLIMITED}
+ * @param preemptible whether the sweep's trials may be preempted for a sweep of higher priority
  */
 public record Scheduling(int priority, int weight, int maxConcurrentTrials, boolean preemptible) {
 
-  /** What a sweep file that says nothing of scheduling asks for. */
-  public static final Scheduling DEFAULT = new Scheduling(0, 1, Integer.MAX_VALUE, true);
+  /** {@code priority: high}. */
+  public static final int HIGH = 10;
+
+  /** {@code priority: normal}, the default. */
+  public static final int NORMAL = 0;
+
+  /** {@code priority: low}. */
+  public static final int LOW = -10;
+
+  public static final int LEAST_PRIORITY = -1000;
+
+  public static final int MOST_PRIORITY = 1000;
+
+  public static final int MOST_WEIGHT = 1000;
+
+  public static final int MOST_CONCURRENT_TRIALS = 10_000;
+
+  /** {@code maxConcurrentTrials} of a sweep whose file sets no {@code max_concurrent_trials}. */
+  public static final int UNLIMITED = Integer.MAX_VALUE;
+
+  /** What a sweep file without any of the four keys asks for. */
+  public static final Scheduling DEFAULT = new Scheduling(NORMAL, 1, UNLIMITED, true);
+
+  public Scheduling {
+    boolean concurrencyOk =
+        maxConcurrentTrials == UNLIMITED
+            || (maxConcurrentTrials >= 1 && maxConcurrentTrials <= MOST_CONCURRENT_TRIALS);
+    if (priority < LEAST_PRIORITY
+        || priority > MOST_PRIORITY
+        || weight < 1
+        || weight > MOST_WEIGHT
+        || !concurrencyOk) {
+      throw new IllegalArgumentException(
+          "bad scheduling: priority "
+              + priority
+              + ", weight "
+              + weight
+              + ", max concurrent trials "
+              + maxConcurrentTrials);
+    }
+  }
 }

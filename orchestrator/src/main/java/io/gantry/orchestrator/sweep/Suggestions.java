@@ -14,10 +14,15 @@ final class Suggestions {
    * list of what is known.
    */
   static String unknown(String what, String wrong, Collection<String> known) {
+    return unknown(what, wrong, known, "expected one of " + String.join(", ", known));
+  }
+
+  /** As {@link #unknown(String, String, Collection)}, saying {@code expected} when nothing is close. */
+  static String unknown(String what, String wrong, Collection<String> known, String expected) {
     String head = "unknown " + what + " \"" + wrong + "\"; ";
     return closest(wrong, known)
         .map(match -> head + "did you mean \"" + match + "\"?")
-        .orElseGet(() -> head + "expected one of " + String.join(", ", known));
+        .orElseGet(() -> head + expected);
   }
 
   /** The known name nearest to {@code wrong}, if it is near enough to be a typo of it. */

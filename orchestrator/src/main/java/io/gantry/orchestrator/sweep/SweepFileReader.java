@@ -34,8 +34,18 @@ final class SweepFileReader {
           "report_every",
           "early_terminate",
           "tpe",
-          "resources");
+          "resources",
+          "priority",
+          "weight",
+          "max_concurrent_trials",
+          "preemptible");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  // Far above what a machine runs, and what a trial reports, yet bounded.
+  private static final long MOST_WORKERS = 1024;
+  private static final long MOST_THREADS = 1024;
+  private static final long MOST_REPORT_EVERY = 1_000_000;
+  // Seeds as numpy and Optuna take them; trial n's seed, seed + n, stays far inside a long.
+  private static final long MOST_SEED = 0xFFFF_FFFFL;
   private static final List<String> METHODS =
       Arrays.stream(Method.values()).map(Method::yamlName).toList();
 
@@ -88,16 +98,17 @@ final class SweepFileReader {
         model
             .flatMap(m -> top.optional("parameters").map(node -> parameters(node, m, method)))
             .orElse(Map.of());
-    Optional<Long> maxTrialsGiven = top.integer("max_trials", 1, Integer.MAX_VALUE);
+    Optional<Long> maxTrialsGiven = top.integer("max_trials", 1, SweepSpec.MOST_TRIALS);
     Optional<Integer> maxTrials =
         method.flatMap(m -> maxTrials(top, m, parameters, maxTrialsGiven));
-    long seed = top.integer("seed", 0, Long.MAX_VALUE).orElse(0L);
-    int workers = top.integer("workers", 0, Integer.MAX_VALUE).orElse(0L).intValue();
-    int threads = top.integer("threads_per_trial", 1, Integer.MAX_VALUE).orElse(1L).intValue();
+    long seed = top.integer("seed", 0, MOST_SEED).orElse(0L);
+    int workers = top.integer("workers", 0, MOST_WORKERS).orElse(0L).intValue();
+    int threads = top.integer("threads_per_trial", 1, MOST_THREADS).orElse(1L).intValue();
     int reportEvery =
-        top.integer("report_every", 1, Integer.MAX_VALUE)
+        top.integer("report_every", 1, MOST_REPORT_EVERY)
             .orElse((long) SweepSpec.DEFAULT_REPORT_EVERY)
             .intValue();
+    Scheduling scheduling = new SchedulingReader(reader).read(top);
 
     if (reader.hasErrors()) {
       return Optional.empty();
@@ -120,12 +131,13 @@ final class SweepFileReader {
             tpe,
             source,
             yamlText,
-            resources));
+            resources,
+            scheduling));
   }
 
   private Optional<String> name(Node node) {
     return reader
-        .text(node, "name")
+        .text(node, "name", SweepSpec.MOST_NAME_LENGTH)
         .filter(
             name -> {
               boolean valid = NAME.matcher(name).matches();
@@ -171,8 +183,10 @@ final class SweepFileReader {
       return Optional.empty();
     }
     return fields.has("epochs")
-        ? fields.integer("epochs", 1, Integer.MAX_VALUE).map(n -> Budget.ofEpochs(n.intValue()))
-        : fields.integer("steps", 1, Long.MAX_VALUE).map(Budget::ofSteps);
+        ? fields
+            .integer("epochs", 1, BudgetUnit.EPOCHS.most())
+            .map(n -> Budget.ofEpochs(n.intValue()))
+        : fields.integer("steps", 1, BudgetUnit.STEPS.most()).map(Budget::ofSteps);
   }
 
   private Map<String, ParameterSpec> parameters(Node node, String model, Optional<Method> method) {
@@ -180,9 +194,9 @@ final class SweepFileReader {
   }
 
   /**
-   * Grid search runs its grid, cut to {@code max_trials} when that is smaller; random search runs
-   * {@code max_trials} trials, {@value SweepSpec#DEFAULT_RANDOM_TRIALS} by default, and TPE {@value
-   * SweepSpec#DEFAULT_TPE_TRIALS}.
+   * Grid search runs its grid, cut to {@code max_trials} when that is smaller (and a grid of more
+   * points than a sweep may run needs it); random search runs {@code max_trials} trials, {@value
+   * SweepSpec#DEFAULT_RANDOM_TRIALS} by default, and TPE {@value SweepSpec#DEFAULT_TPE_TRIALS}.
    */
   private Optional<Integer> maxTrials(
       MappingFields top,
@@ -194,11 +208,13 @@ final class SweepFileReader {
       return Optional.of(given.orElse((long) byDefault).intValue());
     }
     long gridSize = ParameterSpec.gridSize(parameters.values());
-    if (given.isEmpty() && gridSize > Integer.MAX_VALUE) {
+    if (given.isEmpty() && gridSize > SweepSpec.MOST_TRIALS) {
       reader.error(
           top.node(),
           "max_trials",
-          "the grid has more than " + Integer.MAX_VALUE + " points; set max_trials");
+          "the grid has more than "
+              + SweepSpec.MOST_TRIALS
+              + " points, the most trials a sweep runs; set max_trials");
       return Optional.empty();
     }
     return Optional.of((int) Math.min(given.orElse(gridSize), gridSize));

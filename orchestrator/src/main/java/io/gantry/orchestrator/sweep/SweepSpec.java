@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param source the file the spec was read from, as given to the parser
  * @param yamlText the file's text, unchanged, so that it can be stored with the sweep
  * @param resources which workers may run the sweep's trials; {@link Resources#ANY} by default
+ * @param scheduling how the sweep shares workers with other sweeps; {@link Scheduling#DEFAULT} by
+ *     default
  */
 public record SweepSpec(
     String name,
@@ -51,7 +53,8 @@ public record SweepSpec(
     TpeSettings tpe,
     Path source,
     String yamlText,
-    Resources resources) {
+    Resources resources,
+    Scheduling scheduling) {
 
   /** Trials a random search runs when the file gives no {@code max_trials}. */
   public static final int DEFAULT_RANDOM_TRIALS = 10;
@@ -61,6 +64,15 @@ public record SweepSpec(
 
   /** Steps between metric reports when the file gives no {@code report_every}. */
   public static final int DEFAULT_REPORT_EVERY = 50;
+
+  /** The most trials a sweep runs, in its file's {@code max_trials} or when extended. */
+  public static final int MOST_TRIALS = 100_000;
+
+  /**
+   * The longest name a sweep may have: its runs' ids, {@code NAME-n}, then fit the store's id
+   * column (VARCHAR(200)) for any {@code n}, and its artifact folders any file system.
+   */
+  public static final int MOST_NAME_LENGTH = 100;
 
   public SweepSpec {
     Objects.requireNonNull(name, "name");
@@ -74,6 +86,7 @@ public record SweepSpec(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(yamlText, "yamlText");
     Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(scheduling, "scheduling");
     // Map.copyOf would lose the file order, which fixes the grid's order.
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     requireAtLeast(maxTrials, 1, "maxTrials");

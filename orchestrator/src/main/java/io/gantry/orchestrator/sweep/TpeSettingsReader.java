@@ -7,6 +7,9 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads {@code tpe: {n_startup_trials: 10, n_ei_candidates: 24, gamma: 0.1}}, valid with {@code method: tpe}. */
 final class TpeSettingsReader {
 
+  // Each proposal scores every candidate against every finished trial: Optuna's 24 is plenty.
+  private static final long MOST_CANDIDATES = 10_000;
+
   private final NodeReader reader;
 
   TpeSettingsReader(NodeReader reader) {
@@ -27,8 +30,8 @@ final class TpeSettingsReader {
     MappingFields fields = maybeFields.get();
     fields.allowOnly(List.of("n_startup_trials", "n_ei_candidates", "gamma"));
     TpeSettings defaults = TpeSettings.DEFAULT;
-    Optional<Long> startup = fields.integer("n_startup_trials", 0, Integer.MAX_VALUE);
-    Optional<Long> candidates = fields.integer("n_ei_candidates", 1, Integer.MAX_VALUE);
+    Optional<Long> startup = fields.integer("n_startup_trials", 0, SweepSpec.MOST_TRIALS);
+    Optional<Long> candidates = fields.integer("n_ei_candidates", 1, MOST_CANDIDATES);
     Optional<Double> gamma = fields.optional("gamma").flatMap(n -> fraction(n, fields.keyOf("gamma")));
     boolean allRead =
         startup.isPresent() == fields.has("n_startup_trials")

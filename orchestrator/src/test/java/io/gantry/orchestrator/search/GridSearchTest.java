@@ -80,19 +80,27 @@ class GridSearchTest {
 
   @Test
   void intUniformRangesAreListedFromMinToMax() {
+    // noise_std, a real parameter from 0 to 10, listed as integers
     String yaml =
-        GAN_GRID
-            .replace("k_disc_steps: {values: [1, 2, 5]}", "k_disc_steps: {min: 1, max: 3}")
-            .replace("lr_d: {value: 0.001}", "lr_d: {distribution: int_uniform, min: 1, max: 2}")
-            .replace("generator_loss: {values: [non_saturating, minimax]}\n", "");
+        """
+        name: d
+        model: dae
+        dataset: fashion-mnist
+        method: grid
+        metric: {name: val/mse, goal: minimize}
+        budget: {epochs: 1}
+        parameters:
+          latent_dim: {min: 1, max: 3}
+          noise_std: {distribution: int_uniform, min: 1, max: 2}
+        """;
 
     List<Map<String, Object>> trials = allTrials(SearchStrategies.forSpec(parse(yaml)));
 
     assertEquals(
         List.of("1/1.0", "1/2.0", "2/1.0", "2/2.0", "3/1.0", "3/2.0"),
-        trials.stream().map(t -> t.get("k_disc_steps") + "/" + t.get("lr_d")).toList());
-    assertInstanceOf(Integer.class, trials.get(0).get("k_disc_steps"));
-    assertInstanceOf(Double.class, trials.get(0).get("lr_d"));
+        trials.stream().map(t -> t.get("latent_dim") + "/" + t.get("noise_std")).toList());
+    assertInstanceOf(Integer.class, trials.get(0).get("latent_dim"));
+    assertInstanceOf(Double.class, trials.get(0).get("noise_std"));
   }
 
   @Test

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 /** TPE on synthetic objectives: no training, only ask, evaluate, tell. */
 class TpeSearchTest {
 
-  /** Branin's domain on two real GAN parameters; the names do not matter to the search. */
+  /**
+   * Branin's domain, scaled by 1/25 into two GAN learning rates (within their bounds); the names do
+   * not matter to the search.
+   */
   private static final String BRANIN =
       """
       name: branin
@@ -27,8 +30,8 @@ class TpeSearchTest {
       metric: {name: val/d_fake, goal: minimize}
       budget: {epochs: 1}
       parameters:
-        lr_g: {min: -5, max: 10}
-        beta1: {min: 0, max: 15}
+        lr_g: {min: 0.2, max: 0.8}
+        lr_d: {min: 0.2, max: 0.8}
       """;
 
   private static final double BRANIN_MINIMUM = 0.397887;
@@ -37,8 +40,8 @@ class TpeSearchTest {
 
   /** Branin-Hoo, minimum 0.397887 at three points: a standard 2-D test of optimisers. */
   private static double branin(Map<String, Object> p) {
-    double x = (Double) p.get("lr_g");
-    double y = (Double) p.get("beta1");
+    double x = 25 * (Double) p.get("lr_g") - 10;
+    double y = 25 * (Double) p.get("lr_d") - 5;
     double a = y - 5.1 / (4 * Math.PI * Math.PI) * x * x + 5 / Math.PI * x - 6;
     return a * a + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) + 10;
   }
@@ -133,14 +136,14 @@ class TpeSearchTest {
   void trialsStoppedEarlyRankBelowCompletedOnes() {
     SweepSpec spec = parse(BRANIN + "tpe: {n_startup_trials: 2, gamma: 0.5}\n");
     TpeSearch tpe = new TpeSearch(spec);
-    Map<String, Object> completed = Map.of("lr_g", 9.0, "beta1", 14.0);
-    Map<String, Object> stopped = Map.of("lr_g", -4.0, "beta1", 1.0);
+    Map<String, Object> completed = Map.of("lr_g", 0.76, "lr_d", 0.76);
+    Map<String, Object> stopped = Map.of("lr_g", 0.24, "lr_d", 0.24);
     // the stopped trial's value is better, but it was judged early: the completed one is the good one
     tpe.tell(completed, new TrialResult(100.0, 1000, false));
     tpe.tell(stopped, new TrialResult(1.0, 100, true));
 
     List<Map<String, Object>> next = proposals(tpe, 20);
-    long nearCompleted = next.stream().filter(p -> (Double) p.get("lr_g") > 2.5).count();
+    long nearCompleted = next.stream().filter(p -> (Double) p.get("lr_g") > 0.5).count();
     assertTrue(nearCompleted > 12, nearCompleted + " of 20 proposals near the completed trial");
   }
 

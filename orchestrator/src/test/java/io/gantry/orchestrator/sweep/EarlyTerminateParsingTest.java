@@ -85,6 +85,9 @@ class EarlyTerminateParsingTest {
         "{type: asha, min_epochs: 1, min_steps: 5}  | 57 | early_terminate.min_steps       | give min_epochs or min_steps, not both",
         "{type: asha, min_epochs: 0}                | 43 | early_terminate.min_epochs      | expected a positive integer, got 0",
         "{type: asha, min_epochs: 1, reduction_factor: 1} | 64 | early_terminate.reduction_factor | expected an integer of at least 2, got 1",
+        "{type: asha, min_epochs: 1, reduction_factor: 101} | 64 | early_terminate.reduction_factor | expected at most 100, got 101",
+        "{type: asha, min_steps: 1, max_steps: 1000000001} | 56 | early_terminate.max_steps | expected at most 1000000000, got 1000000001",
+        "{type: median, min_trials: 100001}         | 45 | early_terminate.min_trials      | expected at most 100000, got 100001",
         "{type: asha, min_epochs: 1, use_best: yes please} | 56 | early_terminate.use_best   | expected true or false, got \"yes please\"",
         "{type: median, min_trials: 2, brackets: 3} | 48 | early_terminate.brackets        | unknown key \"brackets\"",
         "{type: median, start_epoch: 9}             | 46 | early_terminate.start_epoch     | must be below the budget (9 epochs)",
@@ -112,6 +115,10 @@ class EarlyTerminateParsingTest {
     assertEquals(SweepSpec.DEFAULT_TPE_TRIALS, parse(SWEEP).maxTrials());
     assertEquals(new TpeSettings(5, 48, 0.25), with("tpe: {n_startup_trials: 5, n_ei_candidates: 48, gamma: 0.25}").tpe());
     assertOnlyError(SWEEP + "tpe: {gamma: 1.5}\n", 8, 14, "tpe.gamma", "expected a fraction between 0 and 1, got 1.5");
+    assertOnlyError(
+        SWEEP + "tpe: {n_startup_trials: 100001}\n", 8, 25, "tpe.n_startup_trials", "expected at most 100000, got 100001");
+    assertOnlyError(
+        SWEEP + "tpe: {n_ei_candidates: 10001}\n", 8, 24, "tpe.n_ei_candidates", "expected at most 10000, got 10001");
     assertOnlyError(
         SWEEP.replace("method: tpe", "method: random") + "tpe: {gamma: 0.2}\n", 8, 6, "tpe", "only for method: tpe, not random");
   }

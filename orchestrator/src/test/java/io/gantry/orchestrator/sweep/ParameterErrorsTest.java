@@ -1,9 +1,19 @@
 package io.gantry.orchestrator.sweep;
 
+import static io.gantry.orchestrator.sweep.SweepFiles.assertError;
 import static io.gantry.orchestrator.sweep.SweepFiles.assertOnlyError;
+import static io.gantry.orchestrator.sweep.SweepFiles.errors;
+import static io.gantry.orchestrator.sweep.SweepFiles.parse;
 import static io.gantry.orchestrator.sweep.SweepFiles.withLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gantry.orchestrator.sweep.ParameterSpec.Choice;
+import io.gantry.orchestrator.sweep.ParameterSpec.Fixed;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Errors in the parameters section, checked against the model's parameter table. */
 class ParameterErrorsTest {
@@ -167,6 +177,17 @@ class ParameterErrorsTest {
   }
 
   @Test
+  void aCategoricalValueHasALengthBound() {
+    String line = "  generator_loss: {value: " + "m".repeat(101) + "}";
+    assertOnlyError(
+        GAN + line + "\n",
+        8,
+        columnOf(line, "mmm"),
+        "parameters.generator_loss.value",
+        "expected at most 100 characters, got 101");
+  }
+
+  @Test
   void parameterNeedsExactlyOneForm() {
     assertOnlyError(
         randomWith("  lr: 0.001"),
@@ -195,6 +216,69 @@ class ParameterErrorsTest {
         columnOf(line, "1.0e-3"),
         "parameters.lr.values[1]",
         "duplicate value 1.0e-3");
+  }
+
+  /** Line 8 of a GAN grid; the error points at {@code token} in it. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "k_disc_steps: {value: 0}             | 0}     | parameters.k_disc_steps.value     | 0 is below the least value 1 of k_disc_steps",
+        "k_disc_steps: {value: 1000000000}    | 1000   | parameters.k_disc_steps.value     | 1000000000 is above the greatest value 100 of k_disc_steps",
+        "batch_size: {value: 0}               | 0}     | parameters.batch_size.value       | 0 is below the least value 1 of batch_size",
+        "latent_dim: {value: 0}               | 0}     | parameters.latent_dim.value       | 0 is below the least value 1 of latent_dim",
+        "d_hidden: {value: 0}                 | 0}     | parameters.d_hidden.value         | 0 is below the least value 1 of d_hidden",
+        "lr_d: {values: [0.05, -0.5]}         | -0.5   | parameters.lr_d.values[1]         | -0.5 is not above the exclusive lower bound 0 of lr_d",
+        "lr_g: {values: [2.0e-4, 1.5]}        | 1.5    | parameters.lr_g.values[1]         | 1.5 is above the greatest value 1 of lr_g",
+        "beta1: {value: 1}                    | 1}     | parameters.beta1.value            | 1 is not below the exclusive upper bound 1 of beta1",
+        "fid_samples: {values: [0, 1]}        | 1]     | parameters.fid_samples.values[1]  | 1 is below the least value 2 of fid_samples (or 0)",
+        "fid_samples: {min: 0, max: 500}      | 0,     | parameters.fid_samples.min        | 0 is below the least value 2 of fid_samples (0 only as a value, not in a range)",
+        "latent_dim: {min: 1, max: 5000}      | 5000   | parameters.latent_dim.max         | 5000 is above the greatest value 4096 of latent_dim",
+      })
+  void valuesOutsideTheParametersBoundsAreErrors(
+      String line, String token, String key, String message) {
+    String indented = "  " + line.strip();
+    assertOnlyError(GAN + indented + "\n", 8, columnOf(indented, token), key, message);
+  }
+
+  @Test
+  void bothEndsOfARangeAreChecked() {
+    String line = "  lr_d: {min: 0, max: 2}";
+
+    List<SpecError> errors = errors(GAN.replace("method: grid", "method: random") + line + "\n");
+
+    assertEquals(2, errors.size(), errors::toString);
+    assertError(
+        errors.get(0),
+        8,
+        columnOf(line, "0,"),
+        "parameters.lr_d.min",
+        "0 is not above the exclusive lower bound 0 of lr_d");
+    assertError(
+        errors.get(1),
+        8,
+        columnOf(line, "2}"),
+        "parameters.lr_d.max",
+        "2 is above the greatest value 1 of lr_d");
+  }
+
+  @Test
+  void theBoundsThemselvesAreValuesUnlessExcluded() {
+    Map<String, ParameterSpec> parameters =
+        parse(
+                GAN
+                    + "  k_disc_steps: {values: [1, 100]}\n"
+                    + "  lr_d: {value: 1}\n"
+                    + "  beta1: {value: 0}\n"
+                    + "  g_hidden: {value: 0}\n"
+                    + "  fid_samples: {values: [0, 2, 100000]}\n")
+            .parameters();
+
+    assertEquals(new Choice(List.of(1, 100)), parameters.get("k_disc_steps"));
+    assertEquals(new Fixed(1.0), parameters.get("lr_d"));
+    assertEquals(new Fixed(0.0), parameters.get("beta1"));
+    assertEquals(new Fixed(0), parameters.get("g_hidden"));
+    assertEquals(new Choice(List.of(0, 2, 100_000)), parameters.get("fid_samples"));
   }
 
   @Test

@@ -178,6 +178,69 @@ class SweepSpecErrorsTest {
         17,
         "budget.steps",
         "expected a positive integer, got 0");
+    assertOnlyError(
+        withLine("budget: {epochs: 1}", "budget: {epochs: 10001}"),
+        6,
+        18,
+        "budget.epochs",
+        "expected at most 10000, got 10001");
+    assertOnlyError(
+        withLine("budget: {epochs: 1}", "budget: {steps: 1000000001}"),
+        6,
+        17,
+        "budget.steps",
+        "expected at most 1000000000, got 1000000001");
+  }
+
+  /** Every string has a length bound: it fits the store, and no message quotes a pasted page. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "name: t                                  | name: %s                                  | 100 | 7  | name",
+        "model: vae                               | model: %s                                 | 100 | 8  | model",
+        "dataset: fashion-mnist                   | dataset: %s                               | 100 | 10 | dataset",
+        "dataset: fashion-mnist                   | dataset: {name: %s}                       | 100 | 17 | dataset.name",
+        "method: grid                             | method: %s                                | 100 | 9  | method",
+        "metric: {name: val/elbo, goal: maximize} | metric: {name: %s, goal: maximize}        | 250 | 16 | metric.name",
+        "metric: {name: val/elbo, goal: maximize} | metric: {name: val/elbo, goal: %s}        | 100 | 32 | metric.goal",
+      })
+  void stringsLongerThanTheirBoundAreErrors(
+      String line, String replacement, int most, int column, String key) {
+    String yaml = withLine(line.strip(), replacement.strip().formatted("x".repeat(most + 1)));
+    assertOnlyError(
+        yaml,
+        VALID.lines().toList().indexOf(line.strip()) + 1,
+        column,
+        key,
+        "expected at most " + most + " characters, got " + (most + 1));
+  }
+
+  @Test
+  void aNameFillsItsBoundButNoMore() {
+    String longest = "n".repeat(SweepSpec.MOST_NAME_LENGTH);
+    assertEquals(longest, SweepFiles.parse(withLine("name: t", "name: " + longest)).name());
+    assertOnlyError(
+        withLine("name: t", "name: " + "n".repeat(100_000)),
+        1,
+        7,
+        "name",
+        "expected at most 100 characters, got 100000");
+  }
+
+  @Test
+  void anIdxPathLongerThanTheStoreTakesIsAnError() {
+    String path = "d/".repeat(500) + "x";
+    String yaml =
+        withLine(
+            "dataset: fashion-mnist",
+            "dataset: {format: idx, images: "
+                + path
+                + ", labels: l, test_images: t, test_labels: u}");
+    List<SpecError> images =
+        errors(yaml).stream().filter(e -> e.key().equals("dataset.images")).toList();
+    assertEquals(1, images.size(), images::toString);
+    assertError(images.get(0), 3, 32, "dataset.images", "expected at most 1000 characters, got 1001");
   }
 
   @ParameterizedTest
@@ -185,7 +248,11 @@ class SweepSpecErrorsTest {
       delimiter = '|',
       value = {
         "max_trials: 0           | 13 | max_trials        | expected a positive integer, got 0",
-        "max_trials: 10000000000 | 13 | max_trials        | expected at most 2147483647",
+        "max_trials: 100001      | 13 | max_trials        | expected at most 100000, got 100001",
+        "seed: 4294967296        | 7  | seed              | expected at most 4294967295, got 4294967296",
+        "workers: 1025           | 10 | workers           | expected at most 1024, got 1025",
+        "threads_per_trial: 1025 | 20 | threads_per_trial | expected at most 1024, got 1025",
+        "report_every: 1000001   | 15 | report_every      | expected at most 1000000, got 1000001",
         "workers: -1             | 10 | workers           | expected a non-negative integer, got"
             + " -1",
         "seed: -1                | 7  | seed              | expected a non-negative integer, got"
@@ -233,12 +300,13 @@ class SweepSpecErrorsTest {
   }
 
   @Test
-  void gridTooLargeToCountNeedsMaxTrials() {
+  void gridOfMoreTrialsThanASweepRunsNeedsMaxTrials() {
     String yaml =
-        withLine("  lr: {value: 0.001}", "  hidden_dim: {min: 1, max: 2000000}")
+        withLine("  lr: {value: 0.001}", "  hidden_dim: {min: 1, max: 1000}")
             .replace("latent_dim: {values: [8, 16]}", "latent_dim: {min: 1, max: 2000}");
 
-    assertOnlyError(yaml, 1, 1, "max_trials", "set max_trials");
+    assertOnlyError(
+        yaml, 1, 1, "max_trials", "the grid has more than 100000 points, the most trials a sweep runs; set max_trials");
     assertEquals(5, SweepFiles.parse(yaml + "max_trials: 5\n").maxTrials());
   }
 }

@@ -70,7 +70,8 @@ class SweepSpecParserTest {
             TpeSettings.DEFAULT,
             SOURCE,
             yaml,
-            Resources.ANY);
+            Resources.ANY,
+            Scheduling.DEFAULT);
 
     SweepSpec spec = parse(yaml);
 
@@ -116,17 +117,27 @@ class SweepSpecParserTest {
     assertEquals(Map.of(), parse(without + "parameters: {}\n").parameters());
   }
 
+  /**
+   * The valid file as a denoising autoencoder's, with the lr line replaced: its noise_std is a real
+   * parameter that takes values from 0 to 10.
+   */
+  private static String daeWith(String parameterLine) {
+    return withLine("  lr: {value: 0.001}", parameterLine)
+        .replace("model: vae", "model: dae")
+        .replace("{name: val/elbo, goal: maximize}", "{name: val/mse, goal: minimize}");
+  }
+
   @Test
   void rangeDistributionDefaultsFollowTheParameterType() {
     String yaml =
-        withLine("method: grid", "method: random")
-            .replace("latent_dim: {values: [8, 16]}", "latent_dim: {min: 2, max: 32}")
-            .replace("lr: {value: 0.001}", "lr: {min: 0, max: 1}");
+        daeWith("  noise_std: {min: 0, max: 1}")
+            .replace("method: grid", "method: random")
+            .replace("latent_dim: {values: [8, 16]}", "latent_dim: {min: 2, max: 32}");
 
     Map<String, ParameterSpec> parameters = parse(yaml).parameters();
 
     assertEquals(new Range(Distribution.INT_UNIFORM, 2, 32), parameters.get("latent_dim"));
-    assertEquals(new Range(Distribution.UNIFORM, 0, 1), parameters.get("lr"));
+    assertEquals(new Range(Distribution.UNIFORM, 0, 1), parameters.get("noise_std"));
   }
 
   @Test
@@ -134,12 +145,12 @@ class SweepSpecParserTest {
     String yaml =
         withLine("  lr: {value: 0.001}", "  lr: {values: [1, 0.5]}")
             .replace("latent_dim: {values: [8, 16]}", "hidden_dim: {value: 300}");
-    String intUniform =
-        withLine("  lr: {value: 0.001}", "  lr: {distribution: int_uniform, min: 1, max: 3}");
+    String intUniform = daeWith("  noise_std: {distribution: int_uniform, min: 1, max: 3}");
 
     assertEquals(new Choice(List.of(1.0, 0.5)), parse(yaml).parameters().get("lr"));
     assertEquals(
-        new Range(Distribution.INT_UNIFORM, 1, 3), parse(intUniform).parameters().get("lr"));
+        new Range(Distribution.INT_UNIFORM, 1, 3),
+        parse(intUniform).parameters().get("noise_std"));
     assertEquals(6, parse(intUniform).maxTrials(), "2 latent dims x 3 listed integers");
   }
 

@@ -45,9 +45,6 @@ final class Adversarial {
     this.generator = generator;
     this.discriminator = discriminator;
     this.kDiscSteps = params.intValue("k_disc_steps");
-    if (kDiscSteps < 1) {
-      throw new IllegalArgumentException("k_disc_steps must be at least 1, got " + kDiscSteps);
-    }
     this.nonSaturating = params.choice("generator_loss").equals("non_saturating");
   }
 

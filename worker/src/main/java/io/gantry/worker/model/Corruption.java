@@ -16,13 +16,8 @@ record Corruption(double maskProbability, double noiseStd) {
     if (!model.equals("dae")) {
       return Optional.empty();
     }
-    double p = params.doubleValue("noise_p");
-    double std = params.doubleValue("noise_std");
-    if (p < 0 || p >= 1 || std < 0) {
-      throw new IllegalArgumentException(
-          "noise_p must be in [0, 1) and noise_std at least 0, got " + p + " and " + std);
-    }
-    return Optional.of(new Corruption(p, std));
+    // the catalog's bounds keep noise_p in [0, 1) and noise_std at least 0
+    return Optional.of(new Corruption(params.doubleValue("noise_p"), params.doubleValue("noise_std")));
   }
 
   /** A corrupted copy of {@code x}, drawn from the engine's generator. */

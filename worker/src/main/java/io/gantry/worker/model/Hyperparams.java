@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The resolved hyperparameters of one trial: the given values checked against {@link ModelCatalog}
- * (unknown names and wrong types are errors, not silently ignored) and the catalog's defaults for
- * the rest.
+ * (unknown names, wrong types and values out of bounds are errors, not silently ignored) and the
+ * catalog's defaults for the rest.
  */
 public final class Hyperparams {
 
@@ -76,13 +76,13 @@ public final class Hyperparams {
         if (value instanceof Number n
             && n.doubleValue() == Math.rint(n.doubleValue())
             && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-          return n.intValue();
+          return inBounds(where, def, n.intValue());
         }
         throw new IllegalArgumentException(where + "must be an integer, got " + value);
       }
       case DOUBLE -> {
         if (value instanceof Number n) {
-          return n.doubleValue();
+          return inBounds(where, def, n.doubleValue());
         }
         throw new IllegalArgumentException(where + "must be a number, got " + value);
       }
@@ -94,5 +94,14 @@ public final class Hyperparams {
             where + "must be one of " + def.choices() + ", got " + value);
       }
     }
+  }
+
+  private static Number inBounds(String where, ParamDef def, Number value) {
+    def.outOfBounds(value.doubleValue())
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(where + "is out of bounds: " + value + " " + problem);
+            });
+    return value;
   }
 }

@@ -47,6 +47,53 @@ class HyperparamsTest {
   }
 
   @Test
+  void valuesOutsideTheCatalogsBoundsAreRejected() {
+    String zero =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Hyperparams.resolve("gan", Map.of("k_disc_steps", 0)))
+            .getMessage();
+    assertEquals(
+        "parameter 'k_disc_steps' of model 'gan' is out of bounds: 0 is below the least value 1 of"
+            + " k_disc_steps",
+        zero);
+    String negative =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Hyperparams.resolve("gan", Map.of("lr_d", -0.5)))
+            .getMessage();
+    assertTrue(negative.endsWith("-0.5 is not above the exclusive lower bound 0 of lr_d"), negative);
+    String beta =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Hyperparams.resolve("progan", Map.of("beta2", 1)))
+            .getMessage();
+    assertTrue(beta.endsWith("1.0 is not below the exclusive upper bound 1 of beta2"), beta);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Hyperparams.resolve("gan", Map.of("k_disc_steps", 1_000_000_000)));
+    assertThrows(IllegalArgumentException.class, () -> Hyperparams.resolve("vae", Map.of("batch_size", 0)));
+    assertThrows(IllegalArgumentException.class, () -> Hyperparams.resolve("ae", Map.of("latent_dim", 0)));
+  }
+
+  @Test
+  void boundsIncludeTheirEndsUnlessExcludedAndMayAllowAnOffValue() {
+    Hyperparams edges =
+        Hyperparams.resolve(
+            "gan", Map.of("lr_d", 1, "beta1", 0, "k_disc_steps", 100, "g_hidden", 0, "fid_samples", 0));
+    assertEquals(1.0, edges.doubleValue("lr_d"));
+    assertEquals(0, edges.intValue("g_hidden"), "0 drops G's hidden layers");
+    assertEquals(0, edges.intValue("fid_samples"), "0 turns val/fid off");
+    String one =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Hyperparams.resolve("vae", Map.of("fid_samples", 1)))
+            .getMessage();
+    assertTrue(one.endsWith("1 is below the least value 2 of fid_samples (or 0)"), one);
+    assertThrows(IllegalArgumentException.class, () -> Hyperparams.resolve("gan", Map.of("d_hidden", 0)));
+  }
+
+  @Test
   void catalogNamesModelsDatasetsAndMetrics() {
     assertEquals(
         Set.of("ae", "dae", "vae", "gan", "dcgan", "cgan", "progan"), ModelCatalog.models());
