@@ -1,6 +1,5 @@
 package io.gantry.bench;
 
-import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.run.SweepRun;
 import io.gantry.orchestrator.schedule.FifoScheduler;
@@ -8,9 +7,10 @@ import io.gantry.orchestrator.search.SearchStrategy;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.orchestrator.tracking.SweepTracking;
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

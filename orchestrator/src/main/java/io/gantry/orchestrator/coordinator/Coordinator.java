@@ -6,10 +6,10 @@ import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
-import io.gantry.worker.Worker;
-import io.gantry.worker.WorkerEvent;
-import io.gantry.worker.WorkerInfo;
-import io.gantry.worker.trial.TrialOutcome;
+import io.gantry.protocol.WorkerCommand;
+import io.gantry.protocol.WorkerEvent;
+import io.gantry.protocol.WorkerInfo;
+import io.gantry.protocol.trial.TrialOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     INSTANCE
   }
 
-  private record WorkerLost(ActorRef<Worker.Command> worker) implements Command {}
+  private record WorkerLost(ActorRef<WorkerCommand> worker) implements Command {}
 
   /** Time to write the reports taken in so far; see {@link PendingMetrics}. */
   private enum FlushMetrics implements Command {
@@ -138,7 +138,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private void dispatch() {
-    Optional<ActorRef<Worker.Command>> idle;
+    Optional<ActorRef<WorkerCommand>> idle;
     while ((idle = workers.idle(plan.resources()::accepts)).isPresent()) {
       Optional<String> next = state.nextQueued().or(this::addTrial);
       if (next.isEmpty()) {
@@ -152,23 +152,23 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
    * Hands the trial to the worker, with its newest checkpoint if it has one: a trial that was
    * interrupted goes on from there, on whichever node the worker runs.
    */
-  private void start(String trialId, ActorRef<Worker.Command> worker) {
+  private void start(String trialId, ActorRef<WorkerCommand> worker) {
     workers.assign(worker, trialId);
     WorkerInfo info = workers.info(worker);
-    Optional<Worker.ResumeFrom> resume = sendCheckpoint(trialId, worker);
+    Optional<WorkerCommand.ResumeFrom> resume = sendCheckpoint(trialId, worker);
     state = state.updated(new SweepEvent.TrialStarted(trialId, info.workerId()));
     TrialState trial = state.trials().get(trialId);
     flushMetrics();
     Optional<String> note = resume.map(r -> "resumed from its checkpoint at step " + r.step());
     store.trialStarted(plan.sweepId(), trialId, info.workerId(), info.device(), trial.attempt(), note, Instant.now());
     publish(new RunEvent.TrialStarted(plan.sweepId(), trialId, trial.params(), info.workerId(), info.device(), trial.attempt()));
-    worker.tell(new Worker.AssignTrial(plan.trialSpec(trial), gateway, resume));
+    worker.tell(new WorkerCommand.AssignTrial(plan.trialSpec(trial), gateway, resume));
   }
 
   /** Sends the trial's newest checkpoint to {@code worker}, if it has one; one that cannot be read means starting over. */
-  private Optional<Worker.ResumeFrom> sendCheckpoint(String trialId, ActorRef<Worker.Command> worker) {
+  private Optional<WorkerCommand.ResumeFrom> sendCheckpoint(String trialId, ActorRef<WorkerCommand> worker) {
     try {
-      Optional<Worker.ResumeFrom> resume = files.sendCheckpoint(trialId, worker);
+      Optional<WorkerCommand.ResumeFrom> resume = files.sendCheckpoint(trialId, worker);
       resume.ifPresent(r -> getContext().getLog().info("sweep {}: trial {} resumes from its checkpoint at step {}", plan.sweepId(), trialId, r.step()));
       return resume;
     } catch (IOException e) {

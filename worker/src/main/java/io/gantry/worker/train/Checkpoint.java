@@ -1,8 +1,8 @@
 package io.gantry.worker.train;
 
+import io.gantry.protocol.transfer.Folders;
 import io.gantry.worker.model.ModelRecipe;
 import io.gantry.worker.model.Network;
-import io.gantry.worker.transfer.Folders;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

@@ -1,12 +1,12 @@
 package io.gantry.worker.train;
 
 import ai.djl.ndarray.NDManager;
+import io.gantry.protocol.catalog.Hyperparams;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.data.Examples;
-import io.gantry.worker.model.Hyperparams;
 import io.gantry.worker.model.ImageGrid;
 import io.gantry.worker.model.ModelRecipe;
 import io.gantry.worker.trial.TrialListener;
-import io.gantry.worker.trial.TrialSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.gantry.worker.transfer;
+package io.gantry.protocol.transfer;
 
 import java.io.IOException;
 import java.nio.file.Files;

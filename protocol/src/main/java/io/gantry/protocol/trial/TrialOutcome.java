@@ -1,6 +1,6 @@
-package io.gantry.worker.trial;
+package io.gantry.protocol.trial;
 
-import io.gantry.worker.CborSerializable;
+import io.gantry.protocol.CborSerializable;
 
 /** How a trial ended on its worker, with the last step it reached and why, where that matters. */
 public record TrialOutcome(Kind kind, long lastStep, String reason) implements CborSerializable {

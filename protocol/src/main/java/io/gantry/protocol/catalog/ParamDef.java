@@ -1,4 +1,4 @@
-package io.gantry.worker.model;
+package io.gantry.protocol.catalog;
 
 import java.util.List;
 

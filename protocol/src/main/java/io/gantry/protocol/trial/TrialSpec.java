@@ -1,6 +1,6 @@
-package io.gantry.worker.trial;
+package io.gantry.protocol.trial;
 
-import io.gantry.worker.CborSerializable;
+import io.gantry.protocol.CborSerializable;
 import java.util.Map;
 
 /**

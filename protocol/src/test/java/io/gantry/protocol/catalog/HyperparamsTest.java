@@ -1,4 +1,4 @@
-package io.gantry.worker.model;
+package io.gantry.protocol.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,7 +1,7 @@
-package io.gantry.worker;
+package io.gantry.protocol;
 
-import io.gantry.worker.transfer.FileManifest;
-import io.gantry.worker.trial.TrialOutcome;
+import io.gantry.protocol.transfer.FileManifest;
+import io.gantry.protocol.trial.TrialOutcome;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
@@ -18,10 +18,10 @@ public sealed interface WorkerEvent extends CborSerializable {
   ServiceKey<WorkerEvent> DIRECTORY_KEY = ServiceKey.create(WorkerEvent.class, "gantry-directory");
 
   /** The worker is idle and asks for a trial: workers pull, the coordinator never pushes. */
-  record Ready(ActorRef<Worker.Command> worker, WorkerInfo info) implements WorkerEvent {}
+  record Ready(ActorRef<WorkerCommand> worker, WorkerInfo info) implements WorkerEvent {}
 
   /** The worker joined and introduces itself to the directory, whether a sweep runs or not. */
-  record Hello(ActorRef<Worker.Command> worker, WorkerInfo info) implements WorkerEvent {}
+  record Hello(ActorRef<WorkerCommand> worker, WorkerInfo info) implements WorkerEvent {}
 
   /** Metrics of a running trial, measured at {@code step}. */
   record Progress(String trialId, long step, int epoch, Map<String, Double> metrics, long timestampMillis)
@@ -38,5 +38,5 @@ public sealed interface WorkerEvent extends CborSerializable {
       implements WorkerEvent {}
 
   /** The trial ended on this worker, one way or another. */
-  record Ended(String trialId, ActorRef<Worker.Command> worker, TrialOutcome outcome) implements WorkerEvent {}
+  record Ended(String trialId, ActorRef<WorkerCommand> worker, TrialOutcome outcome) implements WorkerEvent {}
 }

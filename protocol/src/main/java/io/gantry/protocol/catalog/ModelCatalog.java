@@ -1,6 +1,6 @@
-package io.gantry.worker.model;
+package io.gantry.protocol.catalog;
 
-import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.protocol.trial.DatasetSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
-package io.gantry.worker.transfer;
+package io.gantry.protocol.transfer;
 
-import io.gantry.worker.CborSerializable;
+import io.gantry.protocol.CborSerializable;
 
 /**
  * What was sent, for the receiver to check against what arrived.

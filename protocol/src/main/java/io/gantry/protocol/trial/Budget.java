@@ -1,4 +1,4 @@
-package io.gantry.worker.trial;
+package io.gantry.protocol.trial;
 
 /**
  * How long one trial trains: a number of epochs, or a number of optimisation steps when

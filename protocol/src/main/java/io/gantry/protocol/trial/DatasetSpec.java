@@ -1,4 +1,4 @@
-package io.gantry.worker.trial;
+package io.gantry.protocol.trial;
 
 /**
  * Which data a trial trains on. {@code kind} is {@code fashion-mnist}, {@code idx} (any

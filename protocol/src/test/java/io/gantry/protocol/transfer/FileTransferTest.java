@@ -1,4 +1,4 @@
-package io.gantry.worker.transfer;
+package io.gantry.protocol.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
