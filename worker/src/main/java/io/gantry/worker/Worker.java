@@ -7,6 +7,7 @@ import io.gantry.protocol.transfer.FileManifest;
 import io.gantry.protocol.transfer.Folders;
 import io.gantry.protocol.transfer.IncomingFile;
 import io.gantry.protocol.transfer.OutgoingFile;
+import io.gantry.protocol.trial.CheckpointFolders;
 import io.gantry.protocol.trial.TrialOutcome;
 import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.trial.TrialListener;
@@ -127,7 +128,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
     }
     if (arriving.isEmpty() || !arriving.get().trialId().equals(chunk.trialId())) {
       Folders.deleteTree(trialFolder);
-      Path target = trialFolder.resolve("checkpoints").resolve(chunk.checkpoint());
+      Path target = CheckpointFolders.named(trialFolder, chunk.checkpoint());
       arriving = Optional.of(new Arriving(chunk.trialId(), IncomingFile.at(target)));
     }
     arriving.get().file().append(chunk.offset(), chunk.bytes());

@@ -5,7 +5,7 @@ import io.gantry.protocol.WorkerEvent;
 import io.gantry.protocol.transfer.FileManifest;
 import io.gantry.protocol.transfer.IncomingFile;
 import io.gantry.protocol.transfer.OutgoingFile;
-import io.gantry.worker.train.Checkpoint;
+import io.gantry.protocol.trial.CheckpointFolders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -33,14 +33,14 @@ final class TrialFiles {
    * itself; returns what the worker is to resume from.
    */
   Optional<WorkerCommand.ResumeFrom> sendCheckpoint(String trialId, ActorRef<WorkerCommand> worker) throws IOException {
-    Optional<Path> folder = Checkpoint.latest(trialFolder(trialId));
+    Optional<Path> folder = CheckpointFolders.latest(trialFolder(trialId));
     if (folder.isEmpty()) {
       return Optional.empty();
     }
     String name = folder.get().getFileName().toString();
     FileManifest manifest =
         OutgoingFile.send(folder.get(), (offset, bytes) -> worker.tell(new WorkerCommand.CheckpointChunk(trialId, name, offset, bytes)));
-    return Optional.of(new WorkerCommand.ResumeFrom(name, Checkpoint.read(folder.get()).step(), manifest));
+    return Optional.of(new WorkerCommand.ResumeFrom(name, CheckpointFolders.step(folder.get()), manifest));
   }
 
   private Path trialFolder(String trialId) {

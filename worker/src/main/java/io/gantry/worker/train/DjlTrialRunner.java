@@ -53,9 +53,9 @@ public final class DjlTrialRunner implements TrialRunner {
 
   /**
    * Goes on with {@code spec} from {@code checkpoint}, a folder its earlier run wrote ({@link
-   * Checkpoint#latest} finds the newest), to the end of its budget, as {@link #run} would have: the
-   * same reports, pictures and checkpoints from there on, with the same numbers. Throws if the
-   * checkpoint is of another model or seed.
+   * io.gantry.protocol.trial.CheckpointFolders#latest} finds the newest), to the end of its
+   * budget, as {@link #run} would have: the same reports, pictures and checkpoints from there on,
+   * with the same numbers. Throws if the checkpoint is of another model or seed.
    */
   @Override
   public TrialOutcome resume(

@@ -2,6 +2,7 @@ package io.gantry.worker.train;
 
 import ai.djl.ndarray.NDManager;
 import io.gantry.protocol.catalog.Hyperparams;
+import io.gantry.protocol.trial.CheckpointFolders;
 import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.model.ImageGrid;
@@ -60,7 +61,7 @@ final class EpochArtifacts {
   /** Saves the recipe at {@code next}, the position the trial goes on from. */
   void writeCheckpoint(ModelRecipe recipe, int epoch, LoopPosition next, TrialListener listener)
       throws IOException {
-    Path folder = root.resolve("checkpoints").resolve(String.format("epoch-%03d", epoch));
+    Path folder = CheckpointFolders.ofEpoch(root, epoch);
     Checkpoint.write(folder, recipe, next, provenance(epoch, next.step()));
     listener.onArtifact("checkpoint", epoch, next.step(), folder);
   }

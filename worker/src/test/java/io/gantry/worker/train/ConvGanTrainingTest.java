@@ -1,5 +1,6 @@
 package io.gantry.worker.train;
 
+import io.gantry.protocol.trial.CheckpointFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +80,7 @@ class ConvGanTrainingTest {
     try (NDManager manager = NDManager.newBaseManager();
         ModelRecipe recipe =
             ModelRecipe.create(model, Hyperparams.resolve(model, params), Datasets.load(data, 2))) {
-      Checkpoint.read(Checkpoint.latest(dir).orElseThrow()).restore(recipe);
+      Checkpoint.read(CheckpointFolders.latest(dir).orElseThrow()).restore(recipe);
       float[] samples = recipe.samples(64, manager).toFloatArray();
       int features = samples.length / 64;
       double total = 0;

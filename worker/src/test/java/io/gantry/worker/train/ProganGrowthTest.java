@@ -1,5 +1,6 @@
 package io.gantry.worker.train;
 
+import io.gantry.protocol.trial.CheckpointFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,8 +78,8 @@ class ProganGrowthTest {
     assertEquals(0.5, first.metrics().get("train/alpha"));
     assertEquals(unbroken.reports.stream().filter(r -> r.step() > 6).toList(), resumed.reports);
     assertEquals(
-        Checkpoint.latest(dir.resolve("a")).map(Path::getFileName),
-        Checkpoint.latest(dir.resolve("b")).map(Path::getFileName));
+        CheckpointFolders.latest(dir.resolve("a")).map(Path::getFileName),
+        CheckpointFolders.latest(dir.resolve("b")).map(Path::getFileName));
   }
 
   private static List<Double> trainValues(RecordingListener listener, String metric) {
