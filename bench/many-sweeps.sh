@@ -6,4 +6,4 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 classpath="$("$here/build.sh")"
-java -Xmx1g -cp "$classpath" io.gantry.bench.ManySweepsBenchmark "$@"
+java -Xmx1g -Dgantry.worker.classpath="$classpath" -cp "$classpath" io.gantry.bench.ManySweepsBenchmark "$@"

@@ -10,7 +10,7 @@ trials="${1:-1000}" workers="${2:-2}" sleep_ms="${3:-100}"
 classpath="$("$here/build.sh")"
 venv="$("$here/raytune/install.sh")"
 out="$(mktemp)"
-java -Xmx1g -cp "$classpath" io.gantry.bench.OverheadBenchmark "$trials" "$workers" "$sleep_ms" | tee -a "$out"
+java -Xmx1g -Dgantry.worker.classpath="$classpath" -cp "$classpath" io.gantry.bench.OverheadBenchmark "$trials" "$workers" "$sleep_ms" | tee -a "$out"
 "$venv/bin/python" "$here/raytune/overhead.py" "${RAY_TRIALS:-100}" "$workers" "$sleep_ms" 2>/dev/null | tee -a "$out"
 awk '/^overhead_ms gantry/ {g = $3} /^overhead_ms ray/ {r = $3}
      END {if (r > 0) printf "gantry / ray tune per-trial overhead: %.3f (%.2f ms vs %.2f ms)\n", g / r, g, r}' "$out"

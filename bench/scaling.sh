@@ -7,4 +7,4 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 classpath="$("$here/build.sh")"
-java -Xmx1g -cp "$classpath" io.gantry.bench.ScalingBenchmark "$@"
+java -Xmx1g -Dgantry.worker.classpath="$classpath" -cp "$classpath" io.gantry.bench.ScalingBenchmark "$@"

@@ -6,4 +6,4 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$here/../scripts/install-data.sh"
 classpath="$("$here/build.sh")"
-java -Xmx1g -Dai.djl.offline=true -cp "$classpath" io.gantry.bench.SearchBenchmark "$here/asha" "$@"
+java -Xmx1g -Dai.djl.offline=true -Dgantry.worker.classpath="$classpath" -cp "$classpath" io.gantry.bench.SearchBenchmark "$here/asha" "$@"

@@ -2,13 +2,14 @@ package io.gantry.bench;
 
 import com.typesafe.config.ConfigFactory;
 import io.gantry.orchestrator.coordinator.Coordinator;
-import io.gantry.orchestrator.service.Sweeps;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.coordinator.SweepProgress;
+import io.gantry.orchestrator.service.Sweeps;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.MetricPoint;
+import io.gantry.protocol.WorkerInfo;
+import io.gantry.worker.DeviceMemory;
 import io.gantry.worker.Worker;
-import io.gantry.worker.WorkerInfo;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -54,7 +55,7 @@ public final class IngestionBenchmark {
                       Coordinator.create(sweep.store(), sweep.plan(), listener, service), "coordinator",
                       DispatcherSelector.fromConfig("gantry.store-dispatcher"));
                   for (int i = 0; i < workers; i++) {
-                    WorkerInfo info = WorkerInfo.ofThisProcess("cpu-" + i, "cpu:" + i, 1);
+                    WorkerInfo info = WorkerInfo.ofThisProcess("cpu-" + i, "cpu:" + i, 1, DeviceMemory.bytes("cpu:" + i));
                     context.spawn(Worker.create(info, new SleepTrialRunner(), sweep.data().resolve("scratch-" + i)), "worker-" + i);
                   }
                   return Behaviors.empty();

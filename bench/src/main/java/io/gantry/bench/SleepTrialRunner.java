@@ -1,10 +1,10 @@
 package io.gantry.bench;
 
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.train.DjlTrialRunner;
 import io.gantry.worker.trial.TrialListener;
-import io.gantry.worker.trial.TrialOutcome;
 import io.gantry.worker.trial.TrialRunner;
-import io.gantry.worker.trial.TrialSpec;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;

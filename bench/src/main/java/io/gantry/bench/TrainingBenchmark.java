@@ -1,11 +1,11 @@
 package io.gantry.bench;
 
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.train.DjlTrialRunner;
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
 import io.gantry.worker.trial.TrialListener;
-import io.gantry.worker.trial.TrialOutcome;
-import io.gantry.worker.trial.TrialSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

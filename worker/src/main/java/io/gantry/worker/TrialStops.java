@@ -1,6 +1,6 @@
 package io.gantry.worker;
 
-import io.gantry.worker.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialOutcome;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

@@ -1,13 +1,17 @@
 package io.gantry.worker;
 
-import io.gantry.worker.transfer.FileManifest;
-import io.gantry.worker.transfer.Folders;
-import io.gantry.worker.transfer.IncomingFile;
-import io.gantry.worker.transfer.OutgoingFile;
+import io.gantry.protocol.WorkerCommand;
+import io.gantry.protocol.WorkerEvent;
+import io.gantry.protocol.WorkerInfo;
+import io.gantry.protocol.transfer.FileManifest;
+import io.gantry.protocol.transfer.Folders;
+import io.gantry.protocol.transfer.IncomingFile;
+import io.gantry.protocol.transfer.OutgoingFile;
+import io.gantry.protocol.trial.CheckpointFolders;
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.trial.TrialListener;
-import io.gantry.worker.trial.TrialOutcome;
 import io.gantry.worker.trial.TrialRunner;
-import io.gantry.worker.trial.TrialSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,41 +39,15 @@ import org.slf4j.LoggerFactory;
  * A trial writes into the worker's own folder; every picture and checkpoint it writes is sent to
  * the coordinator, and a trial handed over with a checkpoint (sent just before) resumes from it.
  */
-public final class Worker extends AbstractBehavior<Worker.Command> {
+public final class Worker extends AbstractBehavior<WorkerCommand> {
 
   // The trial thread must not touch the ActorContext, so it logs through its own logger.
   private static final Logger TRIAL_LOG = LoggerFactory.getLogger(Worker.class);
 
-  /** Messages a worker understands. */
-  public sealed interface Command {}
-
-  /**
-   * The coordinator's answer to {@link WorkerEvent.Ready}: run this trial, report to replyTo; with
-   * {@code resume}, from the checkpoint sent just before in {@link CheckpointChunk}s.
-   */
-  public record AssignTrial(TrialSpec spec, ActorRef<WorkerEvent> replyTo, Optional<ResumeFrom> resume)
-      implements Command, CborSerializable {}
-
-  /** The checkpoint a trial resumes from: its folder's name under {@code checkpoints/}, and what was sent. */
-  public record ResumeFrom(String checkpoint, long step, FileManifest manifest) implements CborSerializable {}
-
-  /** A piece of the checkpoint the next {@link AssignTrial} of {@code trialId} resumes from. */
-  public record CheckpointChunk(String trialId, String checkpoint, long offset, byte[] bytes)
-      implements Command, CborSerializable {}
-
-  /** Stop the running trial if it is this one; it ends as stopped. */
-  public record StopTrial(String trialId) implements Command, CborSerializable {}
-
-  /**
-   * End the running trial, if it is this one, at its next checkpoint, to go on from there later:
-   * it ends as preempted (or completes, if its budget ends first).
-   */
-  public record PreemptTrial(String trialId) implements Command, CborSerializable {}
-
-  private record Listing(Receptionist.Listing listing) implements Command {}
+  private record Listing(Receptionist.Listing listing) implements WorkerCommand {}
 
   private record TrialDone(String sweepId, String trialId, ActorRef<WorkerEvent> coordinator, TrialOutcome outcome)
-      implements Command {}
+      implements WorkerCommand {}
 
   private record Running(String trialId, TrialStops stops) {}
 
@@ -89,11 +67,11 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   private Optional<Arriving> arriving = Optional.empty();
 
   /** A worker whose trials write under {@code scratch}, a folder of its own. */
-  public static Behavior<Command> create(WorkerInfo info, TrialRunner runner, Path scratch) {
+  public static Behavior<WorkerCommand> create(WorkerInfo info, TrialRunner runner, Path scratch) {
     return Behaviors.setup(context -> new Worker(context, info, runner, scratch));
   }
 
-  private Worker(ActorContext<Command> context, WorkerInfo info, TrialRunner runner, Path scratch) {
+  private Worker(ActorContext<WorkerCommand> context, WorkerInfo info, TrialRunner runner, Path scratch) {
     super(context);
     this.info = info;
     this.runner = runner;
@@ -113,19 +91,19 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
   }
 
   @Override
-  public Receive<Command> createReceive() {
+  public Receive<WorkerCommand> createReceive() {
     return newReceiveBuilder()
         .onMessage(Listing.class, this::onListing)
-        .onMessage(CheckpointChunk.class, this::onCheckpointChunk)
-        .onMessage(AssignTrial.class, this::onAssign)
-        .onMessage(StopTrial.class, this::onStop)
-        .onMessage(PreemptTrial.class, this::onPreempt)
+        .onMessage(WorkerCommand.CheckpointChunk.class, this::onCheckpointChunk)
+        .onMessage(WorkerCommand.AssignTrial.class, this::onAssign)
+        .onMessage(WorkerCommand.StopTrial.class, this::onStop)
+        .onMessage(WorkerCommand.PreemptTrial.class, this::onPreempt)
         .onMessage(TrialDone.class, this::onTrialDone)
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
 
-  private Behavior<Command> onListing(Listing message) {
+  private Behavior<WorkerCommand> onListing(Listing message) {
     Receptionist.Listing listing = message.listing();
     if (listing.isForKey(WorkerEvent.DIRECTORY_KEY)) {
       Optional<ActorRef<WorkerEvent>> found = listing.getServiceInstances(WorkerEvent.DIRECTORY_KEY).stream().findFirst();
@@ -144,20 +122,20 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     return this;
   }
 
-  private Behavior<Command> onCheckpointChunk(CheckpointChunk chunk) throws IOException {
+  private Behavior<WorkerCommand> onCheckpointChunk(WorkerCommand.CheckpointChunk chunk) throws IOException {
     if (running.isPresent()) {
       return this;
     }
     if (arriving.isEmpty() || !arriving.get().trialId().equals(chunk.trialId())) {
       Folders.deleteTree(trialFolder);
-      Path target = trialFolder.resolve("checkpoints").resolve(chunk.checkpoint());
+      Path target = CheckpointFolders.named(trialFolder, chunk.checkpoint());
       arriving = Optional.of(new Arriving(chunk.trialId(), IncomingFile.at(target)));
     }
     arriving.get().file().append(chunk.offset(), chunk.bytes());
     return this;
   }
 
-  private Behavior<Command> onAssign(AssignTrial message) throws IOException {
+  private Behavior<WorkerCommand> onAssign(WorkerCommand.AssignTrial message) throws IOException {
     TrialSpec spec = message.spec().withArtifactDir(trialFolder.toString());
     if (running.isPresent()) {
       getContext().getLog().warn("ignoring trial {}: already running {}", spec.trialId(), running.get().trialId());
@@ -190,7 +168,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
    * logged and the trial starts over: with its seed it makes the same reports again, which the
    * coordinator already has.
    */
-  private Optional<Path> receivedCheckpoint(String trialId, Optional<ResumeFrom> resume) throws IOException {
+  private Optional<Path> receivedCheckpoint(String trialId, Optional<WorkerCommand.ResumeFrom> resume) throws IOException {
     Optional<Arriving> sent = arriving.filter(a -> a.trialId().equals(trialId));
     arriving = Optional.empty();
     if (resume.isEmpty()) {
@@ -225,21 +203,21 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 
-  private Behavior<Command> onStop(StopTrial message) {
+  private Behavior<WorkerCommand> onStop(WorkerCommand.StopTrial message) {
     running
         .filter(r -> r.trialId().equals(message.trialId()))
         .ifPresent(r -> r.stops().stop());
     return this;
   }
 
-  private Behavior<Command> onPreempt(PreemptTrial message) {
+  private Behavior<WorkerCommand> onPreempt(WorkerCommand.PreemptTrial message) {
     running
         .filter(r -> r.trialId().equals(message.trialId()))
         .ifPresent(r -> r.stops().preempt());
     return this;
   }
 
-  private Behavior<Command> onTrialDone(TrialDone message) throws IOException {
+  private Behavior<WorkerCommand> onTrialDone(TrialDone message) throws IOException {
     running = Optional.empty();
     // everything the trial wrote was sent as it was written
     Folders.deleteTree(trialFolder);
@@ -248,7 +226,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     return this;
   }
 
-  private Behavior<Command> onPostStop() {
+  private Behavior<WorkerCommand> onPostStop() {
     // a running trial sees its stop request at its next step and the thread ends with it
     running.ifPresent(r -> r.stops().stop());
     trialThread.shutdown();

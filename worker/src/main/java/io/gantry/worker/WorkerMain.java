@@ -2,6 +2,7 @@ package io.gantry.worker;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.gantry.protocol.WorkerInfo;
 import io.gantry.worker.train.DjlTrialRunner;
 import io.gantry.worker.trial.TrialRunner;
 import java.io.IOException;
@@ -60,7 +61,8 @@ public final class WorkerMain {
     Config config =
         ConfigFactory.parseMap(Map.of("pekko.remote.artery.canonical.hostname", options.bindHost()))
             .withFallback(ConfigFactory.load());
-    WorkerInfo info = WorkerInfo.ofThisProcess(options.workerId(), options.device(), options.threads());
+    WorkerInfo info =
+        WorkerInfo.ofThisProcess(options.workerId(), options.device(), options.threads(), DeviceMemory.bytes(options.device()));
     Path scratch = options.scratch().isPresent() ? options.scratch().get() : Files.createTempDirectory("gantry-worker-");
     ActorSystem<Void> system =
         ActorSystem.create(

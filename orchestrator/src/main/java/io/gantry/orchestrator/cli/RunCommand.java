@@ -7,7 +7,7 @@ import io.gantry.orchestrator.sweep.SweepSpec;
 import io.gantry.orchestrator.sweep.SweepSpecException;
 import io.gantry.orchestrator.sweep.SweepSpecParser;
 import io.gantry.orchestrator.tracking.SweepTracking;
-import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.protocol.trial.DatasetSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

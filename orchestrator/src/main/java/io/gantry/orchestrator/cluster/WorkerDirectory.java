@@ -2,9 +2,9 @@ package io.gantry.orchestrator.cluster;
 
 import io.gantry.orchestrator.coordinator.RunEvent;
 import io.gantry.orchestrator.coordinator.WorkerGateway;
-import io.gantry.worker.Worker;
-import io.gantry.worker.WorkerEvent;
-import io.gantry.worker.WorkerInfo;
+import io.gantry.protocol.WorkerCommand;
+import io.gantry.protocol.WorkerEvent;
+import io.gantry.protocol.WorkerInfo;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,10 +32,10 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
 
   private record Recorded(RunEvent event) implements Command {}
 
-  private record WorkerLost(ActorRef<Worker.Command> worker) implements Command {}
+  private record WorkerLost(ActorRef<WorkerCommand> worker) implements Command {}
 
   private final ClusterView view;
-  private final Map<ActorRef<Worker.Command>, WorkerInfo> workers = new LinkedHashMap<>();
+  private final Map<ActorRef<WorkerCommand>, WorkerInfo> workers = new LinkedHashMap<>();
   /** By worker id: {@code sweepId/trialId}. */
   private final Map<String, String> trials = new HashMap<>();
 

@@ -7,10 +7,10 @@ import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
-import io.gantry.worker.Worker;
-import io.gantry.worker.WorkerEvent;
-import io.gantry.worker.WorkerInfo;
-import io.gantry.worker.trial.TrialOutcome;
+import io.gantry.protocol.WorkerCommand;
+import io.gantry.protocol.WorkerEvent;
+import io.gantry.protocol.WorkerInfo;
+import io.gantry.protocol.trial.TrialOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,10 +47,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   public record FromWorker(WorkerEvent.OfTrial event) implements Command {}
 
   /** The service offers an idle worker; trial reports go to {@code replyTo}. */
-  public record Offer(ActorRef<Worker.Command> worker, WorkerInfo info, ActorRef<WorkerEvent> replyTo) implements Command {}
+  public record Offer(ActorRef<WorkerCommand> worker, WorkerInfo info, ActorRef<WorkerEvent> replyTo) implements Command {}
 
   /** The worker asked the service for work while it ran a trial here: that trial's end was lost. */
-  public record WorkerFreed(ActorRef<Worker.Command> worker) implements Command {}
+  public record WorkerFreed(ActorRef<WorkerCommand> worker) implements Command {}
 
   /** End the running trial at its next checkpoint and queue it again, for {@code reason}. */
   public record Preempt(String trialId, String reason) implements Command {}
@@ -63,7 +63,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     INSTANCE
   }
 
-  private record WorkerLost(ActorRef<Worker.Command> worker) implements Command {}
+  private record WorkerLost(ActorRef<WorkerCommand> worker) implements Command {}
 
   /** Time to write the reports taken in so far; see {@link PendingMetrics}. */
   private enum FlushMetrics implements Command {
@@ -181,25 +181,25 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
    * was interrupted goes on from there, on whichever node the worker runs.
    */
   private void start(String trialId, Offer offer) {
-    ActorRef<Worker.Command> worker = offer.worker();
+    ActorRef<WorkerCommand> worker = offer.worker();
     WorkerInfo info = offer.info();
     if (workers.assign(worker, info, trialId)) {
       getContext().watchWith(worker, new WorkerLost(worker));
     }
-    Optional<Worker.ResumeFrom> resume = sendCheckpoint(trialId, worker);
+    Optional<WorkerCommand.ResumeFrom> resume = sendCheckpoint(trialId, worker);
     state = state.updated(new SweepEvent.TrialStarted(trialId, info.workerId()));
     TrialState trial = state.trials().get(trialId);
     flushMetrics();
     Optional<String> note = resume.map(r -> "resumed from its checkpoint at step " + r.step());
     store.trialStarted(plan.sweepId(), trialId, info.workerId(), info.device(), trial.attempt(), note, Instant.now());
     publish(new RunEvent.TrialStarted(plan.sweepId(), trialId, trial.params(), info.workerId(), info.device(), trial.attempt()));
-    worker.tell(new Worker.AssignTrial(plan.trialSpec(trial), offer.replyTo(), resume));
+    worker.tell(new WorkerCommand.AssignTrial(plan.trialSpec(trial), offer.replyTo(), resume));
   }
 
   /** Sends the trial's newest checkpoint to {@code worker}, if it has one; one that cannot be read means starting over. */
-  private Optional<Worker.ResumeFrom> sendCheckpoint(String trialId, ActorRef<Worker.Command> worker) {
+  private Optional<WorkerCommand.ResumeFrom> sendCheckpoint(String trialId, ActorRef<WorkerCommand> worker) {
     try {
-      Optional<Worker.ResumeFrom> resume = files.sendCheckpoint(trialId, worker);
+      Optional<WorkerCommand.ResumeFrom> resume = files.sendCheckpoint(trialId, worker);
       resume.ifPresent(r -> getContext().getLog().info("sweep {}: trial {} resumes from its checkpoint at step {}", plan.sweepId(), trialId, r.step()));
       return resume;
     } catch (IOException e) {

@@ -2,7 +2,7 @@ package io.gantry.orchestrator.coordinator;
 
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.RunStore;
-import io.gantry.worker.WorkerEvent;
+import io.gantry.protocol.WorkerEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,9 +4,9 @@ import io.gantry.orchestrator.schedule.TrialScheduler;
 import io.gantry.orchestrator.search.SearchStrategy;
 import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.orchestrator.sweep.Scheduling;
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
-import io.gantry.worker.trial.TrialSpec;
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
+import io.gantry.protocol.trial.TrialSpec;
 import java.nio.file.Path;
 
 /**

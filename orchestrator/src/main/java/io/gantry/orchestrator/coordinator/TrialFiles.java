@@ -1,11 +1,11 @@
 package io.gantry.orchestrator.coordinator;
 
-import io.gantry.worker.Worker;
-import io.gantry.worker.WorkerEvent;
-import io.gantry.worker.train.Checkpoint;
-import io.gantry.worker.transfer.FileManifest;
-import io.gantry.worker.transfer.OutgoingFile;
-import io.gantry.worker.transfer.IncomingFile;
+import io.gantry.protocol.WorkerCommand;
+import io.gantry.protocol.WorkerEvent;
+import io.gantry.protocol.transfer.FileManifest;
+import io.gantry.protocol.transfer.IncomingFile;
+import io.gantry.protocol.transfer.OutgoingFile;
+import io.gantry.protocol.trial.CheckpointFolders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,15 +32,15 @@ final class TrialFiles {
    * Sends the trial's newest checkpoint to {@code worker}, if it has one, ahead of the trial
    * itself; returns what the worker is to resume from.
    */
-  Optional<Worker.ResumeFrom> sendCheckpoint(String trialId, ActorRef<Worker.Command> worker) throws IOException {
-    Optional<Path> folder = Checkpoint.latest(trialFolder(trialId));
+  Optional<WorkerCommand.ResumeFrom> sendCheckpoint(String trialId, ActorRef<WorkerCommand> worker) throws IOException {
+    Optional<Path> folder = CheckpointFolders.latest(trialFolder(trialId));
     if (folder.isEmpty()) {
       return Optional.empty();
     }
     String name = folder.get().getFileName().toString();
     FileManifest manifest =
-        OutgoingFile.send(folder.get(), (offset, bytes) -> worker.tell(new Worker.CheckpointChunk(trialId, name, offset, bytes)));
-    return Optional.of(new Worker.ResumeFrom(name, Checkpoint.read(folder.get()).step(), manifest));
+        OutgoingFile.send(folder.get(), (offset, bytes) -> worker.tell(new WorkerCommand.CheckpointChunk(trialId, name, offset, bytes)));
+    return Optional.of(new WorkerCommand.ResumeFrom(name, CheckpointFolders.step(folder.get()), manifest));
   }
 
   private Path trialFolder(String trialId) {

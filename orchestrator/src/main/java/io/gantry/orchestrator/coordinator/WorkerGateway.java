@@ -1,6 +1,6 @@
 package io.gantry.orchestrator.coordinator;
 
-import io.gantry.worker.WorkerEvent;
+import io.gantry.protocol.WorkerEvent;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;

@@ -1,7 +1,7 @@
 package io.gantry.orchestrator.coordinator;
 
-import io.gantry.worker.Worker;
-import io.gantry.worker.WorkerInfo;
+import io.gantry.protocol.WorkerCommand;
+import io.gantry.protocol.WorkerInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,22 +16,22 @@ final class WorkerPool {
   /** A trial running on a worker. */
   record Assignment(String trialId, WorkerInfo info) {}
 
-  private final Map<ActorRef<Worker.Command>, WorkerInfo> known = new HashMap<>();
-  private final Map<ActorRef<Worker.Command>, Assignment> busy = new HashMap<>();
+  private final Map<ActorRef<WorkerCommand>, WorkerInfo> known = new HashMap<>();
+  private final Map<ActorRef<WorkerCommand>, Assignment> busy = new HashMap<>();
 
   /** The {@code worker}, which drives {@code info}'s device, now runs {@code trialId}; true if it was not known before (so it is to be watched). */
-  boolean assign(ActorRef<Worker.Command> worker, WorkerInfo info, String trialId) {
+  boolean assign(ActorRef<WorkerCommand> worker, WorkerInfo info, String trialId) {
     boolean isNew = known.put(worker, info) == null;
     busy.put(worker, new Assignment(trialId, info));
     return isNew;
   }
 
-  WorkerInfo info(ActorRef<Worker.Command> worker) {
+  WorkerInfo info(ActorRef<WorkerCommand> worker) {
     return known.get(worker);
   }
 
   /** The worker ended {@code trialId}; empty if that is not the trial it was running. */
-  Optional<Assignment> finished(ActorRef<Worker.Command> worker, String trialId) {
+  Optional<Assignment> finished(ActorRef<WorkerCommand> worker, String trialId) {
     Assignment assignment = busy.get(worker);
     if (assignment == null || !assignment.trialId().equals(trialId)) {
       return Optional.empty();
@@ -40,27 +40,27 @@ final class WorkerPool {
   }
 
   /** The trial the worker runs here, if any, which it must have ended since it asks for work; it runs none now. */
-  Optional<Assignment> finishedUnheard(ActorRef<Worker.Command> worker) {
+  Optional<Assignment> finishedUnheard(ActorRef<WorkerCommand> worker) {
     return Optional.ofNullable(busy.remove(worker));
   }
 
   /** The worker is gone; the trial it was running, if any. */
-  Optional<Assignment> lost(ActorRef<Worker.Command> worker) {
+  Optional<Assignment> lost(ActorRef<WorkerCommand> worker) {
     known.remove(worker);
     return Optional.ofNullable(busy.remove(worker));
   }
 
   /** Asks the worker running {@code trialId}, if any, to stop it. */
   void stop(String trialId) {
-    tellRunning(trialId, new Worker.StopTrial(trialId));
+    tellRunning(trialId, new WorkerCommand.StopTrial(trialId));
   }
 
   /** Asks the worker running {@code trialId}, if any, to end it at its next checkpoint. */
   void preempt(String trialId) {
-    tellRunning(trialId, new Worker.PreemptTrial(trialId));
+    tellRunning(trialId, new WorkerCommand.PreemptTrial(trialId));
   }
 
-  private void tellRunning(String trialId, Worker.Command command) {
+  private void tellRunning(String trialId, WorkerCommand command) {
     busy.forEach(
         (worker, assignment) -> {
           if (assignment.trialId().equals(trialId)) {
@@ -71,6 +71,6 @@ final class WorkerPool {
 
   /** Asks every busy worker to stop its trial. */
   void stopAll() {
-    busy.forEach((worker, assignment) -> worker.tell(new Worker.StopTrial(assignment.trialId())));
+    busy.forEach((worker, assignment) -> worker.tell(new WorkerCommand.StopTrial(assignment.trialId())));
   }
 }

@@ -1,17 +1,23 @@
 package io.gantry.orchestrator.run;
 
-import io.gantry.worker.WorkerMain;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How a worker process of this machine starts: Gantry's own JVM and classpath, joining the
- * coordinator at {@code joinHost:joinPort}, listening on {@code bindHost}, training with {@code
+ * How a worker process of this machine starts: Gantry's own JVM with the worker module's classpath
+ * (the system property {@value #CLASSPATH_PROPERTY}, which the {@code gantry} command sets), joining
+ * the coordinator at {@code joinHost:joinPort}, listening on {@code bindHost}, training with {@code
  * threads} threads, pinned to its device, and ending when the process that started it ends.
  */
 public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int threads) {
+
+  /** The system property with the classpath worker processes run from. */
+  public static final String CLASSPATH_PROPERTY = "gantry.worker.classpath";
+
+  // named, not referenced: the worker and its DJL are on the workers' classpath, not on this one
+  private static final String MAIN_CLASS = "io.gantry.worker.WorkerMain";
 
   /** The process of the worker {@code workerId} on {@code device}, its output appended to {@code log}. */
   public ProcessBuilder process(String device, String workerId, Path log) {
@@ -25,8 +31,8 @@ public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int t
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "-Dai.djl.offline=true",
                 "-cp",
-                System.getProperty("java.class.path"),
-                WorkerMain.class.getName(),
+                classpath(),
+                MAIN_CLASS,
                 "--join", joinHost + ":" + joinPort,
                 "--bind", bindHost,
                 "--device", device,
@@ -38,6 +44,15 @@ public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int t
       builder.environment().put("CUDA_VISIBLE_DEVICES", device.substring("gpu:".length()));
     }
     return builder;
+  }
+
+  private static String classpath() {
+    String classpath = System.getProperty(CLASSPATH_PROPERTY, "");
+    if (classpath.isBlank()) {
+      throw new IllegalStateException(
+          "no classpath to start worker processes from: set -D" + CLASSPATH_PROPERTY + " (the gantry command does)");
+    }
+    return classpath;
   }
 
   /** Asks the worker processes to end, as Ctrl-C would, and kills those still running 3 s later. */

@@ -2,7 +2,7 @@ package io.gantry.orchestrator.search;
 
 import io.gantry.orchestrator.sweep.ParameterSpec.Distribution;
 import io.gantry.orchestrator.sweep.ParameterSpec.Range;
-import io.gantry.worker.model.ParamDef;
+import io.gantry.protocol.catalog.ParamDef;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

@@ -1,6 +1,6 @@
 package io.gantry.orchestrator.search;
 
-import io.gantry.worker.model.ParamDef;
+import io.gantry.protocol.catalog.ParamDef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,9 +4,9 @@ import io.gantry.orchestrator.coordinator.Coordinator;
 import io.gantry.orchestrator.coordinator.WorkerGateway;
 import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.orchestrator.sweep.Scheduling;
-import io.gantry.worker.Worker;
-import io.gantry.worker.WorkerEvent;
-import io.gantry.worker.WorkerInfo;
+import io.gantry.protocol.WorkerCommand;
+import io.gantry.protocol.WorkerEvent;
+import io.gantry.protocol.WorkerInfo;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -49,14 +49,14 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
   public record Demand(String sweepId, int startable) implements Command {}
 
   /** The coordinator started {@code trialId} on the worker it was offered. */
-  public record Took(String sweepId, ActorRef<Worker.Command> worker, String trialId) implements Command {}
+  public record Took(String sweepId, ActorRef<WorkerCommand> worker, String trialId) implements Command {}
 
   /** The coordinator had nothing to start on the worker it was offered. */
-  public record Declined(String sweepId, ActorRef<Worker.Command> worker) implements Command {}
+  public record Declined(String sweepId, ActorRef<WorkerCommand> worker) implements Command {}
 
   private record FromWorker(WorkerEvent event) implements Command {}
 
-  private record WorkerLost(ActorRef<Worker.Command> worker) implements Command {}
+  private record WorkerLost(ActorRef<WorkerCommand> worker) implements Command {}
 
   private record CoordinatorStopped(String sweepId) implements Command {}
 
@@ -74,9 +74,9 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
   private final ActorRef<WorkerEvent> gateway;
   private final Map<String, String> childNames = new HashMap<>();
   private final Map<String, Active> sweeps = new LinkedHashMap<>();
-  private final Map<ActorRef<Worker.Command>, WorkerInfo> known = new HashMap<>();
-  private final Deque<ActorRef<Worker.Command>> idle = new ArrayDeque<>();
-  private final Map<ActorRef<Worker.Command>, Busy> busy = new LinkedHashMap<>();
+  private final Map<ActorRef<WorkerCommand>, WorkerInfo> known = new HashMap<>();
+  private final Deque<ActorRef<WorkerCommand>> idle = new ArrayDeque<>();
+  private final Map<ActorRef<WorkerCommand>, Busy> busy = new LinkedHashMap<>();
   private final Map<String, Long> lastServed = new HashMap<>();
   private long started;
   private long joined;
@@ -186,7 +186,7 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
   }
 
   private void onReady(WorkerEvent.Ready ready) {
-    ActorRef<Worker.Command> worker = ready.worker();
+    ActorRef<WorkerCommand> worker = ready.worker();
     if (known.put(worker, ready.info()) == null) {
       getContext().watchWith(worker, new WorkerLost(worker));
     }
@@ -225,7 +225,7 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
 
   /** Offers idle workers to the sweeps that want them; then, if sweeps still wait, preempts for them. */
   private void schedule() {
-    for (ActorRef<Worker.Command> worker : List.copyOf(idle)) {
+    for (ActorRef<WorkerCommand> worker : List.copyOf(idle)) {
       WorkerInfo info = known.get(worker);
       Optional<SweepShare> chosen = SweepScheduler.pick(info.device(), shares());
       if (chosen.isPresent()) {

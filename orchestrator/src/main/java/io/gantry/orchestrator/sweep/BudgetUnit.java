@@ -1,6 +1,6 @@
 package io.gantry.orchestrator.sweep;
 
-import io.gantry.worker.trial.Budget;
+import io.gantry.protocol.trial.Budget;
 import java.util.Locale;
 
 /**

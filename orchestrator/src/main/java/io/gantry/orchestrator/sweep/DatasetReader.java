@@ -1,10 +1,10 @@
 package io.gantry.orchestrator.sweep;
 
-import static io.gantry.worker.trial.DatasetSpec.FASHION_MNIST;
-import static io.gantry.worker.trial.DatasetSpec.GAUSSIAN_2D;
-import static io.gantry.worker.trial.DatasetSpec.IDX;
+import static io.gantry.protocol.trial.DatasetSpec.FASHION_MNIST;
+import static io.gantry.protocol.trial.DatasetSpec.GAUSSIAN_2D;
+import static io.gantry.protocol.trial.DatasetSpec.IDX;
 
-import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.protocol.trial.DatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

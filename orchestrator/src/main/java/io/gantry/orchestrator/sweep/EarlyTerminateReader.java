@@ -3,7 +3,7 @@ package io.gantry.orchestrator.sweep;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Asha;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Hyperband;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Median;
-import io.gantry.worker.trial.Budget;
+import io.gantry.protocol.trial.Budget;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;

@@ -1,7 +1,7 @@
 package io.gantry.orchestrator.sweep;
 
 import io.gantry.orchestrator.sweep.MetricGoal.Goal;
-import io.gantry.worker.model.ModelCatalog;
+import io.gantry.protocol.catalog.ModelCatalog;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import io.gantry.orchestrator.sweep.ParameterSpec.Choice;
 import io.gantry.orchestrator.sweep.ParameterSpec.Distribution;
 import io.gantry.orchestrator.sweep.ParameterSpec.Fixed;
 import io.gantry.orchestrator.sweep.ParameterSpec.Range;
-import io.gantry.worker.model.ParamDef;
+import io.gantry.protocol.catalog.ParamDef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

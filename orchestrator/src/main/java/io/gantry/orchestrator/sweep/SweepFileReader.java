@@ -1,8 +1,8 @@
 package io.gantry.orchestrator.sweep;
 
-import io.gantry.worker.model.ModelCatalog;
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.protocol.catalog.ModelCatalog;
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.gantry.orchestrator.sweep;
 
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * how, and which metric decides. Built by {@link SweepSpecParser}; immutable.
  *
  * @param name the sweep's name, letters, digits, {@code .}, {@code _} and {@code -}
- * @param model a model of {@link io.gantry.worker.model.ModelCatalog#models()}
+ * @param model a model of {@link io.gantry.protocol.catalog.ModelCatalog#models()}
  * @param dataset the data every trial trains on; file paths are absolute
  * @param method how trial parameters are chosen
  * @param metric the metric that ranks trials

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a sweep file and checks it against the worker's {@link
- * io.gantry.worker.model.ModelCatalog}. It works on SnakeYAML's node tree rather than on loaded
+ * io.gantry.protocol.catalog.ModelCatalog}. It works on SnakeYAML's node tree rather than on loaded
  * maps, because only the nodes know their line and column; every problem found is reported together
  * in one {@link SweepSpecException}.
  */

@@ -2,7 +2,7 @@
  * The sweep file: its model ({@link io.gantry.orchestrator.sweep.SweepSpec}, {@link
  * io.gantry.orchestrator.sweep.ParameterSpec}, {@link io.gantry.orchestrator.sweep.EarlyTerminate},
  * {@link io.gantry.orchestrator.sweep.Resources}, {@link io.gantry.orchestrator.sweep.Scheduling})
- * and the parser that reads and checks it against the worker's {@link io.gantry.worker.model.ModelCatalog} ({@link
+ * and the parser that reads and checks it against the worker's {@link io.gantry.protocol.catalog.ModelCatalog} ({@link
  * io.gantry.orchestrator.sweep.SweepSpecParser}). The search strategies and trial schedulers that
  * act on it live in {@code search} and {@code schedule}.
  *

@@ -8,7 +8,7 @@ import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
-import io.gantry.worker.model.Hyperparams;
+import io.gantry.protocol.catalog.Hyperparams;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.gantry.orchestrator.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gantry.orchestrator.run.WorkerLaunch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,9 @@ class WorkerLifetimeTest {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process coordinator =
         new ProcessBuilder(
-                java.toString(), "-cp", System.getProperty("java.class.path"), GantryCli.class.getName(),
+                java.toString(), "-cp", System.getProperty("java.class.path"),
+                "-D" + WorkerLaunch.CLASSPATH_PROPERTY + "=" + System.getProperty(WorkerLaunch.CLASSPATH_PROPERTY),
+                GantryCli.class.getName(),
                 "run", file.toString(), "--data-dir", dir.resolve("data").toString(), "--workers", "2")
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("coordinator.log").toFile())

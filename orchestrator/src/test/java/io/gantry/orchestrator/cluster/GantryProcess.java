@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.cluster;
 
 import io.gantry.orchestrator.cli.GantryCli;
+import io.gantry.orchestrator.run.WorkerLaunch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ final class GantryProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Dai.djl.offline=true");
+    command.add("-D" + WorkerLaunch.CLASSPATH_PROPERTY + "=" + System.getProperty(WorkerLaunch.CLASSPATH_PROPERTY));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(GantryCli.class.getName());

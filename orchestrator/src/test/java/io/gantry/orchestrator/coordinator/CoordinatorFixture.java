@@ -11,10 +11,12 @@ import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.protocol.WorkerCommand;
+import io.gantry.protocol.WorkerInfo;
+import io.gantry.worker.DeviceMemory;
 import io.gantry.worker.Worker;
-import io.gantry.worker.WorkerInfo;
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,12 +96,12 @@ abstract class CoordinatorFixture {
     return sweepId;
   }
 
-  ActorRef<Worker.Command> spawnWorker(String id, ScriptedRunner runner) {
+  ActorRef<WorkerCommand> spawnWorker(String id, ScriptedRunner runner) {
     return spawnWorker(id, "cpu:0", runner);
   }
 
-  ActorRef<Worker.Command> spawnWorker(String id, String device, ScriptedRunner runner) {
-    return testKit.spawn(Worker.create(WorkerInfo.ofThisProcess(id, device, 1), runner, dataDir.resolve("scratch").resolve(id)), id);
+  ActorRef<WorkerCommand> spawnWorker(String id, String device, ScriptedRunner runner) {
+    return testKit.spawn(Worker.create(WorkerInfo.ofThisProcess(id, device, 1, DeviceMemory.bytes(device)), runner, dataDir.resolve("scratch").resolve(id)), id);
   }
 
   /** {@code plan} for the workers {@code resources} accepts only. */

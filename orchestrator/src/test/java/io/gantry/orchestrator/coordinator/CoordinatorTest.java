@@ -9,10 +9,11 @@ import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.orchestrator.sweep.Resources;
-import io.gantry.worker.Worker;
-import io.gantry.worker.WorkerEvent;
-import io.gantry.worker.WorkerInfo;
-import io.gantry.worker.trial.TrialOutcome;
+import io.gantry.protocol.WorkerCommand;
+import io.gantry.protocol.WorkerEvent;
+import io.gantry.protocol.WorkerInfo;
+import io.gantry.worker.DeviceMemory;
+import io.gantry.protocol.trial.TrialOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class CoordinatorTest extends CoordinatorFixture {
   void theTrialOfAWorkerThatDisappearsIsRequeuedAndFinishesElsewhere() {
     SweepPlan plan = newSweep(1, new ScriptedSearch(3.0), new FifoScheduler());
     ScriptedRunner wedged = new ScriptedRunner(true);
-    ActorRef<Worker.Command> lost = spawnWorker("cpu-lost", wedged);
+    ActorRef<WorkerCommand> lost = spawnWorker("cpu-lost", wedged);
     TestProbe<SweepProgress> progress = testKit.createTestProbe();
     spawnCoordinator(plan, progress.getRef());
     progress.fishForMessage(SWEEP_TIMEOUT, p -> p.running() == 1 ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
@@ -122,18 +123,18 @@ class CoordinatorTest extends CoordinatorFixture {
   @Test
   void aWorkerAskingForWorkWhileItsTrialRunsHereHadItsEndLostAndTheTrialGoesOnAgain() {
     SweepPlan plan = newSweep(1, new ScriptedSearch(1.0), new FifoScheduler());
-    TestProbe<Worker.Command> worker = testKit.createTestProbe();
-    WorkerInfo info = WorkerInfo.ofThisProcess("cpu-0", "cpu:0", 1);
+    TestProbe<WorkerCommand> worker = testKit.createTestProbe();
+    WorkerInfo info = WorkerInfo.ofThisProcess("cpu-0", "cpu:0", 1, DeviceMemory.bytes("cpu:0"));
     TestProbe<SweepProgress> progress = testKit.createTestProbe();
     ActorRef<Coordinator.Command> coordinator = spawnCoordinator(plan, progress.getRef());
 
     TestProbe<WorkerEvent> reports = testKit.createTestProbe();
     coordinator.tell(new Coordinator.Offer(worker.getRef(), info, reports.getRef()));
-    Worker.AssignTrial first = worker.expectMessageClass(Worker.AssignTrial.class, SWEEP_TIMEOUT);
+    WorkerCommand.AssignTrial first = worker.expectMessageClass(WorkerCommand.AssignTrial.class, SWEEP_TIMEOUT);
     // the worker's Ended for it never arrives; the service hears it ask for work again
     coordinator.tell(new Coordinator.WorkerFreed(worker.getRef()));
     coordinator.tell(new Coordinator.Offer(worker.getRef(), info, reports.getRef()));
-    Worker.AssignTrial again = worker.expectMessageClass(Worker.AssignTrial.class, SWEEP_TIMEOUT);
+    WorkerCommand.AssignTrial again = worker.expectMessageClass(WorkerCommand.AssignTrial.class, SWEEP_TIMEOUT);
     assertEquals(first.spec().trialId(), again.spec().trialId());
     coordinator.tell(new Coordinator.FromWorker(new WorkerEvent.Ended(plan.sweepId(), "t001", worker.getRef(), TrialOutcome.completed(5))));
     awaitEnd(progress);

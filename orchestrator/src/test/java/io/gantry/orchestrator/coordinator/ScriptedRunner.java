@@ -1,9 +1,9 @@
 package io.gantry.orchestrator.coordinator;
 
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.trial.TrialListener;
-import io.gantry.worker.trial.TrialOutcome;
 import io.gantry.worker.trial.TrialRunner;
-import io.gantry.worker.trial.TrialSpec;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;

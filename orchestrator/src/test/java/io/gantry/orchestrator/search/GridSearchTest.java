@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gantry.orchestrator.sweep.ParameterSpec;
 import io.gantry.orchestrator.sweep.ParameterSpec.Distribution;
 import io.gantry.orchestrator.sweep.ParameterSpec.Range;
-import io.gantry.orchestrator.sweep.ParameterSpec;
 import io.gantry.orchestrator.sweep.SweepSpec;
-import io.gantry.worker.model.ModelCatalog;
+import io.gantry.protocol.catalog.ModelCatalog;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

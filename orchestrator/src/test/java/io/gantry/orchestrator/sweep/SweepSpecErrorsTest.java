@@ -8,7 +8,7 @@ import static io.gantry.orchestrator.sweep.SweepFiles.withLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.gantry.worker.model.ModelCatalog;
+import io.gantry.protocol.catalog.ModelCatalog;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,14 +5,14 @@ import io.gantry.orchestrator.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.TrialRecord;
-import io.gantry.worker.model.Hyperparams;
+import io.gantry.protocol.catalog.Hyperparams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.gantry.worker.data;
 
-import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.protocol.trial.DatasetSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

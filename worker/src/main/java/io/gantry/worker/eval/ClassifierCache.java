@@ -1,9 +1,9 @@
 package io.gantry.worker.eval;
 
 import ai.djl.ndarray.NDManager;
+import io.gantry.protocol.trial.DatasetSpec;
 import io.gantry.worker.data.Datasets;
 import io.gantry.worker.data.TrialData;
-import io.gantry.worker.trial.DatasetSpec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

@@ -2,11 +2,11 @@ package io.gantry.worker.eval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.gantry.protocol.trial.DatasetSpec;
 import io.gantry.worker.data.Datasets;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.Moments;
 import io.gantry.worker.data.TrialData;
-import io.gantry.worker.trial.DatasetSpec;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.gantry.worker.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.gantry.protocol.catalog.Hyperparams;
 import java.util.Map;
 
 /**

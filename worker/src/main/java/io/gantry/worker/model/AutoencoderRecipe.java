@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
+import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.TrialData;

@@ -2,6 +2,7 @@ package io.gantry.worker.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.gantry.protocol.catalog.Hyperparams;
 import java.util.Optional;
 
 /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
+import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.TrialData;
 import java.util.Map;

@@ -2,6 +2,8 @@ package io.gantry.worker.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.gantry.protocol.catalog.Hyperparams;
+import io.gantry.protocol.catalog.ModelCatalog;
 import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.TrialData;
 import java.util.Map;

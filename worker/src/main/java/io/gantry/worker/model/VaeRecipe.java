@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
+import io.gantry.protocol.catalog.Hyperparams;
+import io.gantry.protocol.catalog.ModelCatalog;
 import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.TrialData;

@@ -5,7 +5,7 @@
  * pictures, so that the trial loop in {@code io.gantry.worker.train} knows no model. Each trainable
  * {@link io.gantry.worker.model.Network} has its own Adam whose state can be saved, which with the
  * recipe's {@link io.gantry.worker.model.ModelRecipe#state} makes checkpoints resume exactly.
- * {@link io.gantry.worker.model.ModelCatalog} says what each kind accepts and reports, and {@link
- * io.gantry.worker.model.Hyperparams} resolves a trial's parameters against it.
+ * The recipes read their parameters through {@link io.gantry.protocol.catalog.Hyperparams}, from
+ * the catalog the coordinator checks sweeps against.
  */
 package io.gantry.worker.model;

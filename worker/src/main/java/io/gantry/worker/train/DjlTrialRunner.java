@@ -2,16 +2,16 @@ package io.gantry.worker.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import io.gantry.protocol.catalog.Hyperparams;
+import io.gantry.protocol.catalog.ModelCatalog;
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.data.Datasets;
 import io.gantry.worker.data.TrialData;
 import io.gantry.worker.eval.FidMeter;
-import io.gantry.worker.model.Hyperparams;
-import io.gantry.worker.model.ModelCatalog;
 import io.gantry.worker.model.ModelRecipe;
 import io.gantry.worker.trial.TrialListener;
-import io.gantry.worker.trial.TrialOutcome;
 import io.gantry.worker.trial.TrialRunner;
-import io.gantry.worker.trial.TrialSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,9 +53,9 @@ public final class DjlTrialRunner implements TrialRunner {
 
   /**
    * Goes on with {@code spec} from {@code checkpoint}, a folder its earlier run wrote ({@link
-   * Checkpoint#latest} finds the newest), to the end of its budget, as {@link #run} would have: the
-   * same reports, pictures and checkpoints from there on, with the same numbers. Throws if the
-   * checkpoint is of another model or seed.
+   * io.gantry.protocol.trial.CheckpointFolders#latest} finds the newest), to the end of its
+   * budget, as {@link #run} would have: the same reports, pictures and checkpoints from there on,
+   * with the same numbers. Throws if the checkpoint is of another model or seed.
    */
   @Override
   public TrialOutcome resume(

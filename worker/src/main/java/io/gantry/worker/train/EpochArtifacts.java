@@ -1,12 +1,13 @@
 package io.gantry.worker.train;
 
 import ai.djl.ndarray.NDManager;
+import io.gantry.protocol.catalog.Hyperparams;
+import io.gantry.protocol.trial.CheckpointFolders;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.data.Examples;
-import io.gantry.worker.model.Hyperparams;
 import io.gantry.worker.model.ImageGrid;
 import io.gantry.worker.model.ModelRecipe;
 import io.gantry.worker.trial.TrialListener;
-import io.gantry.worker.trial.TrialSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class EpochArtifacts {
   /** Saves the recipe at {@code next}, the position the trial goes on from. */
   void writeCheckpoint(ModelRecipe recipe, int epoch, LoopPosition next, TrialListener listener)
       throws IOException {
-    Path folder = root.resolve("checkpoints").resolve(String.format("epoch-%03d", epoch));
+    Path folder = CheckpointFolders.ofEpoch(root, epoch);
     Checkpoint.write(folder, recipe, next, provenance(epoch, next.step()));
     listener.onArtifact(TrialListener.CHECKPOINT, epoch, next.step(), folder);
   }

@@ -1,14 +1,14 @@
 package io.gantry.worker.train;
 
 import ai.djl.ndarray.NDManager;
+import io.gantry.protocol.catalog.Hyperparams;
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.eval.FidMeter;
-import io.gantry.worker.model.Hyperparams;
 import io.gantry.worker.model.ModelRecipe;
-import io.gantry.worker.trial.Budget;
 import io.gantry.worker.trial.TrialListener;
-import io.gantry.worker.trial.TrialOutcome;
-import io.gantry.worker.trial.TrialSpec;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

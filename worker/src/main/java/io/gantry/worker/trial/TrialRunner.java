@@ -1,5 +1,7 @@
 package io.gantry.worker.trial;
 
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.protocol.trial.DatasetSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

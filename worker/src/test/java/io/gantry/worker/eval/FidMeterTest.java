@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import io.gantry.protocol.trial.DatasetSpec;
 import io.gantry.worker.data.Datasets;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.TrialData;
-import io.gantry.worker.trial.DatasetSpec;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -3,12 +3,12 @@ package io.gantry.worker.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.train.DjlTrialRunner;
 import io.gantry.worker.train.RecordingListener;
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
-import io.gantry.worker.trial.TrialOutcome;
-import io.gantry.worker.trial.TrialSpec;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package io.gantry.worker.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gantry.worker.model.ModelCatalog;
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
-import io.gantry.worker.trial.TrialOutcome;
+import io.gantry.protocol.catalog.ModelCatalog;
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
+import io.gantry.protocol.trial.TrialOutcome;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;

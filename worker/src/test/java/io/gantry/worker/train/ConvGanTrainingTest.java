@@ -1,16 +1,17 @@
 package io.gantry.worker.train;
 
+import io.gantry.protocol.trial.CheckpointFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import io.gantry.protocol.catalog.Hyperparams;
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.data.Datasets;
-import io.gantry.worker.model.Hyperparams;
 import io.gantry.worker.model.ModelRecipe;
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
-import io.gantry.worker.trial.TrialOutcome;
-import io.gantry.worker.trial.TrialSpec;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +80,7 @@ class ConvGanTrainingTest {
     try (NDManager manager = NDManager.newBaseManager();
         ModelRecipe recipe =
             ModelRecipe.create(model, Hyperparams.resolve(model, params), Datasets.load(data, 2))) {
-      Checkpoint.read(Checkpoint.latest(dir).orElseThrow()).restore(recipe);
+      Checkpoint.read(CheckpointFolders.latest(dir).orElseThrow()).restore(recipe);
       float[] samples = recipe.samples(64, manager).toFloatArray();
       int features = samples.length / 64;
       double total = 0;

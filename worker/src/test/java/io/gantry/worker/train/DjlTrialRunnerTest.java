@@ -1,15 +1,16 @@
 package io.gantry.worker.train;
 
+import io.gantry.protocol.trial.CheckpointFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.train.RecordingListener.Report;
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
-import io.gantry.worker.trial.TrialOutcome;
-import io.gantry.worker.trial.TrialSpec;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ class DjlTrialRunnerTest {
     assertEquals(TrialOutcome.completed(12), outcome);
     assertEquals(unbroken.stream().filter(r -> r.step() > 4).toList(), resumed.reports);
     assertEquals(
-        Path.of("epoch-003"), Checkpoint.latest(dir.resolve("b")).orElseThrow().getFileName());
+        Path.of("epoch-003"), CheckpointFolders.latest(dir.resolve("b")).orElseThrow().getFileName());
     TrialSpec otherSeed = Trials.fashion("gan", params, Budget.ofEpochs(3), 5, dir.resolve("c"));
     String message =
         assertThrows(

@@ -1,13 +1,14 @@
 package io.gantry.worker.train;
 
+import io.gantry.protocol.trial.CheckpointFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
+import io.gantry.protocol.trial.TrialOutcome;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.train.RecordingListener.Report;
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
-import io.gantry.worker.trial.TrialOutcome;
-import io.gantry.worker.trial.TrialSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,8 +78,8 @@ class ProganGrowthTest {
     assertEquals(0.5, first.metrics().get("train/alpha"));
     assertEquals(unbroken.reports.stream().filter(r -> r.step() > 6).toList(), resumed.reports);
     assertEquals(
-        Checkpoint.latest(dir.resolve("a")).map(Path::getFileName),
-        Checkpoint.latest(dir.resolve("b")).map(Path::getFileName));
+        CheckpointFolders.latest(dir.resolve("a")).map(Path::getFileName),
+        CheckpointFolders.latest(dir.resolve("b")).map(Path::getFileName));
   }
 
   private static List<Double> trainValues(RecordingListener listener, String metric) {

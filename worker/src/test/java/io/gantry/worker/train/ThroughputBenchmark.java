@@ -1,9 +1,9 @@
 package io.gantry.worker.train;
 
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
+import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.trial.TrialListener;
-import io.gantry.worker.trial.TrialSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

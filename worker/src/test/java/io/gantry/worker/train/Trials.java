@@ -1,8 +1,8 @@
 package io.gantry.worker.train;
 
-import io.gantry.worker.trial.Budget;
-import io.gantry.worker.trial.DatasetSpec;
-import io.gantry.worker.trial.TrialSpec;
+import io.gantry.protocol.trial.Budget;
+import io.gantry.protocol.trial.DatasetSpec;
+import io.gantry.protocol.trial.TrialSpec;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -1,4 +1,0 @@
-package io.gantry.worker;
-
-/** Marker for messages that cross process boundaries; bound to jackson-cbor in application.conf. */
-public interface CborSerializable {}
