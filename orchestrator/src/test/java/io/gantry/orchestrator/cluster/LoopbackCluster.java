@@ -57,6 +57,12 @@ final class LoopbackCluster {
     return GantryProcess.start(root.resolve("coordinator.log"), args.toArray(String[]::new));
   }
 
+  /** {@code gantry serve} of the coordinator's data folder, with {@code workers} worker processes of its own. */
+  GantryProcess serve(int workers) throws IOException {
+    return GantryProcess.start(
+        root.resolve("serve.log"), "serve", "--http-port", "" + httpPort, "--data-dir", data.toString(), "--workers", "" + workers);
+  }
+
   GantryProcess worker(String name) throws IOException {
     return GantryProcess.start(
         root.resolve(name + ".log"), "worker", "--join", "127.0.0.1:" + clusterPort, "--devices", "cpu:0",
@@ -114,6 +120,11 @@ final class LoopbackCluster {
             return folders.anyMatch(f -> Files.isRegularFile(f.resolve("trial.properties")));
           }
         });
+  }
+
+  /** Waits until the HTTP API answers. */
+  void awaitHttp() throws Exception {
+    await("the HTTP API", () -> get("/api/sweeps").isPresent());
   }
 
   /** The sweep as {@code GET /api/sweeps/ID} shows it. */

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * One coordinator process and two worker nodes on loopback running several sweeps at once: three
  * sweeps share the workers fairly, a coordinator killed with the three running resumes them all,
  * and a high-priority sweep submitted later takes both workers at the trials' next checkpoints,
- * the preempted trials going on later from them with the numbers of unbroken runs.
+ * the preempted trials going on later from them with the numbers of unbroken runs; and a {@code
+ * gantry serve} killed with two sweeps running runs them on when it is started again.
  */
 class ManySweepsClusterTest {
 
@@ -84,10 +85,31 @@ class ManySweepsClusterTest {
               sweepIds.get(i) + " started " + firstStarts.get(i) + ", after the first trial ended at " + firstEnd);
         }
         Map<String, Long> started = awaitStarted(cluster, sweepIds, 6);
-        System.out.printf("trials started by the first six starts, by sweep: %s%n", started);
-        long most = started.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-        long least = started.values().stream().mapToLong(Long::longValue).min().orElseThrow();
-        assertTrue(most - least <= 1, "each sweep within one trial of its fair share: " + started);
+        Instant now = Instant.now();
+        Map<String, Double> trialSeconds = new LinkedHashMap<>();
+        double longestTrial = 0;
+        for (String sweepId : sweepIds) {
+          double seconds = 0;
+          for (JsonNode trial : cluster.sweep(sweepId).path("trials")) {
+            Optional<Instant> from = instant(trial.path("started_at"));
+            if (from.isPresent()) {
+              Optional<Instant> to = instant(trial.path("finished_at"));
+              double length = Duration.between(from.get(), to.orElse(now)).toMillis() / 1000.0;
+              seconds += length;
+              longestTrial = to.isPresent() ? Math.max(longestTrial, length) : longestTrial;
+            }
+          }
+          trialSeconds.put(sweepId, seconds);
+        }
+        double fair = trialSeconds.values().stream().mapToDouble(Double::doubleValue).sum() / sweepIds.size();
+        System.out.printf(
+            "after the first six starts (%s by sweep): trial-seconds by sweep %s, fair share %.1f s, a trial %.1f s%n",
+            started, trialSeconds, fair, longestTrial);
+        for (Map.Entry<String, Double> share : trialSeconds.entrySet()) {
+          assertTrue(
+              Math.abs(share.getValue() - fair) <= longestTrial,
+              share.getKey() + " is more than one trial off its fair share: " + trialSeconds + ", fair " + fair + ", a trial " + longestTrial);
+        }
         first.killMachine();
       }
       try (GantryProcess second = cluster.coordinator()) {
@@ -138,6 +160,39 @@ class ManySweepsClusterTest {
     }
   }
 
+  @Test
+  void sweepsAServeLeftRunningWhenKilledRunOnWhenItIsStartedAgain() throws Exception {
+    LoopbackCluster serving = new LoopbackCluster(dir, Optional.empty());
+    List<String> sweepIds = new ArrayList<>();
+    try (GantryProcess first = serving.serve(2)) {
+      serving.awaitHttp();
+      for (String name : List.of("served-a", "served-b")) {
+        sweepIds.add(serving.submit(sweepFile(name, "0.001, 0.002", "")));
+      }
+      for (String sweepId : sweepIds) {
+        JsonNode running = serving.awaitTrial(sweepId, t -> "running".equals(t.path("status").asText()));
+        serving.awaitCheckpoint(sweepId, running.path("id").asText());
+      }
+      first.killMachine();
+    }
+    try (GantryProcess second = serving.serve(2)) {
+      serving.awaitHttp();
+      for (String sweepId : sweepIds) {
+        serving.awaitSweepEnd(sweepId);
+      }
+      second.close();
+    }
+    try (H2RunStore store = H2RunStore.open(serving.data)) {
+      for (String sweepId : sweepIds) {
+        List<TrialRecord> trials = store.trials(sweepId);
+        assertEquals(2, trials.size());
+        assertTrue(trials.stream().allMatch(t -> t.status() == TrialStatus.COMPLETED), "0 trials lost: " + trials);
+        assertTrue(trials.stream().anyMatch(t -> t.message().orElse("").startsWith("resumed from its checkpoint")), trials.toString());
+      }
+      assertEquals(LoopbackCluster.histories(store, sweepIds.get(0)), LoopbackCluster.histories(store, sweepIds.get(1)));
+    }
+  }
+
   private Path sweepFile(String name, String lrs, String extra) throws IOException {
     Path file = dir.resolve(name + ".yaml");
     Files.writeString(file, SWEEP.formatted(name, lrs, extra));
@@ -156,6 +211,11 @@ class ManySweepsClusterTest {
       }
     }
     return first;
+  }
+
+  private static Optional<Instant> instant(JsonNode field) {
+    String text = field.asText("");
+    return text.isEmpty() || "null".equals(text) ? Optional.empty() : Optional.of(Instant.parse(text));
   }
 
   private static long running(JsonNode sweep) {

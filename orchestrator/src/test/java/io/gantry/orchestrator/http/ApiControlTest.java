@@ -110,17 +110,17 @@ class ApiControlTest {
     assertEquals(404, Http.post(server.base + "/api/sweeps/nope/trials/t001/stop", "").status());
 
     Http.Answer second = Http.post(server.base + "/api/sweeps", GOOD);
-    assertEquals("queued", second.json().get("status").asText(), "one sweep at a time: the second waits");
-    assertEquals("queued", Http.get(server.base + "/api/sweeps/ok-2").json().get("live").asText());
+    assertEquals(201, second.status(), second.body());
+    FakeRun beside = runs.computeIfAbsent("ok-2", id -> new FakeRun());
+    beside.started.get(10, TimeUnit.SECONDS);
+    assertEquals("running", Http.get(server.base + "/api/sweeps/ok-2").json().get("live").asText(), "it runs beside the first");
     assertEquals(202, Http.post(server.base + "/api/sweeps/ok-2/cancel", "").status());
+    beside.coordinator.expectMessage(Coordinator.CancelSweep.INSTANCE);
 
     assertEquals(202, Http.post(server.base + "/api/sweeps/ok-1/cancel", "").status());
     run.coordinator.expectMessage(Coordinator.CancelSweep.INSTANCE);
     run.release.countDown();
-    FakeRun queued = runs.computeIfAbsent("ok-2", id -> new FakeRun());
-    queued.started.get(10, TimeUnit.SECONDS);
-    queued.coordinator.expectMessage(Coordinator.CancelSweep.INSTANCE);
-    queued.release.countDown();
+    beside.release.countDown();
     server.server.sweeps().awaitSubmitted();
 
     Http.Answer again = Http.post(server.base + "/api/sweeps/ok-1/cancel", "");
