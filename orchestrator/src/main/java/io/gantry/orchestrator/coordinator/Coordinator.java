@@ -112,6 +112,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     this.plan = plan;
     this.source = new TrialSource(plan);
     this.progressListener = progressListener;
+    // trials a stopped process left running go back to the queue, in the store as in the state
+    store.trials(plan.sweepId()).stream()
+        .filter(t -> t.status() == TrialStatus.RUNNING)
+        .forEach(t -> store.trialRequeued(plan.sweepId(), t.trialId(), "the process that ran it stopped; it resumes from its checkpoint"));
     this.state = StoredSweep.read(store, plan);
     this.pending = new PendingMetrics(plan.sweepId());
     this.files = new TrialFiles(plan.artifactDir());
