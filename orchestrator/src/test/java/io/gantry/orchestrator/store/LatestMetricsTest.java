@@ -43,7 +43,9 @@ class LatestMetricsTest {
     }
     try (Connection connection = H2RunStore.connect(dataDir);
         Statement statement = connection.createStatement()) {
+      // back to a store of version 3: without the tables of the later migrations
       statement.execute("DROP TABLE latest_metrics");
+      statement.execute("DROP TABLE preemptions");
       statement.execute("DELETE FROM schema_version WHERE version >= 4");
     }
     try (H2RunStore store = H2RunStore.open(dataDir)) {
