@@ -26,10 +26,6 @@ final class WorkerPool {
     return isNew;
   }
 
-  WorkerInfo info(ActorRef<WorkerCommand> worker) {
-    return known.get(worker);
-  }
-
   /** The worker ended {@code trialId}; empty if that is not the trial it was running. */
   Optional<Assignment> finished(ActorRef<WorkerCommand> worker, String trialId) {
     Assignment assignment = busy.get(worker);
