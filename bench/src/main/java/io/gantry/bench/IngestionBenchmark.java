@@ -2,6 +2,7 @@ package io.gantry.bench;
 
 import com.typesafe.config.ConfigFactory;
 import io.gantry.orchestrator.coordinator.Coordinator;
+import io.gantry.orchestrator.coordinator.EventOutbox;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.coordinator.SweepProgress;
 import io.gantry.orchestrator.service.Sweeps;
@@ -52,7 +53,7 @@ public final class IngestionBenchmark {
                           "progress");
                   var service = context.spawn(Sweeps.create(), "sweeps");
                   context.spawn(
-                      Coordinator.create(sweep.store(), sweep.plan(), listener, service), "coordinator",
+                      Coordinator.create(sweep.store(), sweep.plan(), EventOutbox.NONE, listener, service), "coordinator",
                       DispatcherSelector.fromConfig("gantry.store-dispatcher"));
                   for (int i = 0; i < workers; i++) {
                     WorkerInfo info = WorkerInfo.ofThisProcess("cpu-" + i, "cpu:" + i, 1, DeviceMemory.bytes("cpu:" + i));

@@ -1,6 +1,6 @@
 package io.gantry.orchestrator.cluster;
 
-import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.SweepEvent;
 import io.gantry.orchestrator.coordinator.WorkerGateway;
 import io.gantry.protocol.WorkerCommand;
 import io.gantry.protocol.WorkerEvent;
@@ -30,7 +30,7 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
 
   private record FromWorker(WorkerEvent event) implements Command {}
 
-  private record Recorded(RunEvent event) implements Command {}
+  private record Recorded(SweepEvent event) implements Command {}
 
   private record WorkerLost(ActorRef<WorkerCommand> worker) implements Command {}
 
@@ -47,8 +47,8 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
     super(context);
     this.view = view;
     context.spawn(WorkerGateway.create(WorkerEvent.DIRECTORY_KEY, context.getSelf(), FromWorker::new), "introductions");
-    ActorRef<RunEvent> events = context.messageAdapter(RunEvent.class, Recorded::new);
-    context.getSystem().eventStream().tell(new EventStream.Subscribe<>(RunEvent.class, events));
+    ActorRef<SweepEvent> events = context.messageAdapter(SweepEvent.class, Recorded::new);
+    context.getSystem().eventStream().tell(new EventStream.Subscribe<>(SweepEvent.class, events));
   }
 
   @Override
@@ -70,16 +70,16 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
   }
 
   private Behavior<Command> onRecorded(Recorded message) {
-    RunEvent event = message.event();
-    if (event instanceof RunEvent.TrialStarted started) {
+    SweepEvent event = message.event();
+    if (event instanceof SweepEvent.TrialStarted started) {
       trials.put(started.workerId(), trialKey(started.sweepId(), started.trialId()));
-    } else if (event instanceof RunEvent.TrialEnded ended) {
+    } else if (event instanceof SweepEvent.TrialEnded ended) {
       trials.values().remove(trialKey(ended.sweepId(), ended.trialId()));
-    } else if (event instanceof RunEvent.TrialRequeued requeued) {
+    } else if (event instanceof SweepEvent.TrialRequeued requeued) {
       trials.values().remove(trialKey(requeued.sweepId(), requeued.trialId()));
-    } else if (event instanceof RunEvent.TrialPreempted preempted) {
+    } else if (event instanceof SweepEvent.TrialPreempted preempted) {
       trials.values().remove(trialKey(preempted.sweepId(), preempted.trialId()));
-    } else if (event instanceof RunEvent.SweepEnded ended) {
+    } else if (event instanceof SweepEvent.SweepEnded ended) {
       trials.values().removeIf(trial -> trial.startsWith(trialKey(ended.sweepId(), "")));
     } else {
       return this;

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.eventstream.EventStream;
@@ -35,8 +36,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * preempts it for a sweep of a higher priority. It records everything workers report in the store, asks the
  * trial scheduler at every report of the sweep's metric whether the trial goes on, tells the
  * strategy every finished trial, re-queues the trial of a worker that is lost, and stops itself
- * when the sweep is over. It writes to H2 on each event (metric reports a batch at a time, see
- * {@link PendingMetrics}), so it is spawned on the store dispatcher.
+ * when the sweep is over. Everything it learns is a {@link SweepEvent} recorded by its {@link
+ * SweepJournal}, which writes to H2 on each event (metric reports a batch at a time, see {@link
+ * PendingMetrics}), so it is spawned on the store dispatcher.
  */
 public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
@@ -85,18 +87,20 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final Map<String, String> preempting = new HashMap<>();
   private int toldStartable = -1;
   private final TrialFiles files;
-  private final PendingMetrics pending;
-  private SweepState state;
+  private final PendingMetrics pending = new PendingMetrics();
+  private final SweepJournal journal;
 
+  /** The coordinator of {@code plan}'s sweep; {@code outbox} says what its events send beyond the store. */
   public static Behavior<Command> create(
-      RunStore store, SweepPlan plan, ActorRef<SweepProgress> progressListener, ActorRef<Sweeps.Command> service) {
+      RunStore store, SweepPlan plan, EventOutbox outbox, ActorRef<SweepProgress> progressListener,
+      ActorRef<Sweeps.Command> service) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
                 timers -> {
                   Duration every = context.getSystem().settings().config().getDuration("gantry.coordinator.limit-poll-interval");
                   timers.startTimerWithFixedDelay(CheckLimit.INSTANCE, every);
-                  return new Coordinator(context, store, plan, progressListener, service);
+                  return new Coordinator(context, store, plan, outbox, progressListener, service);
                 }));
   }
 
@@ -104,6 +108,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       ActorContext<Command> context,
       RunStore store,
       SweepPlan plan,
+      EventOutbox outbox,
       ActorRef<SweepProgress> progressListener,
       ActorRef<Sweeps.Command> service) {
     super(context);
@@ -112,18 +117,18 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     this.plan = plan;
     this.source = new TrialSource(plan);
     this.progressListener = progressListener;
-    // trials a stopped process left running go back to the queue, in the store as in the state
-    store.trials(plan.sweepId()).stream()
-        .filter(t -> t.status() == TrialStatus.RUNNING)
-        .forEach(t -> store.trialRequeued(plan.sweepId(), t.trialId(), "the process that ran it stopped; it resumes from its checkpoint"));
-    this.state = StoredSweep.read(store, plan);
-    this.pending = new PendingMetrics(plan.sweepId());
+    StoredSweep stored = StoredSweep.read(store, plan);
+    this.journal = new SweepJournal(store, outbox, this::publish, stored.state());
+    stored.leftRunning()
+        .forEach(trialId ->
+            journal.record(
+                new SweepEvent.TrialRequeued(plan.sweepId(), trialId, "the process that ran it stopped; it resumes from its checkpoint")));
     this.files = new TrialFiles(plan.artifactDir());
     // A sweep run again (extended, or after a restart) informs the strategy with what it learnt.
-    state.trials().values().forEach(source::observe);
+    journal.state().trials().values().forEach(source::observe);
     service.tell(new Sweeps.Joined(plan.sweepId(), context.getSelf(), plan.scheduling(), plan.resources()));
     tellDemand();
-    progressListener.tell(state.progress());
+    progressListener.tell(journal.state().progress());
   }
 
   @Override
@@ -137,7 +142,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         .onMessage(StopTrial.class, this::onStopTrial)
         .onMessageEquals(CancelSweep.INSTANCE, this::onCancel)
         .onMessageEquals(CheckLimit.INSTANCE, this::onCheckLimit)
-        .onMessageEquals(FlushMetrics.INSTANCE, this::flushMetrics)
+        .onMessageEquals(FlushMetrics.INSTANCE, () -> {
+          flushMetrics();
+          return afterChange();
+        })
         .build();
   }
 
@@ -155,7 +163,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private Behavior<Command> onOffer(Offer offer) {
-    Optional<String> next = plan.resources().accepts(offer.info().device()) ? state.nextQueued().or(this::addTrial) : Optional.empty();
+    Optional<String> next =
+        plan.resources().accepts(offer.info().device()) ? journal.state().nextQueued().or(this::addTrial) : Optional.empty();
     if (next.isEmpty()) {
       service.tell(new Sweeps.Declined(plan.sweepId(), offer.worker()));
     } else {
@@ -191,13 +200,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       getContext().watchWith(worker, new WorkerLost(worker));
     }
     Optional<WorkerCommand.ResumeFrom> resume = sendCheckpoint(trialId, worker);
-    state = state.updated(new SweepEvent.TrialStarted(trialId, info.workerId()));
-    TrialState trial = state.trials().get(trialId);
     flushMetrics();
+    TrialState queued = journal.state().trials().get(trialId);
     Optional<String> note = resume.map(r -> "resumed from its checkpoint at step " + r.step());
-    store.trialStarted(plan.sweepId(), trialId, info.workerId(), info.device(), trial.attempt(), note, Instant.now());
-    publish(new RunEvent.TrialStarted(plan.sweepId(), trialId, trial.params(), info.workerId(), info.device(), trial.attempt()));
-    worker.tell(new WorkerCommand.AssignTrial(plan.trialSpec(trial), offer.replyTo(), resume));
+    journal.record(
+        new SweepEvent.TrialStarted(
+            plan.sweepId(), trialId, queued.params(), info.workerId(), info.device(), queued.attempt() + 1, note, Instant.now()));
+    worker.tell(new WorkerCommand.AssignTrial(plan.trialSpec(journal.state().trials().get(trialId)), offer.replyTo(), resume));
   }
 
   /** Sends the trial's newest checkpoint to {@code worker}, if it has one; one that cannot be read means starting over. */
@@ -214,19 +223,18 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   /** Asks the search strategy for a new trial, if the sweep wants one, and queues it. */
   private Optional<String> addTrial() {
-    if (!state.wantsNewTrial()) {
+    if (!journal.state().wantsNewTrial()) {
       return Optional.empty();
     }
-    Optional<TrialRecord> trial = source.next(state);
+    Optional<TrialRecord> trial = source.next(journal.state());
     if (trial.isEmpty()) {
-      getContext().getLog().info("sweep {}: the search has no new configuration; the sweep ends with {} trials", plan.sweepId(), state.trials().size());
-      state = state.updated(new SweepEvent.SearchExhausted());
+      getContext().getLog().info(
+          "sweep {}: the search has no new configuration; the sweep ends with {} trials", plan.sweepId(), journal.state().trials().size());
+      journal.record(new SweepEvent.SearchExhausted(plan.sweepId()));
       return Optional.empty();
     }
     TrialRecord added = trial.get();
-    store.addTrial(added);
-    state = state.updated(new SweepEvent.TrialAdded(added.trialId(), added.seq(), added.params(), added.seed()));
-    publish(new RunEvent.TrialAdded(plan.sweepId(), added.trialId(), added.seq(), added.params(), added.seed()));
+    journal.record(new SweepEvent.TrialAdded(plan.sweepId(), added.trialId(), added.seq(), added.params(), added.seed()));
     return Optional.of(added.trialId());
   }
 
@@ -236,25 +244,33 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       return;
     }
     // a resumed trial reports again what it reported after its checkpoint: the same values
-    Map<String, Double> fresh = state.trials().get(trialId).unrecorded(reported.step(), reported.metrics());
+    // (reports still pending are of later steps: a trial's reports come in order, and a requeue
+    // records what is pending before the trial can start again)
+    Map<String, Double> fresh = journal.state().trials().get(trialId).unrecorded(reported.step(), reported.metrics());
     if (fresh.isEmpty()) {
       return;
     }
-    WorkerEvent.Progress progress =
-        new WorkerEvent.Progress(plan.sweepId(), trialId, reported.step(), reported.epoch(), fresh, reported.timestampMillis());
     if (pending.isEmpty()) {
       getContext().getSelf().tell(FlushMetrics.INSTANCE);
     }
-    pending.add(progress);
-    state = state.updated(new SweepEvent.MetricsReported(trialId, progress.step(), progress.epoch(), progress.metrics()));
-    TrialState trial = state.trials().get(trialId);
-    if (state.reportsObjective(progress.metrics()) && trial.stop().isEmpty()) {
-      Decision decision = plan.scheduler().onReport(trial.history(), state.histories());
-      if (decision.stops()) {
-        getContext().getLog().info("sweep {}: stopping trial {}: {}", plan.sweepId(), trialId, decision.reason());
-        state = state.updated(new SweepEvent.StopDecided(trialId, decision));
-        workers.stop(trialId);
-      }
+    pending.add(
+        new SweepEvent.MetricsReported(plan.sweepId(), trialId, reported.step(), reported.epoch(), fresh, reported.timestampMillis()));
+  }
+
+  /** Asks the trial scheduler whether the trial of this report, now recorded, goes on. */
+  private void judge(SweepEvent recorded) {
+    if (!(recorded instanceof SweepEvent.MetricsReported report) || !journal.state().reportsObjective(report.metrics())) {
+      return;
+    }
+    TrialState trial = journal.state().trials().get(report.trialId());
+    if (trial.status() != TrialStatus.RUNNING || trial.stop().isPresent()) {
+      return;
+    }
+    Decision decision = plan.scheduler().onReport(trial.history(), journal.state().histories());
+    if (decision.stops()) {
+      getContext().getLog().info("sweep {}: stopping trial {}: {}", plan.sweepId(), trial.trialId(), decision.reason());
+      journal.record(new SweepEvent.StopDecided(plan.sweepId(), trial.trialId(), decision));
+      workers.stop(trial.trialId());
     }
   }
 
@@ -281,8 +297,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
       return;
     }
     ArtifactRecord record = new ArtifactRecord(artifact.kind(), artifact.epoch(), artifact.step(), file.toString());
-    store.addArtifact(plan.sweepId(), artifact.trialId(), record);
-    publish(new RunEvent.ArtifactSaved(plan.sweepId(), artifact.trialId(), record));
+    flushMetrics();
+    journal.record(new SweepEvent.ArtifactSaved(plan.sweepId(), artifact.trialId(), record));
   }
 
   private void onEnded(WorkerEvent.Ended ended) {
@@ -302,9 +318,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private void preempted(String trialId, long step, String reason) {
     flushMetrics();
     getContext().getLog().info("sweep {}: trial {} was preempted at step {}; it goes back to the queue", plan.sweepId(), trialId, step);
-    store.trialPreempted(plan.sweepId(), trialId, step, reason, Instant.now());
-    publish(new RunEvent.TrialPreempted(plan.sweepId(), trialId, step, reason));
-    state = state.updated(new SweepEvent.TrialRequeued(trialId));
+    journal.record(new SweepEvent.TrialPreempted(plan.sweepId(), trialId, step, reason, Instant.now()));
   }
 
   private Behavior<Command> onWorkerLost(WorkerLost lost) {
@@ -319,9 +333,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     preempting.remove(trialId);
     abandonFiles(trialId);
     getContext().getLog().warn("sweep {}: {}; trial {} goes back to the queue", plan.sweepId(), reason, trialId);
-    store.trialRequeued(plan.sweepId(), trialId, reason);
-    publish(new RunEvent.TrialRequeued(plan.sweepId(), trialId, reason));
-    state = state.updated(new SweepEvent.TrialRequeued(trialId));
+    journal.record(new SweepEvent.TrialRequeued(plan.sweepId(), trialId, reason));
   }
 
   private void abandonFiles(String trialId) {
@@ -333,7 +345,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private Behavior<Command> onStopTrial(StopTrial stop) {
-    TrialState trial = state.trials().get(stop.trialId());
+    TrialState trial = journal.state().trials().get(stop.trialId());
     if (trial != null && trial.status() == TrialStatus.QUEUED) {
       endTrial(stop.trialId(), TrialStatus.STOPPED, 0, "stopped before it started");
     } else {
@@ -343,12 +355,12 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private Behavior<Command> onCancel() {
-    state.trials().values().stream()
+    journal.state().trials().values().stream()
         .filter(t -> t.status() == TrialStatus.QUEUED)
         .map(TrialState::trialId)
         .toList()
         .forEach(trialId -> endTrial(trialId, TrialStatus.STOPPED, 0, "sweep cancelled"));
-    state = state.updated(new SweepEvent.Cancelled());
+    journal.record(new SweepEvent.Cancelled(plan.sweepId()));
     workers.stopAll();
     return afterChange();
   }
@@ -359,27 +371,27 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private void raiseLimitIfExtended() {
-    int limit = store.trialLimit(plan.sweepId()).orElse(state.maxTrials());
-    if (limit > state.maxTrials()) {
+    int limit = store.trialLimit(plan.sweepId()).orElse(journal.state().maxTrials());
+    if (limit > journal.state().maxTrials()) {
       getContext().getLog().info("sweep {} was extended to {} trials", plan.sweepId(), limit);
-      state = state.updated(new SweepEvent.LimitRaised(limit));
+      journal.record(new SweepEvent.LimitRaised(plan.sweepId(), limit));
     }
   }
 
   private Behavior<Command> afterChange() {
-    if (state.isFinished()) {
+    if (journal.state().isFinished()) {
       // the last look before the end, so that an extension made a moment ago is not lost
       raiseLimitIfExtended();
     }
-    SweepProgress progress = state.progress();
+    SweepProgress progress = journal.state().progress();
     if (!progress.sweepFinished()) {
       tellDemand();
       progressListener.tell(progress);
       return this;
     }
-    SweepStatus status = state.cancelled() ? SweepStatus.CANCELLED : SweepStatus.FINISHED;
-    store.sweepEnded(plan.sweepId(), status, Instant.now());
-    publish(new RunEvent.SweepEnded(plan.sweepId(), status));
+    flushMetrics();
+    SweepStatus status = journal.state().cancelled() ? SweepStatus.CANCELLED : SweepStatus.FINISHED;
+    journal.record(new SweepEvent.SweepEnded(plan.sweepId(), status, Instant.now()));
     // told last, so that whoever sees the sweep finished finds it so in the store
     progressListener.tell(progress);
     return Behaviors.stopped();
@@ -387,39 +399,36 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private void endTrial(String trialId, TrialStatus status, long lastStep, String message) {
     flushMetrics();
-    Optional<Decision> stoppedBy = status == TrialStatus.STOPPED ? state.trials().get(trialId).stop() : Optional.empty();
+    Optional<Decision> stoppedBy = status == TrialStatus.STOPPED ? journal.state().trials().get(trialId).stop() : Optional.empty();
     String reason = stoppedBy.map(Decision::reason).orElse(message);
-    if (stoppedBy.isPresent()) {
-      store.trialStopped(plan.sweepId(), trialId, lastStep, stoppedBy.get().rung(), reason, Instant.now());
-    } else {
-      store.trialEnded(plan.sweepId(), trialId, status, lastStep, message, Instant.now());
-    }
-    state = state.updated(new SweepEvent.TrialEnded(trialId, status, lastStep));
-    source.observe(state.trials().get(trialId));
-    publish(new RunEvent.TrialEnded(plan.sweepId(), trialId, status, lastStep, reason));
+    OptionalLong rung = stoppedBy.map(d -> OptionalLong.of(d.rung())).orElse(OptionalLong.empty());
+    journal.record(new SweepEvent.TrialEnded(plan.sweepId(), trialId, status, lastStep, reason, rung, Instant.now()));
+    source.observe(journal.state().trials().get(trialId));
   }
 
-  /** Writes the reports taken in so far; before any other write, so the store keeps their order. */
-  private Behavior<Command> flushMetrics() {
-    pending.flush(store, this::publish);
-    return this;
+  /**
+   * Records the reports taken in so far, judging each once it is; before any other event, so that
+   * the store keeps their order.
+   */
+  private void flushMetrics() {
+    journal.record(pending.drain(), this::judge);
   }
 
   /** Tells the service how many trials the sweep could start, when that changed. */
   private void tellDemand() {
-    int startable = state.startable();
+    int startable = journal.state().startable();
     if (startable != toldStartable) {
       toldStartable = startable;
       service.tell(new Sweeps.Demand(plan.sweepId(), startable));
     }
   }
 
-  private void publish(RunEvent event) {
+  private void publish(SweepEvent event) {
     getContext().getSystem().eventStream().tell(new EventStream.Publish<>(event));
   }
 
   private boolean isRunning(String trialId) {
-    TrialState trial = state.trials().get(trialId);
+    TrialState trial = journal.state().trials().get(trialId);
     return trial != null && trial.status() == TrialStatus.RUNNING;
   }
 

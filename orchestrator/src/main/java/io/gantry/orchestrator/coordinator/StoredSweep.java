@@ -4,20 +4,23 @@ import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.orchestrator.store.TrialStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a sweep's state back from the store, for a coordinator that starts or resumes it. */
-final class StoredSweep {
-
-  private StoredSweep() {}
+/**
+ * A sweep's state read back from the store, for a coordinator that starts or resumes it, and the
+ * trials the store still has running: a process that stopped left them so, and nothing runs them
+ * now. The state has them queued already; the coordinator records that they are.
+ */
+record StoredSweep(SweepState state, List<String> leftRunning) {
 
   /**
-   * The state of {@code plan}'s sweep: its trials with the metrics each recorded, and its trial
-   * limit ({@code gantry extend}'s, else the plan's).
+   * The sweep of {@code plan}: its trials with the metrics each recorded, and its trial limit
+   * ({@code gantry extend}'s, else the plan's).
    */
-  static SweepState read(RunStore store, SweepPlan plan) {
+  static StoredSweep read(RunStore store, SweepPlan plan) {
     SweepRecord sweep =
         store.sweep(plan.sweepId()).orElseThrow(() -> new IllegalArgumentException("no sweep " + plan.sweepId()));
     List<TrialRecord> trials = store.trials(sweep.id());
@@ -28,6 +31,8 @@ final class StoredSweep {
       }
     }
     int limit = store.trialLimit(sweep.id()).orElse(plan.maxTrials());
-    return SweepState.of(sweep.id(), sweep.metricName(), sweep.maximize(), limit, trials, metrics);
+    SweepState state = SweepState.of(sweep.id(), sweep.metricName(), sweep.maximize(), limit, trials, metrics);
+    List<String> leftRunning = trials.stream().filter(t -> t.status() == TrialStatus.RUNNING).map(TrialRecord::trialId).toList();
+    return new StoredSweep(state, leftRunning);
   }
 }

@@ -73,7 +73,7 @@ public record SweepState(
       next.put(e.trialId(), TrialState.queued(e.trialId(), e.seq(), e.params(), e.seed(), 0));
       return new SweepState(sweepId, metricName, maximize, next, maxTrials, exhausted, cancelled);
     } else if (event instanceof SweepEvent.TrialStarted e) {
-      return with(e.trialId(), t -> t.started(e.workerId()));
+      return with(e.trialId(), t -> t.started(e.workerId(), e.attempt()));
     } else if (event instanceof SweepEvent.MetricsReported e) {
       Optional<TrialHistory.Report> report =
           objectiveOf(e.metrics()).map(value -> new TrialHistory.Report(e.step(), e.epoch(), value));
@@ -84,12 +84,17 @@ public record SweepState(
       return with(e.trialId(), t -> t.ended(e.status(), e.lastStep()));
     } else if (event instanceof SweepEvent.TrialRequeued e) {
       return with(e.trialId(), TrialState::requeued);
+    } else if (event instanceof SweepEvent.TrialPreempted e) {
+      return with(e.trialId(), TrialState::requeued);
     } else if (event instanceof SweepEvent.LimitRaised e) {
       return new SweepState(sweepId, metricName, maximize, trials, Math.max(maxTrials, e.maxTrials()), false, cancelled);
     } else if (event instanceof SweepEvent.SearchExhausted) {
       return new SweepState(sweepId, metricName, maximize, trials, maxTrials, true, cancelled);
-    } else {
+    } else if (event instanceof SweepEvent.Cancelled) {
       return cancel();
+    } else {
+      // files and the sweep's end change nothing the coordinator decides by
+      return this;
     }
   }
 

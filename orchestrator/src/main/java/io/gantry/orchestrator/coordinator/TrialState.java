@@ -57,9 +57,9 @@ public record TrialState(
     return fresh;
   }
 
-  TrialState started(String worker) {
+  TrialState started(String worker, int startedAttempt) {
     return new TrialState(
-        trialId, seq, params, seed, TrialStatus.RUNNING, Optional.of(worker), lastStep, attempt + 1, history,
+        trialId, seq, params, seed, TrialStatus.RUNNING, Optional.of(worker), lastStep, startedAttempt, history,
         Optional.empty(), recordedSteps);
   }
 

@@ -1,6 +1,6 @@
 package io.gantry.orchestrator.http;
 
-import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.SweepEvent;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +11,7 @@ import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Hands every {@link RunEvent} to the clients of the event stream, each with a bounded buffer of
+ * Hands every {@link SweepEvent} to the clients of the event stream, each with a bounded buffer of
  * its own: a client too slow to empty it misses new events while it is full (the pages catch up
  * from the API), and never costs the coordinator time or another client its events.
  */
@@ -21,7 +21,7 @@ final class EventHub {
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
   private record Client(Optional<String> sweepId, BoundedSourceQueue<ServerSentEvent> queue) {
-    boolean wants(RunEvent event) {
+    boolean wants(SweepEvent event) {
       return sweepId.isEmpty() || sweepId.get().equals(event.sweepId());
     }
   }
@@ -34,7 +34,7 @@ final class EventHub {
   }
 
   /** Passes the event on to every client that follows its sweep; never blocks. */
-  void publish(RunEvent event) {
+  void publish(SweepEvent event) {
     ServerSentEvent sse = null;
     for (Client client : clients) {
       if (client.wants(event)) {

@@ -1,7 +1,7 @@
 package io.gantry.orchestrator.http;
 
 import io.gantry.orchestrator.coordinator.Coordinator;
-import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.SweepEvent;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.run.RunObserver;
 import io.gantry.orchestrator.run.SweepSubmission;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * The sweeps this process runs, all at once on the workers of its sweep service: the one {@code
  * gantry run} started, those submitted over HTTP, and those a stopped process of the same data
  * folder left running. It follows each run as a {@link RunObserver}, so it knows which coordinator
- * to tell when a sweep is cancelled or a trial stopped, and it passes every {@link RunEvent} on to
+ * to tell when a sweep is cancelled or a trial stopped, and it passes every {@link SweepEvent} on to
  * the event stream's clients.
  */
 public final class LocalSweeps implements RunObserver, AutoCloseable {
@@ -53,7 +53,7 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
   private final RunStore store;
   private final Path dataDir;
   private final SweepLauncher launcher;
-  private final Consumer<RunEvent> events;
+  private final Consumer<SweepEvent> events;
   // a thread a sweep, each waiting for its sweep's end while the service runs them all
   private final ExecutorService launches =
       Executors.newCachedThreadPool(
@@ -68,7 +68,7 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
   private final Set<String> cancelOnStart = ConcurrentHashMap.newKeySet();
 
   /** Sweeps of {@code store} run by {@code launcher}; their events go to {@code events}. */
-  public LocalSweeps(RunStore store, Path dataDir, SweepLauncher launcher, Consumer<RunEvent> events) {
+  public LocalSweeps(RunStore store, Path dataDir, SweepLauncher launcher, Consumer<SweepEvent> events) {
     this.store = store;
     this.dataDir = dataDir;
     this.launcher = launcher;
@@ -187,7 +187,7 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
   }
 
   @Override
-  public void recorded(RunEvent event) {
+  public void recorded(SweepEvent event) {
     events.accept(event);
   }
 

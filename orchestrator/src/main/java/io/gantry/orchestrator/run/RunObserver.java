@@ -1,7 +1,7 @@
 package io.gantry.orchestrator.run;
 
 import io.gantry.orchestrator.coordinator.Coordinator;
-import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.SweepEvent;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -18,7 +18,7 @@ public interface RunObserver {
         public void started(String sweepId, ActorRef<Coordinator.Command> coordinator) {}
 
         @Override
-        public void recorded(RunEvent event) {}
+        public void recorded(SweepEvent event) {}
 
         @Override
         public void ended(String sweepId) {}
@@ -28,7 +28,7 @@ public interface RunObserver {
   void started(String sweepId, ActorRef<Coordinator.Command> coordinator);
 
   /** The coordinator has just written {@code event} to the store. */
-  void recorded(RunEvent event);
+  void recorded(SweepEvent event);
 
   /** The run's actor system is stopping: its coordinator takes no more commands. */
   void ended(String sweepId);

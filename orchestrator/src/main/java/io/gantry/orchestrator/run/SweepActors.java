@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.run;
 
 import io.gantry.orchestrator.coordinator.Coordinator;
+import io.gantry.orchestrator.coordinator.EventOutbox;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.coordinator.SweepProgress;
 import io.gantry.orchestrator.service.Sweeps;
@@ -37,13 +38,13 @@ public final class SweepActors {
     return Behaviors.setup(
         context -> {
           ActorRef<SweepProgress> printer = context.spawn(ProgressPrinter.create(out, terminal), "progress");
-          tracking.start(context, store, plan);
+          EventOutbox outbox = tracking.start(context, store, plan);
           ActorRef<Coordinator.Command> coordinator =
               context.spawn(
-                  Coordinator.create(store, plan, printer, service),
+                  Coordinator.create(store, plan, outbox, printer, service),
                   "coordinator",
                   DispatcherSelector.fromConfig("gantry.store-dispatcher"));
-          context.spawn(RunEventRelay.create(plan.sweepId(), coordinator, observer), "observer");
+          context.spawn(SweepEventRelay.create(plan.sweepId(), coordinator, observer), "observer");
           context.watch(coordinator);
           return Behaviors.receive(Void.class)
               .onSignal(

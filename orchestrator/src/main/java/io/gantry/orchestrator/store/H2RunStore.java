@@ -35,6 +35,8 @@ public final class H2RunStore implements RunStore {
 
   private final Connection connection;
   private final Path file;
+  /** How many transactions are open on this connection: writes within {@link #atomically} join its transaction. */
+  private int openTransactions;
 
   private H2RunStore(Connection connection, Path file) {
     this.connection = connection;
@@ -276,6 +278,32 @@ public final class H2RunStore implements RunStore {
   }
 
   @Override
+  public synchronized void atomically(Runnable writes) {
+    inTransaction("record what happened", writes::run);
+  }
+
+  @Override
+  public synchronized void addOutboxRows(List<OutboxRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    inTransaction(
+        "add " + rows.size() + " rows to the tracking outbox",
+        () -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO tracking_outbox (server, run_key, op, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            Timestamp now = timestamp(Instant.now());
+            for (OutboxRow row : rows) {
+              bind(insert, row.server(), row.runKey(), row.op(), row.payload(), now);
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+        });
+  }
+
+  @Override
   public synchronized OptionalInt trialLimit(String sweepId) {
     return query(
         "SELECT max_trials FROM sweeps WHERE id = ?",
@@ -412,7 +440,12 @@ public final class H2RunStore implements RunStore {
 
   private void inTransaction(String what, SqlWork work) {
     try {
+      if (openTransactions > 0) {
+        work.run();
+        return;
+      }
       connection.setAutoCommit(false);
+      openTransactions++;
       try {
         work.run();
         connection.commit();
@@ -420,6 +453,7 @@ public final class H2RunStore implements RunStore {
         connection.rollback();
         throw e;
       } finally {
+        openTransactions--;
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {

@@ -88,6 +88,15 @@ public interface RunStore extends AutoCloseable {
   /** The trial's files, checkpoints included, ordered by epoch. */
   List<ArtifactRecord> artifacts(String sweepId, String trialId);
 
+  /**
+   * Runs {@code writes}, which call this store's write methods, as one transaction: all of them
+   * are recorded, or none.
+   */
+  void atomically(Runnable writes);
+
+  /** Adds rows to the tracking outbox, all or none. */
+  void addOutboxRows(List<OutboxRow> rows);
+
   @Override
   void close();
 }

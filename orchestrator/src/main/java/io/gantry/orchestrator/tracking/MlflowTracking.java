@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.tracking;
 
-import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.EventOutbox;
+import io.gantry.orchestrator.coordinator.SweepEvent;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
@@ -22,8 +23,9 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * Tracks a sweep in an MLflow tracking server: a {@link Tracker} fills the outbox from the
- * coordinator's events and a {@link Courier} delivers it, both on the tracking dispatcher. At the
+ * Tracks a sweep in an MLflow tracking server: the coordinator's journal writes each event's
+ * outbox rows ({@link SweepEntries}) with the event, a {@link Courier} delivers them and a {@link
+ * Tracker} nudges it as events are published, both on the tracking dispatcher. At the
  * end of the run it waits up to {@code wait} for the outbox to empty.
  */
 public final class MlflowTracking implements SweepTracking {
@@ -68,21 +70,24 @@ public final class MlflowTracking implements SweepTracking {
   }
 
   @Override
-  public void start(ActorContext<?> guardian, RunStore store, SweepPlan plan) {
+  public EventOutbox start(ActorContext<?> guardian, RunStore store, SweepPlan plan) {
     TrackingSettings settings = TrackingSettings.from(guardian.getSystem().settings().config());
     SweepRecord sweep = store.sweep(plan.sweepId()).orElseThrow(() -> new IllegalArgumentException("no sweep " + plan.sweepId()));
     SweepEntries entries = new SweepEntries(sweep, plan, store.trials(sweep.id()), gitCommit, System::currentTimeMillis);
+    // before the courier starts, so that the sweep's run is made before its trials' runs
+    store.addOutboxRows(Outbox.rows(server, entries.sweepStarted()));
     DispatcherSelector blocking = DispatcherSelector.fromConfig("gantry.tracking-dispatcher");
     ActorRef<Courier.Command> courier =
         guardian.spawn(restarting(Courier.create(server, dataDir, settings)), "mlflow-courier", blocking);
     ActorRef<Tracker.Command> tracking =
-        guardian.spawn(restarting(Tracker.create(server, dataDir, entries, courier, settings.sweepEndGrace())), "mlflow-tracker", blocking);
-    ActorRef<RunEvent> listener = guardian.spawn(Tracker.listener(tracking), "mlflow-events");
+        guardian.spawn(restarting(Tracker.create(sweep.id(), courier, settings.sweepEndGrace())), "mlflow-tracker", blocking);
+    ActorRef<SweepEvent> listener = guardian.spawn(Tracker.listener(tracking), "mlflow-events");
     // subscribed at once rather than by a message to the event stream, which events published by
     // the coordinator spawned next could overtake
-    Adapter.toClassic(guardian.getSystem()).getEventStream().subscribe(Adapter.toClassic(listener), RunEvent.class);
+    Adapter.toClassic(guardian.getSystem()).getEventStream().subscribe(Adapter.toClassic(listener), SweepEvent.class);
     sweepId = sweep.id();
     tracker.complete(tracking);
+    return event -> Outbox.rows(server, entries.of(event));
   }
 
   @Override

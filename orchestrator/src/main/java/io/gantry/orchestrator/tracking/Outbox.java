@@ -3,22 +3,22 @@ package io.gantry.orchestrator.tracking;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.OutboxRow;
 import io.gantry.orchestrator.store.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The tracking outbox and the record of MLflow runs made, kept in the store's H2 file on a
- * connection of its own, so that tracking never waits on the coordinator's connection or the
- * other way round. Each tracking server (its URL) has its own rows.
+ * The tracking outbox and the record of MLflow runs made, kept in the store's H2 file. Rows are
+ * added by the store, in the transaction of the event they come from ({@link #rows}); they are
+ * read, delivered and marked here, on a connection of its own, so that delivery never waits on the
+ * coordinator's connection or the other way round. Each tracking server (its URL) has its own rows.
  */
 final class Outbox implements AutoCloseable {
 
@@ -44,33 +44,17 @@ final class Outbox implements AutoCloseable {
     }
   }
 
-  /** Adds entries for {@code server}, all or none. */
-  synchronized void append(String server, List<TrackingEntry> entries) {
-    try {
-      connection.setAutoCommit(false);
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO tracking_outbox (server, run_key, op, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
-        Timestamp now = Timestamp.from(Instant.now());
-        for (TrackingEntry entry : entries) {
-          insert.setString(1, server);
-          insert.setString(2, entry.runKey());
-          insert.setString(3, entry.op().getClass().getSimpleName());
-          insert.setString(4, JSON.writeValueAsString(entry.op()));
-          insert.setTimestamp(5, now);
-          insert.addBatch();
-        }
-        insert.executeBatch();
-        connection.commit();
-      } catch (SQLException | JsonProcessingException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+  /** The rows that put {@code entries} in the outbox of {@code server}; the store writes them. */
+  static List<OutboxRow> rows(String server, List<TrackingEntry> entries) {
+    List<OutboxRow> rows = new ArrayList<>();
+    for (TrackingEntry entry : entries) {
+      try {
+        rows.add(new OutboxRow(server, entry.runKey(), entry.op().getClass().getSimpleName(), JSON.writeValueAsString(entry.op())));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write a tracking operation as JSON: " + entry, e);
       }
-    } catch (SQLException | JsonProcessingException e) {
-      throw new StoreException("cannot add " + entries.size() + " entries to the tracking outbox", e);
     }
+    return rows;
   }
 
   /** The oldest {@code limit} rows for {@code server} not yet delivered nor rejected, oldest first. */

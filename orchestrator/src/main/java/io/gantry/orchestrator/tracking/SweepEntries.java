@@ -2,7 +2,7 @@ package io.gantry.orchestrator.tracking;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.SweepEvent;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
@@ -70,31 +70,31 @@ final class SweepEntries {
         new TrackingEntry(key, TrackingOp.Upload.text("sweep.yaml", sweep.specYaml())));
   }
 
-  List<TrackingEntry> of(RunEvent event) {
-    if (event instanceof RunEvent.TrialAdded e) {
+  List<TrackingEntry> of(SweepEvent event) {
+    if (event instanceof SweepEvent.TrialAdded e) {
       planned(e.trialId(), e.params(), e.seed());
       return List.of();
-    } else if (event instanceof RunEvent.TrialStarted e) {
+    } else if (event instanceof SweepEvent.TrialStarted e) {
       return trialStarted(e.trialId(), Optional.of(e));
-    } else if (event instanceof RunEvent.MetricsReported e) {
+    } else if (event instanceof SweepEvent.MetricsReported e) {
       List<TrackingOp.Metric> metrics = new ArrayList<>();
       e.metrics().forEach((name, value) -> metrics.add(new TrackingOp.Metric(MlflowKeys.key(name), value, e.timestampMillis(), e.step())));
       return List.of(new TrackingEntry(trialKey(e.trialId()), new TrackingOp.Log(metrics, List.of(), List.of())));
-    } else if (event instanceof RunEvent.ArtifactSaved e) {
+    } else if (event instanceof SweepEvent.ArtifactSaved e) {
       if ("checkpoint".equals(e.artifact().kind())) {
         lastCheckpoint.put(e.trialId(), e.artifact().path());
         return List.of();
       }
       String name = MlflowKeys.key(e.artifact().kind()) + "/" + Path.of(e.artifact().path()).getFileName();
       return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Upload.file(name, e.artifact().path())));
-    } else if (event instanceof RunEvent.TrialRequeued e) {
+    } else if (event instanceof SweepEvent.TrialRequeued e) {
       return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Log.tags(List.of(tag("gantry.requeued", e.reason())))));
-    } else if (event instanceof RunEvent.TrialPreempted e) {
+    } else if (event instanceof SweepEvent.TrialPreempted e) {
       List<TrackingOp.KeyValue> tags = List.of(tag("gantry.preempted", e.reason()), tag("gantry.preempted_at_step", e.step()));
       return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Log.tags(tags)));
-    } else if (event instanceof RunEvent.TrialEnded e) {
+    } else if (event instanceof SweepEvent.TrialEnded e) {
       return trialEnded(e);
-    } else if (event instanceof RunEvent.SweepEnded e) {
+    } else if (event instanceof SweepEvent.SweepEnded e) {
       String status = e.status() == SweepStatus.FINISHED ? "FINISHED" : "KILLED";
       String key = TrackingEntry.sweepKey(sweep.id());
       return List.of(
@@ -105,10 +105,10 @@ final class SweepEntries {
   }
 
   /** The trial's run with every hyperparameter (defaults included) and the seed as params. */
-  private List<TrackingEntry> trialStarted(String trialId, Optional<RunEvent.TrialStarted> start) {
+  private List<TrackingEntry> trialStarted(String trialId, Optional<SweepEvent.TrialStarted> start) {
     started.add(trialId);
     Map<String, Object> hyperparams =
-        resolved(start.map(RunEvent.TrialStarted::params).orElse(given.getOrDefault(trialId, Map.of())));
+        resolved(start.map(SweepEvent.TrialStarted::params).orElse(given.getOrDefault(trialId, Map.of())));
     List<TrackingOp.KeyValue> params = new ArrayList<>();
     hyperparams.forEach((name, value) -> params.add(param(name, value)));
     trialSeed(trialId).ifPresent(seed -> params.add(param("seed", seed)));
@@ -130,7 +130,7 @@ final class SweepEntries {
   }
 
   /** FINISHED, FAILED or KILLED, with the status and the reason as tags; and the last checkpoint. */
-  private List<TrackingEntry> trialEnded(RunEvent.TrialEnded e) {
+  private List<TrackingEntry> trialEnded(SweepEvent.TrialEnded e) {
     List<TrackingEntry> entries = new ArrayList<>();
     if (!started.contains(e.trialId())) {
       entries.addAll(trialStarted(e.trialId(), Optional.empty()));

@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.tracking;
 
+import io.gantry.orchestrator.coordinator.EventOutbox;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.store.RunStore;
 import java.io.PrintStream;
@@ -13,17 +14,20 @@ public interface SweepTracking {
   SweepTracking OFF =
       new SweepTracking() {
         @Override
-        public void start(ActorContext<?> guardian, RunStore store, SweepPlan plan) {}
+        public EventOutbox start(ActorContext<?> guardian, RunStore store, SweepPlan plan) {
+          return EventOutbox.NONE;
+        }
 
         @Override
         public void finish(ActorSystem<?> system, PrintStream out) {}
       };
 
   /**
-   * Spawns what tracking needs under the run's guardian. Call it before the coordinator is
+   * Spawns what tracking needs under the run's guardian, and returns what each of the sweep's
+   * events puts in the outbox, for the coordinator's journal. Call it before the coordinator is
    * spawned: tracking then sees every event the coordinator publishes.
    */
-  void start(ActorContext<?> guardian, RunStore store, SweepPlan plan);
+  EventOutbox start(ActorContext<?> guardian, RunStore store, SweepPlan plan);
 
   /**
    * After the coordinator stopped: waits, within a bound, until what is left has been delivered,

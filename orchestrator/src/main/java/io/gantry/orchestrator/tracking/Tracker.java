@@ -1,14 +1,10 @@
 package io.gantry.orchestrator.tracking;
 
-import io.gantry.orchestrator.coordinator.RunEvent;
-import java.nio.file.Path;
+import io.gantry.orchestrator.coordinator.SweepEvent;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.PostStop;
-import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -16,9 +12,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * Writes what MLflow should get for one sweep into the outbox as the coordinator's events arrive,
- * then nudges the {@link Courier}. It never talks to MLflow, so an MLflow that is slow or away
- * costs the sweep nothing.
+ * Follows one sweep's events for its {@link Courier}: each event's outbox rows are in the store by
+ * the time the event is published (the coordinator's journal writes them with it), so the tracker
+ * nudges the courier, and once the sweep has ended it asks for the last delivery. It never talks
+ * to MLflow, so an MLflow that is slow or away costs the sweep nothing.
  */
 public final class Tracker extends AbstractBehavior<Tracker.Command> {
 
@@ -26,7 +23,7 @@ public final class Tracker extends AbstractBehavior<Tracker.Command> {
   public sealed interface Command {}
 
   /** A coordinator event, as the {@link #listener} hands it over. */
-  record Observed(RunEvent event) implements Command {}
+  record Observed(SweepEvent event) implements Command {}
 
   /**
    * The run is ending: once the sweep's last event is in the outbox (or after the grace period,
@@ -38,23 +35,19 @@ public final class Tracker extends AbstractBehavior<Tracker.Command> {
     INSTANCE
   }
 
-  private final String server;
-  private final Outbox outbox;
-  private final SweepEntries entries;
+  private final String sweepId;
   private final ActorRef<Courier.Command> courier;
   private final TimerScheduler<Command> timers;
   private final Duration sweepEndGrace;
   private boolean sweepEnded;
   private Optional<Finish> finish = Optional.empty();
 
-  static Behavior<Command> create(
-      String server, Path dataDir, SweepEntries entries, ActorRef<Courier.Command> courier, Duration sweepEndGrace) {
-    return Behaviors.setup(
-        context -> Behaviors.withTimers(timers -> new Tracker(context, timers, server, dataDir, entries, courier, sweepEndGrace)));
+  static Behavior<Command> create(String sweepId, ActorRef<Courier.Command> courier, Duration sweepEndGrace) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new Tracker(context, timers, sweepId, courier, sweepEndGrace)));
   }
 
   /** Hands every event to {@code tracker}; subscribe it to the event stream. */
-  static Behavior<RunEvent> listener(ActorRef<Command> tracker) {
+  static Behavior<SweepEvent> listener(ActorRef<Command> tracker) {
     return Behaviors.receiveMessage(
         event -> {
           tracker.tell(new Observed(event));
@@ -63,16 +56,13 @@ public final class Tracker extends AbstractBehavior<Tracker.Command> {
   }
 
   private Tracker(
-      ActorContext<Command> context, TimerScheduler<Command> timers, String server, Path dataDir,
-      SweepEntries entries, ActorRef<Courier.Command> courier, Duration sweepEndGrace) {
+      ActorContext<Command> context, TimerScheduler<Command> timers, String sweepId, ActorRef<Courier.Command> courier,
+      Duration sweepEndGrace) {
     super(context);
-    this.server = server;
-    this.entries = entries;
+    this.sweepId = sweepId;
     this.courier = courier;
     this.timers = timers;
     this.sweepEndGrace = sweepEndGrace;
-    this.outbox = Outbox.open(dataDir);
-    write(entries.sweepStarted());
   }
 
   @Override
@@ -81,17 +71,15 @@ public final class Tracker extends AbstractBehavior<Tracker.Command> {
         .onMessage(Observed.class, observed -> onEvent(observed.event()))
         .onMessage(Finish.class, this::onFinish)
         .onMessageEquals(SweepEndOverdue.INSTANCE, this::drain)
-        .onSignal(PostStop.class, signal -> close())
-        .onSignal(PreRestart.class, signal -> close())
         .build();
   }
 
-  private Behavior<Command> onEvent(RunEvent event) {
-    if (!event.sweepId().equals(entries.sweepId())) {
+  private Behavior<Command> onEvent(SweepEvent event) {
+    if (!event.sweepId().equals(sweepId)) {
       return this;
     }
-    write(entries.of(event));
-    if (event instanceof RunEvent.SweepEnded) {
+    courier.tell(Courier.Nudge.INSTANCE);
+    if (event instanceof SweepEvent.SweepEnded) {
       sweepEnded = true;
       return finish.isPresent() ? drain() : this;
     }
@@ -111,18 +99,6 @@ public final class Tracker extends AbstractBehavior<Tracker.Command> {
     finish.ifPresent(f -> courier.tell(new Courier.Drain(f.within(), f.replyTo())));
     finish = Optional.empty();
     timers.cancel(SweepEndOverdue.INSTANCE);
-    return this;
-  }
-
-  private void write(List<TrackingEntry> batch) {
-    if (!batch.isEmpty()) {
-      outbox.append(server, batch);
-      courier.tell(Courier.Nudge.INSTANCE);
-    }
-  }
-
-  private Behavior<Command> close() {
-    outbox.close();
     return this;
   }
 }

@@ -113,7 +113,7 @@ abstract class CoordinatorFixture {
 
   ActorRef<Coordinator.Command> spawnCoordinator(SweepPlan plan, ActorRef<SweepProgress> listener) {
     return testKit.spawn(
-        Coordinator.create(store, plan, listener, service), "coordinator-" + System.nanoTime(),
+        Coordinator.create(store, plan, EventOutbox.NONE, listener, service), "coordinator-" + System.nanoTime(),
         DispatcherSelector.fromConfig("gantry.store-dispatcher"));
   }
 

@@ -38,8 +38,8 @@ class CoordinatorSchedulingTest extends CoordinatorFixture {
         new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.STEPS, 1, ScriptedRunner.STEPS, 2, false),
             new Objective("val/score", true, false));
     SweepPlan plan = newSweep(4, search, asha);
-    TestProbe<RunEvent.TrialEnded> ended = testKit.createTestProbe();
-    testKit.system().eventStream().tell(new EventStream.Subscribe<>(RunEvent.TrialEnded.class, ended.getRef()));
+    TestProbe<SweepEvent.TrialEnded> ended = testKit.createTestProbe();
+    testKit.system().eventStream().tell(new EventStream.Subscribe<>(SweepEvent.TrialEnded.class, ended.getRef()));
     spawnWorker("cpu-0", new ScriptedRunner(false, 300));
 
     runToEnd(plan);
@@ -49,7 +49,7 @@ class CoordinatorSchedulingTest extends CoordinatorFixture {
     assertEquals(TrialStatus.COMPLETED, trials.get("t002").status());
     assertStoppedAt(trials.get("t003"), 1, "asha: at step 1 (rung 1 of 3), val/score 1.000 is not among the best 1 of the 3 trials there");
     assertStoppedAt(trials.get("t004"), 2, "asha: at step 2 (rung 2 of 3), val/score 6.000 is not among the best 1 of the 3 trials there");
-    List<RunEvent.TrialEnded> published = List.of(ended.receiveMessage(), ended.receiveMessage(), ended.receiveMessage(), ended.receiveMessage());
+    List<SweepEvent.TrialEnded> published = List.of(ended.receiveMessage(), ended.receiveMessage(), ended.receiveMessage(), ended.receiveMessage());
     assertEquals(trials.get("t004").message().orElseThrow(), published.get(3).message(), "the reason is published too");
     assertEquals(
         List.of("ask", "tell 2.0=10.0", "ask", "tell 4.0=20.0", "ask", "tell 1.0=1.0 stopped", "ask", "tell 3.0=6.0 stopped"),

@@ -33,19 +33,19 @@ class CoordinatorTest extends CoordinatorFixture {
   @Test
   void fourTrialsOnTwoWorkersAllFinishAndBothWorkersGetWork() {
     SweepPlan plan = newSweep(4, new ScriptedSearch(1.0, 2.0, 3.0, 4.0), new FifoScheduler());
-    TestProbe<RunEvent> events = testKit.createTestProbe();
-    testKit.system().eventStream().tell(new EventStream.Subscribe<>(RunEvent.class, events.getRef()));
+    TestProbe<SweepEvent> events = testKit.createTestProbe();
+    testKit.system().eventStream().tell(new EventStream.Subscribe<>(SweepEvent.class, events.getRef()));
     spawnWorker("cpu-0", new ScriptedRunner(false));
     spawnWorker("cpu-1", new ScriptedRunner(false));
 
     SweepProgress last = runToEnd(plan);
 
-    List<RunEvent> published =
+    List<SweepEvent> published =
         events.fishForMessage(
-            SWEEP_TIMEOUT, e -> e instanceof RunEvent.SweepEnded ? FishingOutcomes.complete() : FishingOutcomes.continueAndCollect());
-    assertEquals(4, published.stream().filter(e -> e instanceof RunEvent.TrialAdded).count());
-    assertEquals(4, published.stream().filter(e -> e instanceof RunEvent.TrialEnded).count());
-    assertEquals(4 * ScriptedRunner.STEPS, published.stream().filter(e -> e instanceof RunEvent.MetricsReported).count());
+            SWEEP_TIMEOUT, e -> e instanceof SweepEvent.SweepEnded ? FishingOutcomes.complete() : FishingOutcomes.continueAndCollect());
+    assertEquals(4, published.stream().filter(e -> e instanceof SweepEvent.TrialAdded).count());
+    assertEquals(4, published.stream().filter(e -> e instanceof SweepEvent.TrialEnded).count());
+    assertEquals(4 * ScriptedRunner.STEPS, published.stream().filter(e -> e instanceof SweepEvent.MetricsReported).count());
 
     assertEquals(4, last.finished());
     assertEquals(4, last.total());

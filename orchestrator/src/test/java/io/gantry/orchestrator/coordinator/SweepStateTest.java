@@ -13,10 +13,12 @@ import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.protocol.trial.Budget;
 import io.gantry.protocol.trial.DatasetSpec;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The sweep state's pure transitions and the trial source, without actors. */
@@ -28,7 +30,19 @@ class SweepStateTest {
 
   private static SweepState add(SweepState state, double x) {
     int seq = state.trials().size() + 1;
-    return state.updated(new SweepEvent.TrialAdded("t" + seq, seq, Map.of("x", x), 42 + seq));
+    return state.updated(new SweepEvent.TrialAdded("s-1", "t" + seq, seq, Map.of("x", x), 42 + seq));
+  }
+
+  private static SweepEvent started(String trialId, String worker, int attempt) {
+    return new SweepEvent.TrialStarted("s-1", trialId, Map.of(), worker, "cpu", attempt, Optional.empty(), Instant.EPOCH);
+  }
+
+  private static SweepEvent reported(String trialId, long step, int epoch, Map<String, Double> metrics) {
+    return new SweepEvent.MetricsReported("s-1", trialId, step, epoch, metrics, 0);
+  }
+
+  private static SweepEvent ended(String trialId, TrialStatus status, long lastStep) {
+    return new SweepEvent.TrialEnded("s-1", trialId, status, lastStep, "", OptionalLong.empty(), Instant.EPOCH);
   }
 
   @Test
@@ -40,19 +54,19 @@ class SweepStateTest {
 
     state = add(state, 2.0);
     assertFalse(state.wantsNewTrial());
-    state = state.updated(new SweepEvent.TrialStarted("t1", "w")).updated(new SweepEvent.TrialEnded("t1", TrialStatus.COMPLETED, 5));
+    state = state.updated(started("t1", "w", 1)).updated(ended("t1", TrialStatus.COMPLETED, 5));
     assertFalse(state.isFinished());
-    state = state.updated(new SweepEvent.TrialStarted("t2", "w")).updated(new SweepEvent.TrialEnded("t2", TrialStatus.FAILED, 1));
+    state = state.updated(started("t2", "w", 1)).updated(ended("t2", TrialStatus.FAILED, 1));
     assertTrue(state.isFinished());
 
-    SweepState extended = state.updated(new SweepEvent.LimitRaised(3));
+    SweepState extended = state.updated(new SweepEvent.LimitRaised("s-1", 3));
     assertTrue(extended.wantsNewTrial());
     assertFalse(extended.isFinished());
   }
 
   @Test
   void anExhaustedSearchEndsTheSweepWithTheTrialsItHas() {
-    SweepState state = add(empty(5), 1.0).updated(new SweepEvent.SearchExhausted());
+    SweepState state = add(empty(5), 1.0).updated(new SweepEvent.SearchExhausted("s-1"));
 
     assertFalse(state.wantsNewTrial());
     assertEquals(1, state.progress().total());
@@ -62,28 +76,28 @@ class SweepStateTest {
 
   @Test
   void reportsOfTheMetricBuildTheHistoryUntilAStopIsDecidedAndARequeueKeepsWhatWasRecorded() {
-    SweepState state = add(empty(1), 1.0).updated(new SweepEvent.TrialStarted("t1", "w"));
-    state = state.updated(new SweepEvent.MetricsReported("t1", 10, 1, Map.of("val/score", 0.5, "train/loss", 2.0)));
-    state = state.updated(new SweepEvent.MetricsReported("t1", 20, 1, Map.of("train/loss", 1.0)));
-    state = state.updated(new SweepEvent.MetricsReported("t1", 30, 2, Map.of("val/score", Double.NaN)));
+    SweepState state = add(empty(1), 1.0).updated(started("t1", "w", 1));
+    state = state.updated(reported("t1", 10, 1, Map.of("val/score", 0.5, "train/loss", 2.0)));
+    state = state.updated(reported("t1", 20, 1, Map.of("train/loss", 1.0)));
+    state = state.updated(reported("t1", 30, 2, Map.of("val/score", Double.NaN)));
     assertEquals(1, state.trials().get("t1").history().reports().size(), "only values of the metric count");
     assertEquals(30, state.trials().get("t1").lastStep());
 
-    state = state.updated(new SweepEvent.StopDecided("t1", Decision.stop(1, "asha")));
-    state = state.updated(new SweepEvent.MetricsReported("t1", 40, 2, Map.of("val/score", 0.9)));
+    state = state.updated(new SweepEvent.StopDecided("s-1", "t1", Decision.stop(1, "asha")));
+    state = state.updated(reported("t1", 40, 2, Map.of("val/score", 0.9)));
     assertEquals(0.5, state.trials().get("t1").objective().getAsDouble(), "judged as it stood when stopped");
     assertEquals(List.of(state.trials().get("t1").history()), state.histories());
 
-    SweepState requeued = state.updated(new SweepEvent.TrialRequeued("t1"));
+    SweepState requeued = state.updated(new SweepEvent.TrialRequeued("s-1", "t1", "its worker was lost"));
     assertEquals(1, requeued.trials().get("t1").history().reports().size(), "the next attempt goes on from there");
     assertTrue(requeued.trials().get("t1").stop().isEmpty());
-    TrialState resumed = requeued.updated(new SweepEvent.TrialStarted("t1", "w2")).trials().get("t1");
+    TrialState resumed = requeued.updated(started("t1", "w2", 2)).trials().get("t1");
     assertEquals(
         Map.of("train/loss", 1.0),
         resumed.unrecorded(40, Map.of("train/loss", 1.0, "val/score", 0.7)),
         "what was recorded up to a step is not taken again; the rest is new");
     assertEquals(Map.of("train/loss", 0.9), resumed.unrecorded(41, Map.of("train/loss", 0.9)));
-    SweepState stopped = state.updated(new SweepEvent.TrialEnded("t1", TrialStatus.STOPPED, 40));
+    SweepState stopped = state.updated(ended("t1", TrialStatus.STOPPED, 40));
     assertEquals(Optional.of(Decision.stop(1, "asha")), stopped.trials().get("t1").stop());
   }
 

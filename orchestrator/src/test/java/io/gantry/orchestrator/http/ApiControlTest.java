@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
 import io.gantry.orchestrator.coordinator.Coordinator;
-import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.SweepEvent;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.run.RunObserver;
 import io.gantry.orchestrator.store.SweepStatus;
@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -184,9 +185,9 @@ class ApiControlTest {
   void theEventStreamCarriesTheEventsOfTheSweepItFollows() throws Exception {
     try (EventClient events = new EventClient(server.base + "/api/events?sweep=s-1")) {
       events.await("event:ready");
-      server.server.sweeps().recorded(new RunEvent.TrialEnded("s-2", "t001", TrialStatus.COMPLETED, 10, null));
-      server.server.sweeps().recorded(new RunEvent.TrialEnded("s-1", "t001", TrialStatus.STOPPED, 100, "stopped"));
-      server.server.sweeps().recorded(new RunEvent.MetricsReported("s-1", "t001", 100, 1, Map.of("loss", Double.NaN), 0));
+      server.server.sweeps().recorded(new SweepEvent.TrialEnded("s-2", "t001", TrialStatus.COMPLETED, 10, null, OptionalLong.empty(), Instant.EPOCH));
+      server.server.sweeps().recorded(new SweepEvent.TrialEnded("s-1", "t001", TrialStatus.STOPPED, 100, "stopped", OptionalLong.of(100), Instant.EPOCH));
+      server.server.sweeps().recorded(new SweepEvent.MetricsReported("s-1", "t001", 100, 1, Map.of("loss", Double.NaN), 0));
       String ended = events.await("event:trial_ended");
       assertTrue(ended.contains("\"sweep_id\":\"s-1\"") && ended.contains("\"status\":\"stopped\""), ended);
       String metrics = events.await("event:metrics_reported");

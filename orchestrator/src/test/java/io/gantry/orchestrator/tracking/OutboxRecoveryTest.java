@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
+import io.gantry.orchestrator.store.H2RunStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,10 @@ class OutboxRecoveryTest extends AgainstLocalMlflow {
     testKit.shutdownTestKit();
   }
 
+  private void leaveInOutbox(H2RunStore store, List<TrackingEntry> entries) {
+    store.addOutboxRows(Outbox.rows(mlflow.url(), entries));
+  }
+
   @Test
   void aFreshCourierDeliversTheLeftoversAndReusesARunWhoseCreationAnswerWasLost() {
     long now = System.currentTimeMillis();
@@ -48,9 +53,9 @@ class OutboxRecoveryTest extends AgainstLocalMlflow {
         IntStream.range(0, 2500).mapToObj(step -> new TrackingOp.Metric("train/loss", step * 0.5, now + step, step)).toList();
     List<TrackingOp.KeyValue> params =
         IntStream.range(0, 150).mapToObj(i -> new TrackingOp.KeyValue("p" + i, Integer.toString(i))).toList();
-    try (Outbox outbox = Outbox.open(data)) {
-      outbox.append(
-          mlflow.url(),
+    try (H2RunStore store = H2RunStore.open(data)) {
+      leaveInOutbox(
+          store,
           List.of(
               new TrackingEntry("rec-1", new TrackingOp.CreateRun("recovery", null, "rec-1", now)),
               new TrackingEntry("rec-1/t001", new TrackingOp.CreateRun("recovery", "rec-1", "t001", now)),
@@ -79,9 +84,9 @@ class OutboxRecoveryTest extends AgainstLocalMlflow {
   @Test
   void whatMlflowRefusesForGoodIsSetAsideAndTheRestStillGoes() throws Exception {
     long now = System.currentTimeMillis();
-    try (Outbox outbox = Outbox.open(data)) {
-      outbox.append(
-          mlflow.url(),
+    try (H2RunStore store = H2RunStore.open(data)) {
+      leaveInOutbox(
+          store,
           List.of(
               new TrackingEntry("refusals", new TrackingOp.CreateRun("refusals", null, "refusals", now)),
               new TrackingEntry("refusals", TrackingOp.Upload.file("gone.png", data.resolve("gone.png").toString())),

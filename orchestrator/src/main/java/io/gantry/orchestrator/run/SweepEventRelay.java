@@ -1,26 +1,26 @@
 package io.gantry.orchestrator.run;
 
 import io.gantry.orchestrator.coordinator.Coordinator;
-import io.gantry.orchestrator.coordinator.RunEvent;
+import io.gantry.orchestrator.coordinator.SweepEvent;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
-/** Hands a {@link RunObserver} the run's coordinator and every {@link RunEvent} of the event stream. */
-final class RunEventRelay {
+/** Hands a {@link RunObserver} the run's coordinator and every {@link SweepEvent} of the event stream. */
+final class SweepEventRelay {
 
-  private RunEventRelay() {}
+  private SweepEventRelay() {}
 
-  static Behavior<RunEvent> create(String sweepId, ActorRef<Coordinator.Command> coordinator, RunObserver observer) {
+  static Behavior<SweepEvent> create(String sweepId, ActorRef<Coordinator.Command> coordinator, RunObserver observer) {
     return Behaviors.setup(
         context -> {
-          context.getSystem().eventStream().tell(new EventStream.Subscribe<>(RunEvent.class, context.getSelf()));
+          context.getSystem().eventStream().tell(new EventStream.Subscribe<>(SweepEvent.class, context.getSelf()));
           observer.started(sweepId, coordinator);
-          return Behaviors.receive(RunEvent.class)
+          return Behaviors.receive(SweepEvent.class)
               .onMessage(
-                  RunEvent.class,
+                  SweepEvent.class,
                   event -> {
                     observer.recorded(event);
                     return Behaviors.same();
