@@ -67,7 +67,7 @@ final class CoordinatorCommand implements Callable<Integer> {
             out.flush();
             return cluster.run(store, plan, mlflow.tracking(data), System.out, false, observer);
           };
-      try (WebServer server = WebServer.start(web, store, data, launcher, TrackingLinks.NONE, Optional.of(cluster.view()), out)) {
+      try (WebServer server = WebServer.start(cluster.system(), web, store, data, launcher, TrackingLinks.NONE, Optional.of(cluster.view()), out)) {
         if (server.port().isEmpty()) {
           return 1;
         }

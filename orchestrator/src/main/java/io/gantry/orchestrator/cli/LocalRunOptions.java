@@ -105,7 +105,7 @@ final class LocalRunOptions {
           out.flush();
           return service.run(store, plan, tracking(data), System.out, false, observer);
         };
-    return WebServer.start(web.settings(), store, data, launcher, TrackingLinks.NONE, Optional.empty(), out);
+    return WebServer.start(service.system(), web.settings(), store, data, launcher, TrackingLinks.NONE, Optional.empty(), out);
   }
 
   private List<String> devices(Integer fileWorkers, int threadsPerTrial) {

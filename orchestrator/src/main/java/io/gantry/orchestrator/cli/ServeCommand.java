@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("serving " + store.file() + " until stopped (Ctrl-C)");
       out.flush();
       server.sweeps().resumeLeftRunning(out, err);
-      server.awaitTermination();
+      service.service().awaitTermination();
       return 0;
     }
   }

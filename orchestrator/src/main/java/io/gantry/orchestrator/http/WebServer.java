@@ -1,7 +1,5 @@
 package io.gantry.orchestrator.http;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.gantry.orchestrator.cluster.ClusterView;
 import io.gantry.orchestrator.store.RunStore;
 import java.io.IOException;
@@ -17,38 +15,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * The web UI's server and the sweeps it can start and control. It has an actor system of its own,
- * since every sweep's coordinator still has one (see {@link LocalSweeps}). A taken port does not
- * stop it: it takes a free one and says which.
+ * The web UI's server and the sweeps it can start and control. It listens in an actor system it is
+ * given, the process's sweep service's, and leaves that system running when it closes. A taken
+ * port does not stop it: it takes a free one and says which.
  */
 public final class WebServer implements AutoCloseable {
 
-  private static final String CONFIG = "io/gantry/orchestrator/http/web-server.conf";
   private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
 
-  private final ActorSystem<Void> system;
   private final LocalSweeps sweeps;
   private final Optional<ServerBinding> binding;
 
-  private WebServer(ActorSystem<Void> system, LocalSweeps sweeps, Optional<ServerBinding> binding) {
-    this.system = system;
+  private WebServer(LocalSweeps sweeps, Optional<ServerBinding> binding) {
     this.sweeps = sweeps;
     this.binding = binding;
   }
 
   /**
-   * Serves the store of {@code dataDir} as {@code settings} say, and prints the address (and the
+   * Serves the store of {@code dataDir} in {@code system} as {@code settings} say, and prints the address (and the
    * token, if it made one up) on {@code out}; sweeps submitted over HTTP run with {@code launcher},
    * on the workers of {@code cluster} when this is a cluster's coordinator node.
    * When it cannot listen at all it says why and serves nothing, and {@link #port()} is empty.
    */
   public static WebServer start(
+      ActorSystem<?> system,
       WebSettings settings,
       RunStore store,
       Path dataDir,
@@ -56,8 +51,6 @@ public final class WebServer implements AutoCloseable {
       TrackingLinks links,
       Optional<ClusterView> cluster,
       PrintWriter out) {
-    Config config = ConfigFactory.parseResources(CONFIG).withFallback(ConfigFactory.load());
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "gantry-web", config);
     ArtifactFiles files = new ArtifactFiles(dataDir);
     EventHub events = new EventHub(files);
     LocalSweeps sweeps = new LocalSweeps(store, dataDir, launcher, events::publish);
@@ -68,10 +61,10 @@ public final class WebServer implements AutoCloseable {
     Route route = new WebRoutes(api, events, files, guard, cluster).route();
     Optional<ServerBinding> binding = bind(system, route, settings, out);
     out.flush();
-    return new WebServer(system, sweeps, binding);
+    return new WebServer(sweeps, binding);
   }
 
-  private static Optional<ServerBinding> bind(ActorSystem<Void> system, Route route, WebSettings settings, PrintWriter out) {
+  private static Optional<ServerBinding> bind(ActorSystem<?> system, Route route, WebSettings settings, PrintWriter out) {
     int port = settings.port();
     String taken = "";
     // asked first, since Pekko logs a failed bind as an error with its stack trace
@@ -109,7 +102,7 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private static ServerBinding bindAt(ActorSystem<Void> system, Route route, String host, int port)
+  private static ServerBinding bindAt(ActorSystem<?> system, Route route, String host, int port)
       throws ExecutionException, TimeoutException, InterruptedException {
     return Http.get(system).newServerAt(host, port).bind(route).toCompletableFuture().get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
@@ -149,17 +142,10 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  /** Blocks until the server's actor system stops, as it does when the JVM is asked to exit. */
-  public void awaitTermination() {
-    system.getWhenTerminated().toCompletableFuture().join();
-  }
-
   /** Stops listening and drops the sweeps still queued. */
   @Override
   public void close() {
     binding.ifPresent(b -> b.unbind().toCompletableFuture().join());
     sweeps.close();
-    system.terminate();
-    system.getWhenTerminated().toCompletableFuture().join();
   }
 }

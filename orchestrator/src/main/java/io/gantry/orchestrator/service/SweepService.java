@@ -92,6 +92,11 @@ public final class SweepService implements AutoCloseable {
     return view;
   }
 
+  /** The service's actor system, in which the process's web server listens too. */
+  public ActorSystem<?> system() {
+    return system;
+  }
+
   /** The port the cluster listens on, useful when it was started with port 0. */
   public int port() {
     return CoordinatorNode.port(system);

@@ -16,9 +16,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,34 +152,10 @@ class ClusterFaultTest {
   /**
    * The trial resumed on another node went on in its MLflow run: the experiment has one run per
    * trial and the sweep's, and the trial's run has every step of every metric once, with the
-   * values of the unbroken run (these metric names need no mapping to be MLflow keys).
+   * values of the unbroken run.
    */
   private static void awaitSameRunInMlflow(LocalMlflow mlflow, String trialId) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    Map<String, List<String>> expected = unbroken.get(trialId);
-    Map<String, List<String>> inMlflow = Map.of();
-    List<JsonNode> runs = List.of();
-    while (Instant.now().isBefore(deadline)) {
-      runs = mlflow.experimentId("three-gans").map(mlflow::runs).orElse(List.of());
-      Optional<JsonNode> run = runs.stream().filter(r -> r.at("/info/run_name").asText().equals(trialId)).findFirst();
-      if (run.isPresent()) {
-        inMlflow = new LinkedHashMap<>();
-        for (String metric : expected.keySet()) {
-          List<String> history = new ArrayList<>();
-          for (JsonNode m : mlflow.get("metrics/get-history", "run_id", run.get().at("/info/run_id").asText(), "metric_key", metric).path("metrics")) {
-            history.add(m.path("step").asLong() + "=" + m.path("value").asDouble());
-          }
-          history.sort(Comparator.comparingLong(entry -> Long.parseLong(entry.substring(0, entry.indexOf('=')))));
-          inMlflow.put(metric, history);
-        }
-        if (inMlflow.equals(expected) && runs.size() == 4) {
-          return;
-        }
-      }
-      Thread.sleep(500);
-    }
-    assertEquals(4, runs.size(), "one run per trial and the sweep's");
-    assertEquals(expected, inMlflow, "trial " + trialId + " in MLflow");
+    LoopbackCluster.awaitRunInMlflow(mlflow, "three-gans", trialId, unbroken.get(trialId), 4);
   }
 
   private static Path sweepFile() {

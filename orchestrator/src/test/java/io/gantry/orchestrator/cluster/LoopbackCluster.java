@@ -8,6 +8,7 @@ import io.gantry.orchestrator.cli.CliRun;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.orchestrator.tracking.LocalMlflow;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,5 +190,51 @@ final class LoopbackCluster {
       byTrial.put(trial.trialId(), byMetric);
     }
     return byTrial;
+  }
+
+  /**
+   * Waits until experiment {@code experiment} of {@code mlflow} has {@code runs} runs and the run
+   * of {@code trialId} has, metric by metric, exactly {@code expected}: every step once, with the
+   * same values (these metric names need no mapping to be MLflow keys). Returns that run.
+   */
+  static JsonNode awaitRunInMlflow(
+      LocalMlflow mlflow, String experiment, String trialId, Map<String, List<String>> expected, int runs)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    Map<String, List<String>> inMlflow = Map.of();
+    List<JsonNode> found = List.of();
+    while (Instant.now().isBefore(deadline)) {
+      found = mlflow.experimentId(experiment).map(mlflow::runs).orElse(List.of());
+      Optional<JsonNode> run = found.stream().filter(r -> r.at("/info/run_name").asText().equals(trialId)).findFirst();
+      if (run.isPresent()) {
+        inMlflow = new LinkedHashMap<>();
+        for (String metric : expected.keySet()) {
+          List<String> history = new ArrayList<>();
+          String runId = run.get().at("/info/run_id").asText();
+          for (JsonNode m : mlflow.get("metrics/get-history", "run_id", runId, "metric_key", metric).path("metrics")) {
+            history.add(m.path("step").asLong() + "=" + m.path("value").asDouble());
+          }
+          history.sort(Comparator.comparingLong(entry -> Long.parseLong(entry.substring(0, entry.indexOf('=')))));
+          inMlflow.put(metric, history);
+        }
+        if (inMlflow.equals(expected) && found.size() == runs) {
+          return run.get();
+        }
+      }
+      Thread.sleep(500);
+    }
+    assertEquals(runs, found.size(), "runs of experiment " + experiment);
+    assertEquals(expected, inMlflow, "trial " + trialId + " in MLflow");
+    throw new AssertionError("unreachable");
+  }
+
+  /** The value of the run's tag {@code key}, if it has one. */
+  static Optional<String> tag(JsonNode run, String key) {
+    for (JsonNode tag : run.at("/data/tags")) {
+      if (tag.path("key").asText().equals(key)) {
+        return Optional.of(tag.path("value").asText());
+      }
+    }
+    return Optional.empty();
   }
 }

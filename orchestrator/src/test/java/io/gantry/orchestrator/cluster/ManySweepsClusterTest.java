@@ -10,6 +10,7 @@ import io.gantry.orchestrator.store.PreemptionRecord;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
+import io.gantry.orchestrator.tracking.LocalMlflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * One coordinator process and two worker nodes on loopback running several sweeps at once: three
  * sweeps share the workers fairly, a coordinator killed with the three running resumes them all,
  * and a high-priority sweep submitted later takes both workers at the trials' next checkpoints,
- * the preempted trials going on later from them with the numbers of unbroken runs; and a {@code
- * gantry serve} killed with two sweeps running runs them on when it is started again.
+ * the preempted trials going on later from them with the numbers of unbroken runs, in H2 and in
+ * MLflow alike; and a {@code gantry serve} killed with two sweeps running runs them on when it is
+ * started again.
  */
 class ManySweepsClusterTest {
 
@@ -55,9 +57,14 @@ class ManySweepsClusterTest {
   @TempDir Path dir;
 
   @Test
-  @SuppressWarnings("try") // the worker nodes only need to run while the test does
   void sweepsShareWorkersFairlySurviveARestartAndAHighOneTakesTheWorkersAtACheckpoint() throws Exception {
-    LoopbackCluster cluster = new LoopbackCluster(dir, Optional.empty());
+    try (LocalMlflow mlflow = LocalMlflow.start(dir.resolve("mlflow"))) {
+      sweepsSharingTheCluster(new LoopbackCluster(dir, Optional.of(mlflow.url())), mlflow);
+    }
+  }
+
+  @SuppressWarnings("try") // the worker nodes only need to run while the test does
+  private void sweepsSharingTheCluster(LoopbackCluster cluster, LocalMlflow mlflow) throws Exception {
     String lrs = "0.001, 0.002, 0.003, 0.004";
     // the three sweeps are there before any worker: sent one after another to a cluster with
     // workers, the first would take every idle worker before the others exist
@@ -149,10 +156,12 @@ class ManySweepsClusterTest {
       }
       try (H2RunStore store = H2RunStore.open(cluster.data)) {
         List<PreemptionRecord> preemptions = new ArrayList<>();
+        Map<PreemptionRecord, String> sweepOf = new LinkedHashMap<>();
         for (String sweepId : sweepIds) {
           assertEquals(SweepStatus.FINISHED, store.sweep(sweepId).orElseThrow().status());
           List<TrialRecord> trials = store.trials(sweepId);
           assertTrue(trials.stream().allMatch(t -> t.status() == TrialStatus.COMPLETED), "0 trials lost: " + trials);
+          store.preemptions(sweepId).forEach(p -> sweepOf.put(p, sweepId));
           preemptions.addAll(store.preemptions(sweepId));
         }
         System.out.printf("preemptions: %s%n", preemptions);
@@ -165,6 +174,19 @@ class ManySweepsClusterTest {
         assertFalse(reference.get("t001").isEmpty());
         for (String sweepId : sweepIds.subList(1, 3)) {
           assertEquals(reference, LoopbackCluster.histories(store, sweepId), sweepId + " against " + sweepIds.get(0));
+        }
+        // so has each preempted trial's MLflow run, tagged with its preemption
+        for (PreemptionRecord preemption : preemptions) {
+          String sweepId = sweepOf.get(preemption);
+          String name = store.sweep(sweepId).orElseThrow().name();
+          JsonNode run =
+              LoopbackCluster.awaitRunInMlflow(
+                  mlflow, name, preemption.trialId(), LoopbackCluster.histories(store, sweepId).get(preemption.trialId()), 5);
+          assertEquals(Optional.of(preemption.reason()), LoopbackCluster.tag(run, "gantry.preempted"), name + "/" + preemption.trialId());
+          assertEquals(
+              Optional.of(Long.toString(preemption.step())), LoopbackCluster.tag(run, "gantry.preempted_at_step"),
+              name + "/" + preemption.trialId());
+          assertEquals("FINISHED", run.at("/info/status").asText());
         }
       }
     }

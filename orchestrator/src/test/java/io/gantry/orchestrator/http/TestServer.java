@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.http;
 
+import com.typesafe.config.ConfigFactory;
 import io.gantry.orchestrator.service.SweepService;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.RunStore;
@@ -9,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /** A web server on a free loopback port (or as {@code settings} say) over an H2 store in {@code dataDir}. */
 final class TestServer implements AutoCloseable {
@@ -17,12 +20,30 @@ final class TestServer implements AutoCloseable {
   final WebServer server;
   final String base;
   private final StringWriter printed = new StringWriter();
+  private final Optional<ActorSystem<Void>> ownSystem;
 
-  /** A server whose submitted sweeps run with the launcher that {@code launcher} makes for its store. */
-  TestServer(Path dataDir, WebSettings settings, Function<RunStore, SweepLauncher> launcher) {
+  /**
+   * A server in {@code system}, or else in a local actor system of its own, whose submitted sweeps
+   * run with the launcher that {@code launcher} makes for its store.
+   */
+  private TestServer(Path dataDir, WebSettings settings, Optional<ActorSystem<?>> system, Function<RunStore, SweepLauncher> launcher) {
+    ownSystem =
+        system.isPresent()
+            ? Optional.empty()
+            : Optional.of(
+                ActorSystem.create(
+                    Behaviors.<Void>empty(), "test-web",
+                    ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load())));
     store = H2RunStore.open(dataDir);
-    server = WebServer.start(settings, store, dataDir, launcher.apply(store), TrackingLinks.NONE, Optional.empty(), new PrintWriter(printed, true));
+    ActorSystem<?> served = system.isPresent() ? system.get() : ownSystem.get();
+    server =
+        WebServer.start(
+            served, settings, store, dataDir, launcher.apply(store), TrackingLinks.NONE, Optional.empty(), new PrintWriter(printed, true));
     base = "http://127.0.0.1:" + server.port().orElseThrow(() -> new IllegalStateException("not served: " + printed));
+  }
+
+  TestServer(Path dataDir, WebSettings settings, Function<RunStore, SweepLauncher> launcher) {
+    this(dataDir, settings, Optional.empty(), launcher);
   }
 
   TestServer(Path dataDir, WebSettings settings, SweepLauncher launcher) {
@@ -42,6 +63,7 @@ final class TestServer implements AutoCloseable {
     return new TestServer(
         dataDir,
         WebSettings.of("127.0.0.1", 0, null),
+        Optional.of(service.system()),
         store -> (spec, plan, observer) -> service.run(store, plan, SweepTracking.OFF, System.out, false, observer));
   }
 
@@ -54,5 +76,10 @@ final class TestServer implements AutoCloseable {
   public void close() {
     server.close();
     store.close();
+    ownSystem.ifPresent(
+        system -> {
+          system.terminate();
+          system.getWhenTerminated().toCompletableFuture().join();
+        });
   }
 }
