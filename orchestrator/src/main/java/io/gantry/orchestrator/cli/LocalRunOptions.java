@@ -70,12 +70,7 @@ final class LocalRunOptions {
     try (LocalService local = LocalService.start(devices, spec.threadsPerTrial(), port, logDir);
         WebServer webServer = serve(store, data, out, local.service())) {
       boolean ended = local.service().run(store, plan, tracking, System.out, System.console() != null, webServer.sweeps());
-      SweepReport report = SweepReport.of(store, store.sweep(plan.sweepId()).orElseThrow());
-      out.println();
-      out.print(report.leaderboard());
-      out.printf("%nfinished in %ds%n", Duration.between(started, Instant.now()).toSeconds());
-      out.println("results: store " + store.file() + ", artifacts " + plan.artifactDir() + ", worker logs " + logDir);
-      out.println("details: gantry show " + plan.sweepId() + " [--json]");
+      printResults(out, store, plan, started, logDir);
       webServer.awaitSubmitted(out);
       if (!ended) {
         command.commandLine().getErr().println(
@@ -84,6 +79,17 @@ final class LocalRunOptions {
       }
       return 0;
     }
+  }
+
+  /** The sweep's leaderboard, how long it took since {@code started}, and where its results are. */
+  void printResults(PrintWriter out, H2RunStore store, SweepPlan plan, Instant started, Path logDir) {
+    SweepReport report = SweepReport.of(store, store.sweep(plan.sweepId()).orElseThrow());
+    out.println();
+    out.print(report.leaderboard());
+    out.printf("%nfinished in %ds%n", Duration.between(started, Instant.now()).toSeconds());
+    out.println("results: store " + store.file() + ", artifacts " + plan.artifactDir() + ", worker logs " + logDir);
+    out.println("details: gantry show " + plan.sweepId() + " [--json]");
+    out.flush();
   }
 
   /**

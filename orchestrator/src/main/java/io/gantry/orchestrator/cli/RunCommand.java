@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gantry run FILE}: runs a sweep on this machine and prints its leaderboard. */
+/**
+ * {@code gantry run FILE}: runs a sweep on this machine and prints its leaderboard; on the workers
+ * of the data folder's {@code gantry serve} when one runs, else on worker processes of its own.
+ */
 @Command(name = "run", description = "Run a sweep on this machine, one worker process per device.")
 final class RunCommand implements Callable<Integer> {
 
@@ -37,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec private CommandSpec command;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     PrintWriter err = command.commandLine().getErr();
     SweepSpec spec;
     try {
@@ -65,7 +68,11 @@ final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return GantryCli.EXIT_BAD_INPUT;
     }
+    Optional<RunningServe> serve = RunningServe.find(data);
     try (H2RunStore store = H2RunStore.open(data)) {
+      if (serve.isPresent()) {
+        return RunOnServe.run(command.commandLine().getOut(), err, store, spec, serve.get(), local, data);
+      }
       SweepPlan plan = SweepSubmission.submit(store, spec, data);
       return local.run(command, store, spec, plan, tracking, data);
     }

@@ -3,6 +3,7 @@ package io.gantry.orchestrator.cli;
 import io.gantry.orchestrator.http.WebServer;
 import io.gantry.orchestrator.run.LocalService;
 import io.gantry.orchestrator.store.H2RunStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,7 +27,8 @@ final class ServeCommand implements Callable<Integer> {
   @Spec private CommandSpec command;
 
   @Override
-  public Integer call() {
+  @SuppressWarnings("try") // the announcement only needs to last as long as the serve
+  public Integer call() throws IOException {
     PrintWriter err = command.commandLine().getErr();
     Path data = dataDir.resolve();
     try {
@@ -43,11 +45,13 @@ final class ServeCommand implements Callable<Integer> {
       if (server.port().isEmpty()) {
         return 1;
       }
-      out.println("serving " + store.file() + " until stopped (Ctrl-C)");
-      out.flush();
-      server.sweeps().resumeLeftRunning(out, err);
-      service.service().awaitTermination();
-      return 0;
+      try (RunningServe.Announcement announced = RunningServe.announce(data, server.localUrl().orElseThrow(), server.token())) {
+        out.println("serving " + store.file() + " until stopped (Ctrl-C); `gantry run` of this data folder runs its sweeps here");
+        out.flush();
+        server.sweeps().resumeLeftRunning(out, err);
+        service.service().awaitTermination();
+        return 0;
+      }
     }
   }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gantry submit FILE --to HOST}: checks a sweep file here, then sends it to a running coordinator. */
-@Command(name = "submit", description = "Send a sweep file to a running coordinator; it runs once the sweeps before it have.")
+@Command(name = "submit", description = "Send a sweep file to a running coordinator; it runs at once, beside the sweeps there.")
 final class SubmitCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", description = "the sweep file")

@@ -41,6 +41,16 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
     NOT_HERE
   }
 
+  /** What became of a request to run a stored sweep here. */
+  public enum Resumption {
+    /** It starts now, beside the others. */
+    STARTED,
+    /** This process runs it already. */
+    ALREADY_HERE,
+    /** It is over: finished or cancelled. */
+    ENDED
+  }
+
   /** Where a sweep stands in this process. */
   public enum Presence {
     RUNNING,
@@ -117,18 +127,37 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
             .filter(s -> s.status() == SweepStatus.RUNNING && presence(s.id()) == Presence.ABSENT)
             .sorted(Comparator.comparing(SweepRecord::createdAt))
             .toList()) {
-      SweepSpec spec;
       try {
-        spec = SweepSubmission.storedSpec(record);
+        runStored(record);
+        out.printf("sweep %s was left running; it goes on%n", record.id());
       } catch (SweepSpecException | IllegalArgumentException e) {
         err.println("cannot resume sweep " + record.id() + ": " + e.getMessage());
-        continue;
       }
-      out.printf("sweep %s was left running; it goes on%n", record.id());
-      queue(spec, SweepSubmission.planOf(spec, record.id(), Path.of(record.artifactDir())));
     }
     out.flush();
     err.flush();
+  }
+
+  /**
+   * Runs here the stored sweep {@code record}, unless it is over or runs here already: as {@code
+   * gantry run} asks of a {@code gantry serve} of its data folder, having stored the sweep itself.
+   *
+   * @throws SweepSpecException if its stored file no longer passes this version's checks
+   */
+  public synchronized Resumption resume(SweepRecord record) throws SweepSpecException {
+    if (record.status() != SweepStatus.RUNNING) {
+      return Resumption.ENDED;
+    }
+    if (presence(record.id()) != Presence.ABSENT) {
+      return Resumption.ALREADY_HERE;
+    }
+    runStored(record);
+    return Resumption.STARTED;
+  }
+
+  private void runStored(SweepRecord record) throws SweepSpecException {
+    SweepSpec spec = SweepSubmission.storedSpec(record);
+    queue(spec, SweepSubmission.planOf(spec, record.id(), Path.of(record.artifactDir())));
   }
 
   /** Waits until every sweep submitted so far has run, and those submitted meanwhile too. */

@@ -85,6 +85,7 @@ final class SweepRoutes {
     return concat(
         pathEnd(() -> get(() -> blocking(() -> sweeps.detail(id).map(JsonResponses::ok).orElseGet(() -> noSweep(id))))),
         path("cancel", () -> post(() -> guard.mutating(() -> blocking(() -> cancel(id))))),
+        path("resume", () -> post(() -> guard.mutating(() -> blocking(() -> resume(id))))),
         pathPrefix(
             PathMatchers.segment("trials").slash(PathMatchers.segment()),
             trialId ->
@@ -143,6 +144,27 @@ final class SweepRoutes {
       return conflict("sweep " + sweep.get().id() + " is already " + sweep.get().status().name().toLowerCase(Locale.ROOT));
     }
     return accepted(local.cancel(sweep.get().id()), sweep.get().id(), "cancelling");
+  }
+
+  private HttpResponse resume(String id) {
+    Optional<SweepRecord> sweep = store.sweep(id).filter(s -> s.id().equals(id));
+    if (sweep.isEmpty()) {
+      return noSweep(id);
+    }
+    LocalSweeps.Resumption resumption;
+    try {
+      resumption = local.resume(sweep.get());
+    } catch (SweepSpecException e) {
+      return JsonResponses.error(
+          StatusCodes.UNPROCESSABLE_ENTITY,
+          "the stored file of sweep " + id + " has " + e.errors().size() + " problem(s)",
+          Map.of("errors", e.errors().stream().map(SweepRoutes::errorJson).toList()));
+    }
+    return switch (resumption) {
+      case STARTED -> JsonResponses.json(StatusCodes.ACCEPTED, Map.of("sweep_id", id, "status", "running"));
+      case ALREADY_HERE -> JsonResponses.json(StatusCodes.OK, Map.of("sweep_id", id, "status", "running"));
+      case ENDED -> conflict("sweep " + id + " is already " + sweep.get().status().name().toLowerCase(Locale.ROOT));
+    };
   }
 
   private HttpResponse stop(String id, String trialId) {

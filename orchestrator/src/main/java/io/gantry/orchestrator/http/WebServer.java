@@ -29,10 +29,12 @@ public final class WebServer implements AutoCloseable {
   private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
 
   private final LocalSweeps sweeps;
+  private final WebSettings settings;
   private final Optional<ServerBinding> binding;
 
-  private WebServer(LocalSweeps sweeps, Optional<ServerBinding> binding) {
+  private WebServer(LocalSweeps sweeps, WebSettings settings, Optional<ServerBinding> binding) {
     this.sweeps = sweeps;
+    this.settings = settings;
     this.binding = binding;
   }
 
@@ -61,7 +63,7 @@ public final class WebServer implements AutoCloseable {
     Route route = new WebRoutes(api, events, files, guard, cluster).route();
     Optional<ServerBinding> binding = bind(system, route, settings, out);
     out.flush();
-    return new WebServer(sweeps, binding);
+    return new WebServer(sweeps, settings, binding);
   }
 
   private static Optional<ServerBinding> bind(ActorSystem<?> system, Route route, WebSettings settings, PrintWriter out) {
@@ -118,6 +120,24 @@ public final class WebServer implements AutoCloseable {
   /** The port the server listens on, if it listens. */
   public Optional<Integer> port() {
     return binding.map(b -> b.localAddress().getPort());
+  }
+
+  /**
+   * Where a process of this machine reaches the server, if it listens: its address, or loopback
+   * when it listens on every interface.
+   */
+  public Optional<String> localUrl() {
+    String host = settings.host();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      host = "127.0.0.1";
+    }
+    String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return port().map(port -> "http://" + bracketed + ":" + port + "/");
+  }
+
+  /** What the API asks callers to present, if anything. */
+  public Optional<String> token() {
+    return settings.token();
   }
 
   /** The sweeps this process runs, which the server can start and control. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gantry.orchestrator.cli.CliRun;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.PreemptionRecord;
 import io.gantry.orchestrator.store.SweepStatus;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a high-priority sweep submitted later takes both workers at the trials' next checkpoints,
  * the preempted trials going on later from them with the numbers of unbroken runs, in H2 and in
  * MLflow alike; and a {@code gantry serve} killed with two sweeps running runs them on when it is
- * started again.
+ * started again, beside the sweep of a {@code gantry run} of its data folder.
  */
 class ManySweepsClusterTest {
 
@@ -193,7 +194,7 @@ class ManySweepsClusterTest {
   }
 
   @Test
-  void sweepsAServeLeftRunningWhenKilledRunOnWhenItIsStartedAgain() throws Exception {
+  void sweepsAServeLeftRunningWhenKilledRunOnWhenItIsStartedAgainBesideAGantryRunOfTheFolder() throws Exception {
     LoopbackCluster serving = new LoopbackCluster(dir, Optional.empty());
     List<String> sweepIds = new ArrayList<>();
     try (GantryProcess first = serving.serve(2)) {
@@ -207,13 +208,19 @@ class ManySweepsClusterTest {
       }
       first.killMachine();
     }
+    CliRun run;
     try (GantryProcess second = serving.serve(2)) {
       serving.awaitHttp();
+      // a run of the served folder runs its sweep on the serve's workers, beside the resumed ones
+      run = CliRun.gantry("run", sweepFile("run-c", "0.001, 0.002", "").toString(), "--data-dir", serving.data.toString());
       for (String sweepId : sweepIds) {
         serving.awaitSweepEnd(sweepId);
       }
       second.close();
     }
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("on the workers of the gantry serve at http://127.0.0.1:" + serving.httpPort + "/"), run.out());
+    assertTrue(run.out().contains("details: gantry show"), "the leaderboard and where the results are:\n" + run.out());
     try (H2RunStore store = H2RunStore.open(serving.data)) {
       for (String sweepId : sweepIds) {
         List<TrialRecord> trials = store.trials(sweepId);
@@ -222,6 +229,17 @@ class ManySweepsClusterTest {
         assertTrue(trials.stream().anyMatch(t -> t.message().orElse("").startsWith("resumed from its checkpoint")), trials.toString());
       }
       assertEquals(LoopbackCluster.histories(store, sweepIds.get(0)), LoopbackCluster.histories(store, sweepIds.get(1)));
+      String ranSweep = store.sweeps().stream().filter(s -> s.name().equals("run-c")).findFirst().orElseThrow().id();
+      assertEquals(SweepStatus.FINISHED, store.sweep(ranSweep).orElseThrow().status());
+      assertEquals(LoopbackCluster.histories(store, sweepIds.get(0)), LoopbackCluster.histories(store, ranSweep));
+      Instant ranFirst = store.trials(ranSweep).stream().map(t -> t.startedAt().orElseThrow()).min(Instant::compareTo).orElseThrow();
+      Instant resumedEnd =
+          sweepIds.stream()
+              .flatMap(id -> store.trials(id).stream())
+              .map(t -> t.finishedAt().orElseThrow())
+              .max(Instant::compareTo)
+              .orElseThrow();
+      assertTrue(ranFirst.isBefore(resumedEnd), "the run's sweep started at " + ranFirst + ", after the others ended at " + resumedEnd);
     }
   }
 

@@ -9,12 +9,15 @@ import io.gantry.orchestrator.coordinator.Coordinator;
 import io.gantry.orchestrator.coordinator.SweepEvent;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.run.RunObserver;
+import io.gantry.orchestrator.run.SweepSubmission;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.orchestrator.sweep.SweepSpec;
+import io.gantry.orchestrator.sweep.SweepSpecParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -150,6 +153,26 @@ class ApiControlTest {
       assertEquals("cancelled", sweep.get("status").asText(), "it ran to its end");
       assertTrue(sweep.get("live").isNull());
     }
+  }
+
+  @Test
+  void aSweepAnotherProcessStoredRunsHereWhenAskedOnceAndAnEndedOneDoesNot() throws Exception {
+    Path file = dataDir.resolve("ok.yaml");
+    Files.writeString(file, GOOD);
+    // stored as `gantry run` of the folder stores it, before it asks the serve to run it
+    String id = SweepSubmission.submit(server.store, SweepSpecParser.parse(file), dataDir).sweepId();
+
+    Http.Answer resumed = Http.post(server.base + "/api/sweeps/" + id + "/resume", "");
+    assertEquals(202, resumed.status(), resumed.body());
+    FakeRun run = runs.computeIfAbsent(id, x -> new FakeRun());
+    run.started.get(10, TimeUnit.SECONDS);
+    assertEquals(200, Http.post(server.base + "/api/sweeps/" + id + "/resume", "").status(), "it runs here already");
+    run.release.countDown();
+    server.server.awaitSubmitted(new PrintWriter(new StringWriter(), true));
+    Http.Answer ended = Http.post(server.base + "/api/sweeps/" + id + "/resume", "");
+    assertEquals(409, ended.status(), "a cancelled sweep is over");
+    assertTrue(ended.json().get("error").asText().contains("cancelled"), ended.body());
+    assertEquals(404, Http.post(server.base + "/api/sweeps/nope/resume", "").status());
   }
 
   @Test
