@@ -56,7 +56,7 @@ final class LocalRunOptions {
   int run(CommandSpec command, H2RunStore store, SweepSpec spec, SweepPlan plan, SweepTracking tracking, Path data) {
     Instant started = Instant.now();
     List<String> devices = devices(spec.workers(), spec.threadsPerTrial());
-    if (devices.stream().noneMatch(spec.resources()::accepts)) {
+    if (devices.stream().noneMatch(spec.resources()::acceptsDevice)) {
       command.commandLine().getErr().printf(
           "sweep %s needs %s (resources in %s); this machine has %s%n", plan.sweepId(), spec.resources().describe(), spec.source(), devices);
       store.sweepEnded(plan.sweepId(), SweepStatus.CANCELLED, Instant.now());
@@ -111,7 +111,7 @@ final class LocalRunOptions {
           out.flush();
           return service.run(store, plan, tracking(data), System.out, false, observer);
         };
-    return WebServer.start(service.system(), web.settings(), store, data, launcher, TrackingLinks.NONE, Optional.empty(), out);
+    return WebServer.start(service.system(), web.settings(), store, data, launcher, TrackingLinks.NONE, Optional.of(service.view()), out);
   }
 
   private List<String> devices(Integer fileWorkers, int threadsPerTrial) {

@@ -69,6 +69,12 @@ final class RunCommand implements Callable<Integer> {
       return GantryCli.EXIT_BAD_INPUT;
     }
     Optional<RunningServe> serve = RunningServe.find(data);
+    if (serve.isPresent() && !serve.get().mayRun(spec.resources())) {
+      command.commandLine().getOut().printf(
+          "the gantry serve at %s has no worker of the kind this sweep needs (%s); it runs on worker processes of its own%n",
+          serve.get().url(), spec.resources().describe());
+      serve = Optional.empty();
+    }
     try (H2RunStore store = H2RunStore.open(data)) {
       if (serve.isPresent()) {
         return RunOnServe.run(command.commandLine().getOut(), err, store, spec, serve.get(), local, data);

@@ -3,6 +3,8 @@ package io.gantry.orchestrator.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gantry.orchestrator.sweep.Resources;
+import io.gantry.protocol.WorkerInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,6 +98,35 @@ record RunningServe(String url, Optional<String> token) {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * Whether the serve has a worker that {@code resources} accept, or has none yet to tell: its
+   * workers may still be starting.
+   */
+  boolean mayRun(Resources resources) {
+    JsonNode workers;
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url).resolve("/api/cluster")).timeout(Duration.ofSeconds(10)).GET();
+      token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+      workers = JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body()).path("workers");
+    } catch (IOException e) {
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+    if (workers.isEmpty()) {
+      return true;
+    }
+    for (JsonNode w : workers) {
+      WorkerInfo info =
+          new WorkerInfo(w.path("id").asText(), w.path("host").asText(), w.path("device").asText(), w.path("threads").asInt(), 0, 0);
+      if (resources.accepts(info)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** POSTs to {@code path} of the serve's API; returns the status code and the body. */

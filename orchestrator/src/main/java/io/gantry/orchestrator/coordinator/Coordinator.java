@@ -164,7 +164,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
   private Behavior<Command> onOffer(Offer offer) {
     Optional<String> next =
-        plan.resources().accepts(offer.info().device()) ? journal.state().nextQueued().or(this::addTrial) : Optional.empty();
+        plan.resources().accepts(offer.info()) ? journal.state().nextQueued().or(this::addTrial) : Optional.empty();
     if (next.isEmpty()) {
       service.tell(new Sweeps.Declined(plan.sweepId(), offer.worker()));
     } else {

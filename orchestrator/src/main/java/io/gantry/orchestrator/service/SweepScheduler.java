@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.service;
 
+import io.gantry.protocol.WorkerInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,9 +30,9 @@ public final class SweepScheduler {
 
   private SweepScheduler() {}
 
-  /** The sweep an idle worker driving {@code device} is to serve, if any can start a trial on it. */
-  public static Optional<SweepShare> pick(String device, List<SweepShare> sweeps) {
-    return sweeps.stream().filter(s -> s.wants(device)).min(SERVED_FIRST);
+  /** The sweep the idle {@code worker} is to serve, if any can start a trial on it. */
+  public static Optional<SweepShare> pick(WorkerInfo worker, List<SweepShare> sweeps) {
+    return sweeps.stream().filter(s -> s.wants(worker)).min(SERVED_FIRST);
   }
 
   /**
@@ -78,7 +79,7 @@ public final class SweepScheduler {
   private static boolean takes(SweepShare waiting, BusyWorker w, Map<String, SweepShare> byId) {
     SweepShare owner = byId.get(w.sweepId());
     return owner != null
-        && waiting.resources().accepts(w.device())
+        && waiting.resources().accepts(w.worker())
         && owner.priority() < waiting.priority()
         && owner.scheduling().preemptible();
   }

@@ -2,6 +2,7 @@ package io.gantry.orchestrator.service;
 
 import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.orchestrator.sweep.Scheduling;
+import io.gantry.protocol.WorkerInfo;
 
 /**
  * What the scheduler across sweeps knows of one active sweep at a moment.
@@ -15,9 +16,9 @@ import io.gantry.orchestrator.sweep.Scheduling;
 public record SweepShare(
     String sweepId, long order, Scheduling scheduling, Resources resources, int startable, int running, long lastServed) {
 
-  /** Whether the sweep could start a trial on a worker driving {@code device} now. */
-  boolean wants(String device) {
-    return wantsMore() && resources.accepts(device);
+  /** Whether the sweep could start a trial on {@code worker} now. */
+  boolean wants(WorkerInfo worker) {
+    return wantsMore() && resources.accepts(worker);
   }
 
   /** Whether the sweep could start another trial somewhere now. */

@@ -227,7 +227,7 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
   private void schedule() {
     for (ActorRef<WorkerCommand> worker : List.copyOf(idle)) {
       WorkerInfo info = known.get(worker);
-      Optional<SweepShare> chosen = SweepScheduler.pick(info.device(), shares());
+      Optional<SweepShare> chosen = SweepScheduler.pick(info, shares());
       if (chosen.isPresent()) {
         String sweepId = chosen.get().sweepId();
         idle.remove(worker);
@@ -268,7 +268,7 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
             e -> {
               WorkerInfo info = known.get(e.getKey());
               Busy b = e.getValue();
-              return new BusyWorker(info.workerId(), info.device(), b.sweepId(), b.trialId().get(), b.startOrder(), b.preempting());
+              return new BusyWorker(info, b.sweepId(), b.trialId().get(), b.startOrder(), b.preempting());
             })
         .toList();
   }

@@ -1,16 +1,19 @@
 package io.gantry.orchestrator.sweep;
 
+import io.gantry.protocol.WorkerInfo;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The sweep file's {@code resources}: which workers may run the sweep's trials. Every worker is one
- * process driving one device, named like {@code cpu:0} or {@code gpu:3}, so a trial needs at most
- * one GPU and the device kind alone says where it can run.
+ * Which workers may run the sweep's trials: the sweep file's {@code resources} and its {@code
+ * threads_per_trial}. Every worker is one process driving one device, named like {@code cpu:0} or
+ * {@code gpu:3}, so a trial needs at most one GPU and the device kind says where it can run; and it
+ * trains with its worker's threads, so it runs only where there are as many as the file asks.
  *
  * @param device the kind of device a worker must drive to run the sweep's trials
+ * @param threads how many compute threads a worker must train with, at least
  */
-public record Resources(DeviceKind device) {
+public record Resources(DeviceKind device, int threads) {
 
   /** The kind of device a sweep asks for. Spelt {@code any}, {@code cpu}, {@code gpu}. */
   public enum DeviceKind {
@@ -32,15 +35,34 @@ public record Resources(DeviceKind device) {
 
   public Resources {
     Objects.requireNonNull(device, "device");
+    if (threads < 1) {
+      throw new IllegalArgumentException("a worker trains with one thread at least, not " + threads);
+    }
   }
 
-  /** Whether a worker driving {@code workerDevice}, such as {@code gpu:3}, may run these trials. */
-  public boolean accepts(String workerDevice) {
+  /** Workers driving {@code device}, with any number of threads. */
+  public Resources(DeviceKind device) {
+    this(device, 1);
+  }
+
+  /** These resources, on workers of at least {@code atLeast} threads. */
+  public Resources withThreads(int atLeast) {
+    return new Resources(device, atLeast);
+  }
+
+  /** Whether {@code worker} may run these trials: it drives such a device, with enough threads. */
+  public boolean accepts(WorkerInfo worker) {
+    return acceptsDevice(worker.device()) && worker.threads() >= threads;
+  }
+
+  /** Whether a worker driving {@code workerDevice}, such as {@code gpu:3}, drives the device these trials need. */
+  public boolean acceptsDevice(String workerDevice) {
     return device == DeviceKind.ANY || workerDevice.startsWith(device.yamlName());
   }
 
-  /** The workers that may run these trials, for messages: "any worker", "gpu workers". */
+  /** The workers that may run these trials, for messages: "any worker", "gpu workers of at least 4 threads". */
   public String describe() {
-    return device == DeviceKind.ANY ? "any worker" : device.yamlName() + " workers";
+    String kind = device == DeviceKind.ANY ? "any worker" : device.yamlName() + " workers";
+    return threads == 1 ? kind : kind + " of at least " + threads + " threads";
   }
 }

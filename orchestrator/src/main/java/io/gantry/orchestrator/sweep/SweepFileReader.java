@@ -131,7 +131,7 @@ final class SweepFileReader {
             tpe,
             source,
             yamlText,
-            resources,
+            resources.withThreads(threads),
             scheduling));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.orchestrator.sweep.Scheduling;
+import io.gantry.protocol.WorkerInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +21,13 @@ class SweepSchedulerTest {
     return new SweepShare(id, order, new Scheduling(priority, weight, Integer.MAX_VALUE, true), Resources.ANY, startable, running, -1);
   }
 
+  /** A worker driving {@code device} with {@code threads} threads. */
+  private static WorkerInfo worker(String device, int threads) {
+    return new WorkerInfo("node/" + device, "node", device, threads, 1, 1L << 30);
+  }
+
   private static Optional<String> pick(String device, SweepShare... sweeps) {
-    return SweepScheduler.pick(device, List.of(sweeps)).map(SweepShare::sweepId);
+    return SweepScheduler.pick(worker(device, 1), List.of(sweeps)).map(SweepShare::sweepId);
   }
 
   /** Hands {@code workers} idle workers out one at a time, as the service does; the workers each sweep got. */
@@ -29,7 +35,7 @@ class SweepSchedulerTest {
     List<SweepShare> now = new ArrayList<>(sweeps);
     Map<String, Integer> got = new HashMap<>();
     for (int i = 0; i < workers; i++) {
-      Optional<SweepShare> chosen = SweepScheduler.pick("cpu:" + i, now);
+      Optional<SweepShare> chosen = SweepScheduler.pick(worker("cpu:" + i, 1), now);
       if (chosen.isEmpty()) {
         break;
       }
@@ -83,8 +89,19 @@ class SweepSchedulerTest {
     assertEquals(Map.of("capped", 2), handOut(4, List.of(new SweepShare("capped", 0, new Scheduling(0, 1, 2, true), Resources.ANY, 5, 0, -1))));
   }
 
+  @Test
+  void aSweepOfSeveralThreadsATrialRunsOnlyOnWorkersWithAsMany() {
+    SweepShare wide = new SweepShare("wide", 0, Scheduling.DEFAULT, Resources.ANY.withThreads(4), 5, 0, -1);
+    SweepShare narrow = sweep("narrow", 1, 0, 1, 5, 3);
+    assertEquals(Optional.of("narrow"), SweepScheduler.pick(worker("cpu:0", 2), List.of(wide, narrow)).map(SweepShare::sweepId));
+    assertEquals(Optional.of("wide"), SweepScheduler.pick(worker("cpu:0", 4), List.of(wide, narrow)).map(SweepShare::sweepId));
+    SweepShare wideHigh = new SweepShare("high", 2, new Scheduling(10, 1, 5, true), Resources.ANY.withThreads(4), 5, 0, -1);
+    List<BusyWorker> busy = List.of(new BusyWorker(worker("cpu:0", 1), "narrow", "t1", 1, false));
+    assertEquals(List.of(), SweepScheduler.preemptions(List.of(narrow, wideHigh), busy), "a worker of one thread is no use to it");
+  }
+
   private static BusyWorker busy(String worker, String sweep, String trial, long startOrder) {
-    return new BusyWorker(worker, "cpu:" + worker, sweep, trial, startOrder, false);
+    return new BusyWorker(new WorkerInfo(worker, "node", "cpu:" + worker, 1, 1, 1L << 30), sweep, trial, startOrder, false);
   }
 
   @Test
@@ -110,7 +127,7 @@ class SweepSchedulerTest {
     SweepShare normal = sweep("normal", 1, 0, 1, 5, 1);
     SweepShare high = sweep("high", 2, 10, 1, 1, 0);
     List<BusyWorker> busy =
-        List.of(busy("w1", "pinned", "t1", 1), new BusyWorker("w2", "cpu:1", "normal", "t1", 2, true));
+        List.of(busy("w1", "pinned", "t1", 1), new BusyWorker(new WorkerInfo("w2", "node", "cpu:1", 1, 1, 1L << 30), "normal", "t1", 2, true));
     assertEquals(List.of(), SweepScheduler.preemptions(List.of(pinned, normal, high), busy), "w2 is already freeing up for high");
   }
 

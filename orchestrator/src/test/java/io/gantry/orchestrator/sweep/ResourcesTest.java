@@ -6,8 +6,11 @@ import static io.gantry.orchestrator.sweep.SweepFiles.assertOnlyError;
 import static io.gantry.orchestrator.sweep.SweepFiles.errors;
 import static io.gantry.orchestrator.sweep.SweepFiles.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gantry.orchestrator.sweep.Resources.DeviceKind;
+import io.gantry.protocol.WorkerInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,7 +104,7 @@ class ResourcesTest {
     "GPU, cpu:1, false",
   })
   void acceptsWorkersByTheirDeviceName(DeviceKind device, String workerDevice, boolean accepted) {
-    assertEquals(accepted, new Resources(device).accepts(workerDevice));
+    assertEquals(accepted, new Resources(device).acceptsDevice(workerDevice));
   }
 
   @Test
@@ -109,5 +112,15 @@ class ResourcesTest {
     assertEquals("any worker", Resources.ANY.describe());
     assertEquals("cpu workers", new Resources(DeviceKind.CPU).describe());
     assertEquals("gpu workers", new Resources(DeviceKind.GPU).describe());
+    assertEquals("cpu workers of at least 4 threads", new Resources(DeviceKind.CPU, 4).describe());
+  }
+
+  @Test
+  void threadsPerTrialIsHowManyThreadsAWorkerNeedsAtLeast() {
+    Resources resources = parse(withResources("{device: cpu}") + "threads_per_trial: 4\n").resources();
+    assertEquals(new Resources(DeviceKind.CPU, 4), resources);
+    assertTrue(resources.accepts(new WorkerInfo("n/cpu:0", "n", "cpu:0", 4, 1, 1)));
+    assertFalse(resources.accepts(new WorkerInfo("n/cpu:1", "n", "cpu:1", 2, 1, 1)), "too few threads");
+    assertFalse(resources.accepts(new WorkerInfo("n/gpu:0", "n", "gpu:0", 8, 1, 1)), "not a cpu");
   }
 }
