@@ -256,7 +256,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
         FileManifest manifest =
             OutgoingFile.send(path, (offset, bytes) -> coordinator.tell(new WorkerEvent.FileChunk(sweepId, trialId, relative, offset, bytes)));
         coordinator.tell(new WorkerEvent.Artifact(sweepId, trialId, kind, epoch, step, relative, manifest));
-        if (kind.equals(TrialListener.CHECKPOINT)) {
+        if (kind.equals(CheckpointFolders.KIND)) {
           stops.checkpointSent();
         }
       } catch (IOException e) {

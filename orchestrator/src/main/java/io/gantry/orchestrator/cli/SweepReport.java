@@ -8,6 +8,7 @@ import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.orchestrator.view.SweepSummary;
 import io.gantry.orchestrator.view.TrialSummary;
+import io.gantry.protocol.trial.CheckpointFolders;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -81,7 +82,7 @@ final class SweepReport {
     for (TrialRecord trial : records()) {
       List<ArtifactRecord> files = store.artifacts(sweep.id(), trial.trialId());
       latest(files, "samples").ifPresent(a -> text.append("  ").append(trial.trialId()).append(" samples    ").append(a.path()).append('\n'));
-      latest(files, "checkpoint").ifPresent(a -> text.append("  ").append(trial.trialId()).append(" checkpoint ").append(a.path()).append('\n'));
+      latest(files, CheckpointFolders.KIND).ifPresent(a -> text.append("  ").append(trial.trialId()).append(" checkpoint ").append(a.path()).append('\n'));
     }
     return text.toString();
   }

@@ -5,6 +5,7 @@ import io.gantry.orchestrator.schedule.TrialHistory;
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
+import io.gantry.orchestrator.view.SweepSummary;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -146,18 +147,20 @@ public record SweepState(
     return trials.values().stream().filter(t -> t.status() == status).count();
   }
 
-  /** The best objective reported so far by any trial, by the sweep's goal. */
+  /** The best objective reported so far by any trial, by the sweep's goal, ranked as the read model ranks. */
   public OptionalDouble best() {
     return trials.values().stream()
         .map(TrialState::objective)
         .filter(OptionalDouble::isPresent)
-        .mapToDouble(OptionalDouble::getAsDouble)
-        .reduce(maximize ? Math::max : Math::min);
+        .map(OptionalDouble::getAsDouble)
+        .min(SweepSummary.bestFirst(maximize))
+        .map(OptionalDouble::of)
+        .orElse(OptionalDouble.empty());
   }
 
   public SweepProgress progress() {
     long finished = trials.values().stream().filter(t -> t.status().isFinished()).count();
-    int total = exhausted || cancelled ? trials.size() : Math.max(maxTrials, trials.size());
+    int total = SweepSummary.plannedTrials(!exhausted && !cancelled, maxTrials, trials.size());
     return new SweepProgress(
         sweepId, total, finished, count(TrialStatus.RUNNING), count(TrialStatus.QUEUED) + total - trials.size(),
         count(TrialStatus.FAILED) + count(TrialStatus.DIVERGED), metricName, best(), isFinished());

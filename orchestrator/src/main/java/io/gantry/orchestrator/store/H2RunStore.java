@@ -3,6 +3,7 @@ package io.gantry.orchestrator.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.protocol.trial.CheckpointFolders;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -258,7 +259,7 @@ public final class H2RunStore implements RunStore {
           for (String table : List.of("checkpoints", "artifacts")) {
             update("DELETE FROM " + table + " WHERE sweep_id = ? AND trial_id = ? AND path = ?", sweepId, trialId, artifact.path());
           }
-          if ("checkpoint".equals(artifact.kind())) {
+          if (CheckpointFolders.KIND.equals(artifact.kind())) {
             update(
                 "INSERT INTO checkpoints (sweep_id, trial_id, epoch, step, path) VALUES (?, ?, ?, ?, ?)",
                 sweepId, trialId, artifact.epoch(), artifact.step(), artifact.path());

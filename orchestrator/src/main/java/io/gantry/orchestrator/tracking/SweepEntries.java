@@ -9,6 +9,7 @@ import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.protocol.catalog.Hyperparams;
+import io.gantry.protocol.trial.CheckpointFolders;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,7 +82,7 @@ final class SweepEntries {
       e.metrics().forEach((name, value) -> metrics.add(new TrackingOp.Metric(MlflowKeys.key(name), value, e.timestampMillis(), e.step())));
       return List.of(new TrackingEntry(trialKey(e.trialId()), new TrackingOp.Log(metrics, List.of(), List.of())));
     } else if (event instanceof SweepEvent.ArtifactSaved e) {
-      if ("checkpoint".equals(e.artifact().kind())) {
+      if (CheckpointFolders.KIND.equals(e.artifact().kind())) {
         lastCheckpoint.put(e.trialId(), e.artifact().path());
         return List.of();
       }

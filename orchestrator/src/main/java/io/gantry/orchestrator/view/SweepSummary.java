@@ -24,11 +24,10 @@ public final class SweepSummary {
   private SweepSummary(SweepRecord sweep, List<TrialSummary> trials) {
     this.sweep = sweep;
     this.trials = trials;
-    Comparator<TrialSummary> byObjective = Comparator.comparingDouble(t -> t.objective().getAsDouble());
     this.ranked =
         trials.stream()
             .filter(t -> t.objective().isPresent())
-            .sorted(sweep.maximize() ? byObjective.reversed() : byObjective)
+            .sorted(Comparator.comparing(t -> t.objective().getAsDouble(), bestFirst(sweep.maximize())))
             .toList();
   }
 
@@ -73,8 +72,21 @@ public final class SweepSummary {
    * it has too, since only its file, not parsed again to read it, would say.
    */
   public int plannedTrials() {
-    int stored = trials.size();
-    return sweep.status() == SweepStatus.RUNNING ? Math.max(stored, sweep.maxTrials().orElse(stored)) : stored;
+    return plannedTrials(sweep.status() == SweepStatus.RUNNING, sweep.maxTrials().orElse(trials.size()), trials.size());
+  }
+
+  /**
+   * How many trials a sweep with {@code existing} trials will have in all: an open one (running,
+   * its search not exhausted) goes on to {@code limit}; one that is closed has those it has. The
+   * coordinator's live progress counts by this too.
+   */
+  public static int plannedTrials(boolean open, int limit, int existing) {
+    return open ? Math.max(existing, limit) : existing;
+  }
+
+  /** Best first, by the sweep's goal. */
+  public static Comparator<Double> bestFirst(boolean maximize) {
+    return maximize ? Comparator.reverseOrder() : Comparator.naturalOrder();
   }
 
   /** The trials that are finished, whatever their end. */

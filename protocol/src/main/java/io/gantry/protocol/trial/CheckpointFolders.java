@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  */
 public final class CheckpointFolders {
 
+  /** The kind of artifact that is a checkpoint folder, which a trial can resume from. */
+  public static final String KIND = "checkpoint";
+
   /** The file a checkpoint folder holds once it is complete, with how the trial was made and where it stood. */
   public static final String PROPERTIES = "trial.properties";
 

@@ -63,7 +63,7 @@ final class EpochArtifacts {
       throws IOException {
     Path folder = CheckpointFolders.ofEpoch(root, epoch);
     Checkpoint.write(folder, recipe, next, provenance(epoch, next.step()));
-    listener.onArtifact(TrialListener.CHECKPOINT, epoch, next.step(), folder);
+    listener.onArtifact(CheckpointFolders.KIND, epoch, next.step(), folder);
   }
 
   private List<String> provenance(int epoch, long step) {
