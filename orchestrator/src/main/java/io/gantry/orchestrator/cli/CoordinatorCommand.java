@@ -1,7 +1,6 @@
 package io.gantry.orchestrator.cli;
 
 import io.gantry.orchestrator.http.SweepLauncher;
-import io.gantry.orchestrator.http.TrackingLinks;
 import io.gantry.orchestrator.http.WebServer;
 import io.gantry.orchestrator.http.WebSettings;
 import io.gantry.orchestrator.service.SweepService;
@@ -67,7 +66,7 @@ final class CoordinatorCommand implements Callable<Integer> {
             out.flush();
             return cluster.run(store, plan, mlflow.tracking(data), System.out, false, observer);
           };
-      try (WebServer server = WebServer.start(cluster.system(), web, store, data, launcher, TrackingLinks.NONE, Optional.of(cluster.view()), out)) {
+      try (WebServer server = WebServer.start(cluster.system(), web, store, data, launcher, mlflow.links(data), Optional.of(cluster.view()), out)) {
         if (server.port().isEmpty()) {
           return 1;
         }

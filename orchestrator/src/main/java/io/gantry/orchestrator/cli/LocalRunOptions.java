@@ -2,7 +2,6 @@ package io.gantry.orchestrator.cli;
 
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.http.SweepLauncher;
-import io.gantry.orchestrator.http.TrackingLinks;
 import io.gantry.orchestrator.http.WebServer;
 import io.gantry.orchestrator.run.Devices;
 import io.gantry.orchestrator.run.LocalService;
@@ -111,7 +110,7 @@ final class LocalRunOptions {
           out.flush();
           return service.run(store, plan, tracking(data), System.out, false, observer);
         };
-    return WebServer.start(service.system(), web.settings(), store, data, launcher, TrackingLinks.NONE, Optional.of(service.view()), out);
+    return WebServer.start(service.system(), web.settings(), store, data, launcher, mlflow.links(data), Optional.of(service.view()), out);
   }
 
   private List<String> devices(Integer fileWorkers, int threadsPerTrial) {

@@ -1,7 +1,9 @@
 package io.gantry.orchestrator.cli;
 
+import io.gantry.orchestrator.tracking.MlflowLinks;
 import io.gantry.orchestrator.tracking.MlflowTracking;
 import io.gantry.orchestrator.tracking.SweepTracking;
+import io.gantry.orchestrator.tracking.TrackingLinks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,5 +31,12 @@ final class MlflowOption {
    */
   SweepTracking tracking(Path dataDir) {
     return server().<SweepTracking>map(u -> MlflowTracking.of(u, dataDir, Duration.ofSeconds(waitSeconds))).orElse(SweepTracking.OFF);
+  }
+
+  /** The MLflow pages of the sweeps of {@code dataDir} in the server, or none without one. */
+  TrackingLinks links(Path dataDir) {
+    return server()
+        .<TrackingLinks>map(u -> MlflowLinks.of(MlflowTracking.of(u, dataDir, Duration.ofSeconds(waitSeconds)), dataDir))
+        .orElse(TrackingLinks.NONE);
   }
 }

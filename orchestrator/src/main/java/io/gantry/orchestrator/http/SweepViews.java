@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.http;
 
+import io.gantry.orchestrator.tracking.TrackingLinks;
 import java.util.ArrayList;
 import io.gantry.orchestrator.store.PreemptionRecord;
 import io.gantry.orchestrator.store.RunStore;

@@ -2,6 +2,7 @@ package io.gantry.orchestrator.http;
 
 import io.gantry.orchestrator.cluster.ClusterView;
 import io.gantry.orchestrator.store.RunStore;
+import io.gantry.orchestrator.tracking.TrackingLinks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -30,11 +31,13 @@ public final class WebServer implements AutoCloseable {
 
   private final LocalSweeps sweeps;
   private final WebSettings settings;
+  private final TrackingLinks links;
   private final Optional<ServerBinding> binding;
 
-  private WebServer(LocalSweeps sweeps, WebSettings settings, Optional<ServerBinding> binding) {
+  private WebServer(LocalSweeps sweeps, WebSettings settings, TrackingLinks links, Optional<ServerBinding> binding) {
     this.sweeps = sweeps;
     this.settings = settings;
+    this.links = links;
     this.binding = binding;
   }
 
@@ -63,7 +66,7 @@ public final class WebServer implements AutoCloseable {
     Route route = new WebRoutes(api, events, files, guard, cluster).route();
     Optional<ServerBinding> binding = bind(system, route, settings, out);
     out.flush();
-    return new WebServer(sweeps, settings, binding);
+    return new WebServer(sweeps, settings, links, binding);
   }
 
   private static Optional<ServerBinding> bind(ActorSystem<?> system, Route route, WebSettings settings, PrintWriter out) {
@@ -167,5 +170,6 @@ public final class WebServer implements AutoCloseable {
   public void close() {
     binding.ifPresent(b -> b.unbind().toCompletableFuture().join());
     sweeps.close();
+    links.close();
   }
 }

@@ -22,6 +22,14 @@ final class MlflowSink implements AutoCloseable {
   static final String RUN_KEY_TAG = "gantry.run_key";
 
   private final String server;
+  /**
+   * MLflow 3's UI opens an experiment without this tag on its GenAI pages (traces, sessions),
+   * empty for Gantry's runs; with it, on its training runs. Older servers keep it as any tag.
+   */
+  static final String EXPERIMENT_KIND_TAG = "mlflow.experimentKind";
+
+  static final String EXPERIMENT_KIND = "custom_model_development";
+
   private final Outbox outbox;
   private final MlflowClient client;
   private final ArtifactUploader uploader;
@@ -94,7 +102,12 @@ final class MlflowSink implements AutoCloseable {
       id = found.get().getExperimentId();
     } else {
       try {
-        id = call(() -> client.createExperiment(name));
+        Service.CreateExperiment create =
+            Service.CreateExperiment.newBuilder()
+                .setName(name)
+                .addTags(Service.ExperimentTag.newBuilder().setKey(EXPERIMENT_KIND_TAG).setValue(EXPERIMENT_KIND))
+                .build();
+        id = call(() -> client.createExperiment(create));
       } catch (DeliveryException e) {
         // made meanwhile by someone else: use theirs
         id = call(() -> client.searchExperiments(filter).getItems().stream().findFirst())

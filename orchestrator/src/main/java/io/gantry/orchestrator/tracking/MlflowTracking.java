@@ -133,7 +133,7 @@ public final class MlflowTracking implements SweepTracking {
     try (Outbox outbox = Outbox.open(dataDir)) {
       return outbox
           .run(server, TrackingEntry.sweepKey(sweepId))
-          .map(run -> server + "/#/experiments/" + run.experimentId() + "/runs/" + run.runId());
+          .map(run -> MlflowLinks.runPage(server, run));
     }
   }
 

@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import io.gantry.orchestrator.service.SweepService;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.RunStore;
+import io.gantry.orchestrator.tracking.TrackingLinks;
 import io.gantry.orchestrator.tracking.SweepTracking;
 import java.util.Optional;
 import java.io.PrintWriter;

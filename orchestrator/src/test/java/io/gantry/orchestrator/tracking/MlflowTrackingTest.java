@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +95,19 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
         assertTrue(files.stream().anyMatch(f -> f.startsWith("checkpoint/") && f.endsWith(".params")), files.toString());
       }
       assertPythonClientSees(sweep, runs, store);
+
+      String experimentId = mlflow.experimentId(sweep.name()).orElseThrow();
+      JsonNode experiment = mlflow.get("experiments/get", "experiment_id", experimentId).path("experiment");
+      assertEquals(MlflowSink.EXPERIMENT_KIND, pairs(experiment.path("tags")).get(MlflowSink.EXPERIMENT_KIND_TAG), experiment.toString());
+      // the web UI links each sweep and trial to its run, from the record of the runs made
+      try (MlflowLinks links = MlflowLinks.of(MlflowTracking.of(mlflow.url(), data, Duration.ZERO), data)) {
+        String runs0 = mlflow.url() + "/#/experiments/" + experimentId + "/runs/";
+        assertEquals(Optional.of(runs0 + runId(parent)), links.sweepUrl(sweep.id()));
+        for (TrialRecord trial : store.trials(sweep.id())) {
+          assertEquals(Optional.of(runs0 + runId(runs.children().get(trial.trialId()))), links.trialUrl(sweep.id(), trial.trialId()));
+        }
+        assertEquals(Optional.empty(), links.trialUrl(sweep.id(), "t999"));
+      }
     }
   }
 

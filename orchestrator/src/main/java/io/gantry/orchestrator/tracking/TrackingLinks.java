@@ -1,12 +1,13 @@
-package io.gantry.orchestrator.http;
+package io.gantry.orchestrator.tracking;
 
 import java.util.Optional;
 
 /**
- * Where a sweep and its trials can also be browsed, such as their MLflow runs: the API hands these
- * out as {@code mlflow_url} and the pages link to them. {@link #NONE} until tracking provides them.
+ * Where a sweep and its trials can also be browsed, their MLflow runs: the API hands these out as
+ * {@code mlflow_url} and the pages link to them ({@link MlflowLinks}, or {@link #NONE} without
+ * tracking). Closed with the web server that asks.
  */
-public interface TrackingLinks {
+public interface TrackingLinks extends AutoCloseable {
 
   /** No links: every {@code mlflow_url} is null. */
   TrackingLinks NONE =
@@ -27,4 +28,7 @@ public interface TrackingLinks {
 
   /** The page of the trial's run, if it has one. */
   Optional<String> trialUrl(String sweepId, String trialId);
+
+  @Override
+  default void close() {}
 }
