@@ -80,10 +80,17 @@ final class WebRoutes {
         () ->
             concat(
                 pathPrefix("api", () -> handleExceptions(exceptionsAsJson(), () -> handleRejections(rejectionsAsJson(), this::api))),
-                get(() -> concat(pathSingleSlash(() -> getFromResource(PAGES + "/index.html")), getFromResourceDirectory(PAGES)))));
+                get(() -> guard.pages(() -> concat(pathSingleSlash(() -> getFromResource(PAGES + "/index.html")), getFromResourceDirectory(PAGES))))));
   }
 
   private Route api() {
+    return concat(
+        path("info", () -> get(() -> complete(JsonResponses.ok(Map.of("token_required", guard.tokenRequired()))))),
+        guard.reading(this::readable));
+  }
+
+  /** The API behind the token when the server guards reads: all of it but {@code /api/info}, the probe. */
+  private Route readable() {
     return concat(
         sweeps.route(),
         path(
@@ -104,7 +111,6 @@ final class WebRoutes {
                                 files.resolve(segments)
                                     .map(file -> getFromFile(file.toFile()))
                                     .orElseGet(() -> complete(JsonResponses.error(StatusCodes.NOT_FOUND, "no such file")))))),
-        path("info", () -> get(() -> complete(JsonResponses.ok(Map.of("token_required", guard.tokenRequired()))))),
         path(
             "cluster",
             () ->

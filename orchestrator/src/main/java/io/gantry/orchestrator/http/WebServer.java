@@ -59,7 +59,7 @@ public final class WebServer implements AutoCloseable {
     ArtifactFiles files = new ArtifactFiles(dataDir);
     EventHub events = new EventHub(files);
     LocalSweeps sweeps = new LocalSweeps(store, dataDir, launcher, events::publish);
-    AccessGuard guard = new AccessGuard(settings.token());
+    AccessGuard guard = new AccessGuard(settings.token(), settings.guardsReads());
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("gantry.web-dispatcher"));
     SweepRoutes api =
         new SweepRoutes(store, new SweepViews(store, sweeps, links), new TrialViews(store, files), sweeps, guard, blocking);
@@ -82,7 +82,7 @@ public final class WebServer implements AutoCloseable {
       String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
       String url = "http://" + host + ":" + binding.localAddress().getPort() + "/";
       if (settings.tokenGenerated()) {
-        out.println("web UI: " + url + "#token=" + settings.token().orElseThrow() + taken);
+        out.println("web UI: " + url + "?token=" + settings.token().orElseThrow() + taken);
         out.println("  the API needs this token to change anything or follow events: " + settings.token().orElseThrow());
       } else {
         out.println("web UI: " + url + taken + (settings.token().isPresent() ? " (with your token)" : ""));

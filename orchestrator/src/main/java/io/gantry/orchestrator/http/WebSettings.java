@@ -37,6 +37,11 @@ public record WebSettings(String host, int port, Optional<String> token, boolean
     return new WebSettings(host, port, Optional.of(HexFormat.of().formatHex(random)), true);
   }
 
+  /** Whether reads need the token too: the server listens off loopback, where anyone may reach it. */
+  public boolean guardsReads() {
+    return !isLoopback(host);
+  }
+
   /** Whether {@code host} names this machine's loopback interface; an unknown name is not. */
   static boolean isLoopback(String host) {
     try {

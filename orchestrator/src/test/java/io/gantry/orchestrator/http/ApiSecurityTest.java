@@ -26,9 +26,9 @@ class ApiSecurityTest {
   @TempDir Path dataDir;
 
   @Test
-  void offLoopbackEveryChangeAndTheEventStreamNeedTheToken() throws Exception {
+  void offLoopbackEveryCallButTheProbeNeedsTheToken() throws Exception {
     try (TestServer server = new TestServer(dataDir, WebSettings.of("0.0.0.0", 0, null), NEVER)) {
-      Matcher printed = Pattern.compile("#token=([0-9a-f]{32})").matcher(server.printed());
+      Matcher printed = Pattern.compile("\\?token=([0-9a-f]{32})").matcher(server.printed());
       assertTrue(printed.find(), "a token is made up and printed: " + server.printed());
       String token = printed.group(1);
       String api = server.base + "/api";
@@ -47,8 +47,32 @@ class ApiSecurityTest {
       try (EventClient events = new EventClient(api + "/events?token=" + token)) {
         events.await("event:ready");
       }
-      assertEquals(200, Http.get(api + "/sweeps").status(), "reading needs no token");
-      assertTrue(Http.get(api + "/info").json().get("token_required").asBoolean());
+      for (String read : new String[] {"/sweeps", "/sweeps/x", "/cluster", "/openapi.json", "/files/x.png"}) {
+        assertEquals(401, Http.get(api + read).status(), read);
+      }
+      assertEquals(200, Http.get(api + "/sweeps", "Authorization", "Bearer " + token).status());
+      assertEquals(200, Http.get(api + "/sweeps", "Cookie", AccessGuard.COOKIE + "=" + token).status());
+      assertEquals(401, Http.get(api + "/sweeps", "Cookie", AccessGuard.COOKIE + "=wrong").status());
+      assertTrue(Http.get(api + "/info").json().get("token_required").asBoolean(), "the probe stays open");
+
+      Http.Answer page = Http.get(server.base + "/sweep.html?id=s-1");
+      assertEquals(401, page.status(), "pages too");
+      assertTrue(page.body().contains("name=\"token\"") && page.body().contains("name=\"id\" value=\"s-1\""), page.body());
+      Http.Answer opened = Http.get(server.base + "/sweep.html?id=s-1&token=" + token);
+      assertEquals(303, opened.status(), "the token leaves the address");
+      assertEquals("/sweep.html?id=s-1", opened.response().headers().firstValue("Location").orElseThrow());
+      String cookie = opened.response().headers().firstValue("Set-Cookie").orElseThrow();
+      assertTrue(cookie.startsWith(AccessGuard.COOKIE + "=" + token + ";") && cookie.contains("HttpOnly"), cookie);
+      assertEquals(200, Http.get(server.base + "/sweep.html?id=s-1", "Cookie", AccessGuard.COOKIE + "=" + token).status());
+      assertEquals(401, Http.get(server.base + "/js/common.js").status());
+    }
+  }
+
+  @Test
+  void onLoopbackReadingNeedsNoTokenEvenWithOne() {
+    try (TestServer server = new TestServer(dataDir, WebSettings.of("127.0.0.1", 0, "s3cret"), NEVER)) {
+      assertEquals(200, Http.get(server.base + "/api/sweeps").status());
+      assertEquals(200, Http.get(server.base + "/").status());
     }
   }
 
@@ -95,6 +119,7 @@ class ApiSecurityTest {
               Map.entry("/api/sweeps", Set.of("get", "post")),
               Map.entry("/api/sweeps/{sweep_id}", Set.of("get")),
               Map.entry("/api/sweeps/{sweep_id}/cancel", Set.of("post")),
+              Map.entry("/api/sweeps/{sweep_id}/resume", Set.of("post")),
               Map.entry(trial + "/metrics", Set.of("get")),
               Map.entry(trial + "/artifacts", Set.of("get")),
               Map.entry(trial + "/stop", Set.of("post")),
