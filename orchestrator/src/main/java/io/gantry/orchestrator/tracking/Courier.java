@@ -79,7 +79,7 @@ public final class Courier extends AbstractBehavior<Courier.Command> {
     this.settings = settings;
     this.timers = timers;
     this.outbox = Outbox.open(dataDir);
-    this.sink = new MlflowSink(server, outbox, settings.uploadTimeout());
+    this.sink = new MlflowSink(server, outbox, settings.uploadTimeout(), settings.requestTimeout());
     this.round = new DeliveryRound(server, outbox, sink, settings.window());
     this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig("gantry.tracking-dispatcher"));
     startPass();

@@ -6,6 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
@@ -31,15 +37,25 @@ final class MlflowSink implements AutoCloseable {
   static final String EXPERIMENT_KIND = "custom_model_development";
 
   private final Outbox outbox;
-  private final MlflowClient client;
   private final ArtifactUploader uploader;
+  private final Duration requestTimeout;
   private final Map<String, String> experimentIds = new HashMap<>();
+  // mlflow-client sets no timeouts, so each request runs here and is given up after requestTimeout
+  private final ExecutorService requests =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "mlflow-request");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private MlflowClient client;
 
-  MlflowSink(String server, Outbox outbox, Duration uploadTimeout) {
+  MlflowSink(String server, Outbox outbox, Duration uploadTimeout, Duration requestTimeout) {
     this.server = server;
     this.outbox = outbox;
     this.client = new MlflowClient(server);
     this.uploader = new ArtifactUploader(URI.create(server), uploadTimeout);
+    this.requestTimeout = requestTimeout;
   }
 
   void apply(String runKey, TrackingOp op) throws DeliveryException {
@@ -125,14 +141,29 @@ final class MlflowSink implements AutoCloseable {
         .orElseThrow(() -> DeliveryException.refused("the MLflow run of " + runKey + " was never made"));
   }
 
-  private static <T> T call(Supplier<T> request) throws DeliveryException {
+  /**
+   * Makes one request, within {@code requestTimeout}: a server that takes the connection and
+   * never answers fails the delivery like one that is away, and it is tried again later.
+   */
+  private <T> T call(Supplier<T> request) throws DeliveryException {
+    Future<T> answer = requests.submit(request::get);
     try {
-      return request.get();
-    } catch (MlflowHttpException e) {
-      String message = "MLflow answered " + e.getStatusCode() + ": " + e.getBodyMessage();
-      throw new DeliveryException(message, DeliveryException.isPermanent(e.getStatusCode()), e);
-    } catch (MlflowClientException e) {
-      throw new DeliveryException("MLflow is unreachable: " + rootMessage(e), false, e);
+      return answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      // closing the client closes its connections, which ends the request that waits on one
+      client.close();
+      client = new MlflowClient(server);
+      throw new DeliveryException("MLflow did not answer within " + requestTimeout.toSeconds() + " s", false, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof MlflowHttpException http) {
+        String message = "MLflow answered " + http.getStatusCode() + ": " + http.getBodyMessage();
+        throw new DeliveryException(message, DeliveryException.isPermanent(http.getStatusCode()), http);
+      }
+      throw new DeliveryException("MLflow is unreachable: " + rootMessage(e.getCause()), false, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DeliveryException("interrupted while waiting for MLflow", false, e);
     }
   }
 
@@ -159,5 +190,6 @@ final class MlflowSink implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    requests.shutdownNow();
   }
 }

@@ -11,9 +11,12 @@ import java.time.Duration;
  * @param minBackoff the wait before the first retry after MLflow failed
  * @param maxBackoff the longest wait between two retries
  * @param uploadTimeout how long one artifact upload may take
+ * @param requestTimeout how long one other request to MLflow may take
  * @param sweepEndGrace how long the end of a run waits for the sweep's last events
  */
-record TrackingSettings(int window, Duration linger, Duration minBackoff, Duration maxBackoff, Duration uploadTimeout, Duration sweepEndGrace) {
+record TrackingSettings(
+    int window, Duration linger, Duration minBackoff, Duration maxBackoff, Duration uploadTimeout, Duration requestTimeout,
+    Duration sweepEndGrace) {
 
   static TrackingSettings from(Config config) {
     Config c = config.getConfig("gantry.tracking");
@@ -23,6 +26,7 @@ record TrackingSettings(int window, Duration linger, Duration minBackoff, Durati
         c.getDuration("min-backoff"),
         c.getDuration("max-backoff"),
         c.getDuration("upload-timeout"),
+        c.getDuration("request-timeout"),
         c.getDuration("sweep-end-grace"));
   }
 
