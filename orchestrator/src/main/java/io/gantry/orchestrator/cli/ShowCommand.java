@@ -2,6 +2,7 @@ package io.gantry.orchestrator.cli;
 
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
+import io.gantry.orchestrator.tracking.TrackingLinks;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,11 +12,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code gantry show SWEEP [--json]}: one sweep and its trials. */
+/** {@code gantry show SWEEP [--json] [--mlflow URL]}: one sweep and its trials, and their MLflow runs. */
 @Command(name = "show", description = "Show a sweep and its trials: parameters, status, metrics, artifacts.")
 final class ShowCommand implements Callable<Integer> {
 
   @Mixin private DataDirOption dataDir;
+
+  @Mixin private MlflowOption mlflow;
 
   @Parameters(paramLabel = "SWEEP", description = "a sweep id, or a sweep name for its newest run")
   private String sweep;
@@ -27,7 +30,15 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (H2RunStore store = H2RunStore.open(dataDir.resolve())) {
+    TrackingLinks links;
+    try {
+      links = mlflow.links(dataDir.resolve());
+    } catch (IllegalArgumentException e) {
+      command.commandLine().getErr().println(e.getMessage());
+      return GantryCli.EXIT_BAD_INPUT;
+    }
+    try (H2RunStore store = H2RunStore.open(dataDir.resolve());
+        links) {
       Optional<SweepRecord> found = store.sweep(sweep);
       if (found.isEmpty()) {
         command.commandLine().getErr().println("no sweep '" + sweep + "' in " + dataDir.resolve() + " (gantry list shows them)");
@@ -36,11 +47,12 @@ final class ShowCommand implements Callable<Integer> {
       SweepReport report = SweepReport.of(store, found.get());
       var out = command.commandLine().getOut();
       if (json) {
-        out.println(Json.write(report.fullJson(store)));
+        out.println(Json.write(report.fullJson(store, links)));
       } else {
         out.print(report.describe());
         out.print(report.leaderboard());
         out.print(report.artifactList(store));
+        out.print(report.trackingLinks(links));
       }
       return 0;
     }

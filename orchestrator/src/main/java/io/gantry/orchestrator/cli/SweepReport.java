@@ -6,6 +6,7 @@ import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
+import io.gantry.orchestrator.tracking.TrackingLinks;
 import io.gantry.orchestrator.view.SweepSummary;
 import io.gantry.orchestrator.view.TrialSummary;
 import io.gantry.protocol.trial.CheckpointFolders;
@@ -87,6 +88,16 @@ final class SweepReport {
     return text.toString();
   }
 
+  /** Where the sweep and each trial are in MLflow's own UI, as far as {@code links} know. */
+  String trackingLinks(TrackingLinks links) {
+    StringBuilder text = new StringBuilder();
+    links.sweepUrl(sweep.id()).ifPresent(url -> text.append("mlflow: ").append(url).append('\n'));
+    for (TrialRecord trial : records()) {
+      links.trialUrl(sweep.id(), trial.trialId()).ifPresent(url -> text.append("  ").append(trial.trialId()).append(' ').append(url).append('\n'));
+    }
+    return text.toString();
+  }
+
   static String sweepTable(List<SweepReport> reports) {
     TextTable table = new TextTable("sweep", "model", "method", "status", "trials", "best", "created");
     for (SweepReport r : reports) {
@@ -116,17 +127,19 @@ final class SweepReport {
     return json;
   }
 
-  Map<String, Object> fullJson(RunStore store) {
+  Map<String, Object> fullJson(RunStore store, TrackingLinks links) {
     Map<String, Object> json = summaryJson();
     json.put("spec_yaml", sweep.specYaml());
-    json.put("trials", summary.trials().stream().map(t -> trialJson(store, t)).toList());
+    json.put("mlflow_url", links.sweepUrl(sweep.id()).orElse(null));
+    json.put("trials", summary.trials().stream().map(t -> trialJson(store, t, links)).toList());
     return json;
   }
 
-  private Map<String, Object> trialJson(RunStore store, TrialSummary trial) {
+  private Map<String, Object> trialJson(RunStore store, TrialSummary trial, TrackingLinks links) {
     TrialRecord record = trial.record();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", record.trialId());
+    json.put("mlflow_url", links.trialUrl(sweep.id(), record.trialId()).orElse(null));
     json.put("status", record.status().name().toLowerCase(Locale.ROOT));
     json.put("params", record.params());
     json.put("seed", record.seed());

@@ -108,6 +108,9 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
         }
         assertEquals(Optional.empty(), links.trialUrl(sweep.id(), "t999"));
       }
+      CliRun show = CliRun.gantry("show", sweep.id(), "--data-dir", data.toString(), "--mlflow", mlflow.url());
+      assertTrue(show.out().contains("mlflow: " + mlflow.url() + "/#/experiments/" + experimentId + "/runs/" + runId(parent) + "\n"), show.out());
+      assertTrue(show.out().contains("  t001 " + mlflow.url() + "/#/experiments/" + experimentId + "/runs/" + runId(runs.children().get("t001"))), show.out());
     }
   }
 
