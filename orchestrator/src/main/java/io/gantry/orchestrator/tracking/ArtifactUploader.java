@@ -55,6 +55,24 @@ final class ArtifactUploader {
     }
   }
 
+  /** Puts the thumbnail {@code op} asks for, made now from its picture. */
+  void uploadThumbnail(String artifactUri, TrackingOp.UploadThumbnail op) throws DeliveryException {
+    URI root = proxyRoot(artifactUri);
+    Path local = Path.of(op.file());
+    if (!Files.exists(local)) {
+      throw DeliveryException.refused("the file " + local + " is gone, so it cannot go to MLflow");
+    }
+    byte[] png;
+    try {
+      png = Thumbnails.png(local, op.maxSide());
+    } catch (IOException e) {
+      throw new DeliveryException("cannot make a thumbnail of " + local + ": " + e.getMessage(), false, e);
+    } catch (IllegalArgumentException e) {
+      throw DeliveryException.refused(e.getMessage());
+    }
+    put(root, op.artifactPath(), HttpRequest.BodyPublishers.ofByteArray(png));
+  }
+
   private void put(URI root, String artifactPath, HttpRequest.BodyPublisher body) throws DeliveryException {
     URI target = URI.create(root + "/" + encodePath(artifactPath));
     HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout).PUT(body).build();

@@ -72,6 +72,8 @@ final class MlflowSink implements AutoCloseable {
       }
     } else if (op instanceof TrackingOp.Upload upload) {
       uploader.upload(run(runKey).artifactUri(), upload);
+    } else if (op instanceof TrackingOp.UploadThumbnail thumbnail) {
+      uploader.uploadThumbnail(run(runKey).artifactUri(), thumbnail);
     } else if (op instanceof TrackingOp.EndRun end) {
       Outbox.RunRef run = run(runKey);
       call(() -> {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.orchestrator.coordinator.SweepEvent;
 import io.gantry.orchestrator.coordinator.SweepPlan;
+import io.gantry.orchestrator.store.ArtifactRecord;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.protocol.trial.CheckpointFolders;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,6 +34,12 @@ final class SweepEntries {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The run tag by which MLflow's UI knows that a run has images to show. */
+  static final String LOGGED_IMAGES_TAG = "mlflow.loggedImages";
+
+  /** The longer side of a thumbnail, as MLflow's {@code log_image} makes them. */
+  static final int THUMBNAIL_SIDE = 256;
+
   private final SweepRecord sweep;
   private final SweepPlan plan;
   private final Map<String, Long> seeds = new HashMap<>();
@@ -39,6 +48,8 @@ final class SweepEntries {
   private final LongSupplier clock;
   private final Set<String> started = new HashSet<>();
   private final Map<String, String> lastCheckpoint = new HashMap<>();
+  /** The name in MLflow's image layout of each picture sent, by run key and file. */
+  private final Map<String, String> imageNames = new HashMap<>();
 
   SweepEntries(SweepRecord sweep, SweepPlan plan, List<TrialRecord> trials, Optional<String> gitCommit, LongSupplier clock) {
     this.sweep = sweep;
@@ -86,8 +97,7 @@ final class SweepEntries {
         lastCheckpoint.put(e.trialId(), e.artifact().path());
         return List.of();
       }
-      String name = MlflowKeys.key(e.artifact().kind()) + "/" + Path.of(e.artifact().path()).getFileName();
-      return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Upload.file(name, e.artifact().path())));
+      return picture(e.trialId(), e.artifact());
     } else if (event instanceof SweepEvent.TrialRequeued e) {
       return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Log.tags(List.of(tag("gantry.requeued", e.reason())))));
     } else if (event instanceof SweepEvent.TrialPreempted e) {
@@ -103,6 +113,31 @@ final class SweepEntries {
           new TrackingEntry(key, new TrackingOp.EndRun(status, clock.getAsLong())));
     }
     return List.of();
+  }
+
+  /**
+   * A picture the trial drew: as a file under its kind ({@code samples/epoch-002.png}), and as
+   * MLflow's {@code log_image(key=kind, step=step)} lays images out, so that MLflow's own UI shows
+   * it in its image view with a step slider: {@code images/KEY+step+STEP+timestamp+MS+ID.png} and
+   * its thumbnail {@code ...+compressed.png}, and the run's tag {@code mlflow.loggedImages}. (The
+   * UI reads {@code +} and the older {@code %} alike, and PNG or WebP thumbnails.) A picture sent
+   * again, as a resumed trial sends what it drew after its checkpoint, keeps its name and so
+   * replaces itself instead of appearing twice.
+   */
+  private List<TrackingEntry> picture(String trialId, ArtifactRecord picture) {
+    String key = trialKey(trialId);
+    String file = MlflowKeys.key(picture.kind()) + "/" + Path.of(picture.path()).getFileName();
+    String image =
+        imageNames.computeIfAbsent(
+            key + "/" + picture.path(),
+            path ->
+                "images/" + MlflowKeys.key(picture.kind()).replace('/', '#') + "+step+" + picture.step() + "+timestamp+"
+                    + clock.getAsLong() + "+" + UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)));
+    return List.of(
+        new TrackingEntry(key, TrackingOp.Upload.file(file, picture.path())),
+        new TrackingEntry(key, TrackingOp.Upload.file(image + ".png", picture.path())),
+        new TrackingEntry(key, new TrackingOp.UploadThumbnail(image + "+compressed.png", picture.path(), THUMBNAIL_SIDE)),
+        new TrackingEntry(key, TrackingOp.Log.tags(List.of(tag(LOGGED_IMAGES_TAG, "true")))));
   }
 
   /** The trial's run with every hyperparameter (defaults included) and the seed as params. */

@@ -13,6 +13,7 @@ import java.util.List;
   @JsonSubTypes.Type(TrackingOp.CreateRun.class),
   @JsonSubTypes.Type(TrackingOp.Log.class),
   @JsonSubTypes.Type(TrackingOp.Upload.class),
+  @JsonSubTypes.Type(TrackingOp.UploadThumbnail.class),
   @JsonSubTypes.Type(TrackingOp.EndRun.class)
 })
 sealed interface TrackingOp {
@@ -53,6 +54,12 @@ sealed interface TrackingOp {
       return new Upload(artifactPath, null, text);
     }
   }
+
+  /**
+   * Puts a copy of the picture {@code file} scaled to fit in {@code maxSide} x {@code maxSide}
+   * pixels at {@code artifactPath}: the thumbnail MLflow's image view shows.
+   */
+  record UploadThumbnail(String artifactPath, String file, int maxSide) implements TrackingOp {}
 
   /** Ends the run with an MLflow status: FINISHED, FAILED or KILLED. */
   record EndRun(String status, long endTime) implements TrackingOp {}

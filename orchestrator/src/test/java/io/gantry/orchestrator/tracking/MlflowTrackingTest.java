@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gantry.orchestrator.store.ArtifactRecord;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.SweepRecord;
@@ -93,6 +94,18 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
         List<String> files = mlflow.artifacts(runId(child), "");
         assertTrue(files.containsAll(List.of("config.json", "samples/epoch-001.png", "samples/epoch-002.png")), files.toString());
         assertTrue(files.stream().anyMatch(f -> f.startsWith("checkpoint/") && f.endsWith(".params")), files.toString());
+        // and in MLflow's image layout, one picture and one thumbnail per epoch, by step
+        List<String> images = new ArrayList<>();
+        for (ArtifactRecord samples : store.artifacts(sweep.id(), trial.trialId())) {
+          if (samples.kind().equals("samples")) {
+            String prefix = "images/samples+step+" + samples.step() + "+timestamp+";
+            images.add(prefix);
+            assertEquals(1, files.stream().filter(f -> f.startsWith(prefix) && f.endsWith("+compressed.png")).count(), prefix + " in " + files);
+            assertEquals(1, files.stream().filter(f -> f.startsWith(prefix) && !f.endsWith("+compressed.png") && f.endsWith(".png")).count(), prefix + " in " + files);
+          }
+        }
+        assertEquals(2, images.size(), "a picture per epoch");
+        assertEquals("true", tags.get("mlflow.loggedImages"));
       }
       assertPythonClientSees(sweep, runs, store);
 
