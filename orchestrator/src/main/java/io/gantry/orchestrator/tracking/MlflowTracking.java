@@ -24,8 +24,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * Tracks a sweep in an MLflow tracking server: the coordinator's journal writes each event's
- * outbox rows ({@link SweepEntries}) with the event, a {@link Courier} delivers them and a {@link
- * Tracker} nudges it as events are published, both on the tracking dispatcher. At the
+ * outbox rows ({@link SweepEntries}) with the event, the process's {@link Courier} of that server
+ * ({@link Couriers}) delivers them and a {@link Tracker} nudges it as events are published, both
+ * on the tracking dispatcher. At the
  * end of the run it waits up to {@code wait} for the outbox to empty.
  */
 public final class MlflowTracking implements SweepTracking {
@@ -77,8 +78,7 @@ public final class MlflowTracking implements SweepTracking {
     // before the courier starts, so that the sweep's run is made before its trials' runs
     store.addOutboxRows(Outbox.rows(server, entries.sweepStarted()));
     DispatcherSelector blocking = DispatcherSelector.fromConfig("gantry.tracking-dispatcher");
-    ActorRef<Courier.Command> courier =
-        guardian.spawn(restarting(Courier.create(server, dataDir, settings)), "mlflow-courier", blocking);
+    ActorRef<Courier.Command> courier = Couriers.of(guardian.getSystem()).courier(server, dataDir, settings);
     ActorRef<Tracker.Command> tracking =
         guardian.spawn(restarting(Tracker.create(sweep.id(), courier, settings.sweepEndGrace())), "mlflow-tracker", blocking);
     ActorRef<SweepEvent> listener = guardian.spawn(Tracker.listener(tracking), "mlflow-events");

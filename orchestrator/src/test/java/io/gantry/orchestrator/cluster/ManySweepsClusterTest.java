@@ -66,6 +66,7 @@ class ManySweepsClusterTest {
 
   @SuppressWarnings("try") // the worker nodes only need to run while the test does
   private void sweepsSharingTheCluster(LoopbackCluster cluster, LocalMlflow mlflow) throws Exception {
+    Map<String, Integer> killedWhileRunning = new LinkedHashMap<>();
     String lrs = "0.001, 0.002, 0.003, 0.004";
     // the three sweeps are there before any worker: sent one after another to a cluster with
     // workers, the first would take every idle worker before the others exist
@@ -121,17 +122,17 @@ class ManySweepsClusterTest {
               Math.abs(share.getValue() - fair) <= longestTrial,
               share.getKey() + " is more than one trial off its fair share: " + trialSeconds + ", fair " + fair + ", a trial " + longestTrial);
         }
+        killedWhileRunning.putAll(runningAttempts(cluster, sweepIds));
         first.killMachine();
       }
       try (GantryProcess second = cluster.coordinator()) {
+        // until the new coordinator requeues them, the store still says the killed one runs them
         cluster.await(
             "the three sweeps to run again on both workers",
             () -> {
-              long running = 0;
-              for (String sweepId : sweepIds) {
-                running += running(cluster.sweepOrEmpty(sweepId));
-              }
-              return running == 2;
+              Map<String, Integer> now = runningAttempts(cluster, sweepIds);
+              boolean stale = now.entrySet().stream().anyMatch(e -> e.getValue().equals(killedWhileRunning.get(e.getKey())));
+              return !stale && now.size() == 2;
             });
         Instant highSubmitted = Instant.now();
         String high = cluster.submit(sweepFile("urgent", "0.001, 0.002", "priority: high"));
@@ -266,6 +267,19 @@ class ManySweepsClusterTest {
   private static Optional<Instant> instant(JsonNode field) {
     String text = field.asText("");
     return text.isEmpty() || "null".equals(text) ? Optional.empty() : Optional.of(Instant.parse(text));
+  }
+
+  /** The running trials of the sweeps, as {@code sweep/trial}, with the attempt each is on. */
+  private static Map<String, Integer> runningAttempts(LoopbackCluster cluster, List<String> sweepIds) throws Exception {
+    Map<String, Integer> attempts = new LinkedHashMap<>();
+    for (String sweepId : sweepIds) {
+      for (JsonNode trial : cluster.sweepOrEmpty(sweepId).path("trials")) {
+        if ("running".equals(trial.path("status").asText())) {
+          attempts.put(sweepId + "/" + trial.path("id").asText(), trial.path("attempt").asInt());
+        }
+      }
+    }
+    return attempts;
   }
 
   private static long running(JsonNode sweep) {

@@ -70,7 +70,7 @@ class SweepSpecParserTest {
             TpeSettings.DEFAULT,
             SOURCE,
             yaml,
-            Resources.ANY,
+            Resources.ANY.withThreads(2),
             Scheduling.DEFAULT);
 
     SweepSpec spec = parse(yaml);
