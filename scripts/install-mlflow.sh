@@ -1,14 +1,31 @@
 #!/usr/bin/env bash
-# Installs the MLflow tracking server into a virtualenv outside the repository, once, and prints
-# the venv's folder. The pin matches org.mlflow:mlflow-client in the parent pom. Tests and
-# `gantry mlflow-server` start MLflow from here; workers and the coordinator never need Python.
-#   GANTRY_MLFLOW_VENV  where the venv lives (default: ~/.cache/gantry/mlflow-<version>)
-#   PYTHON              the interpreter that makes it (default: python3, which must be >= 3.9)
+# Installs an MLflow tracking server into a virtualenv outside the repository, once, and prints
+# the venv's folder. Tests and `gantry mlflow-server` start MLflow from here; workers and the
+# coordinator never need Python.
+#   scripts/install-mlflow.sh [VERSION]
+#   VERSION             3.17.2 (the default: what `gantry mlflow-server` runs and most tests
+#                       track into) or 2.17.2 (the older servers Gantry keeps working with; the
+#                       tracking tests run against both). Each has its pins in
+#                       mlflow-constraints-VERSION.txt beside this script.
+#   GANTRY_MLFLOW_VENV  where the default version's venv lives (default:
+#                       ~/.cache/gantry/mlflow-<version>); other versions always live there
+#   PYTHON              the interpreter that makes it (default: python3, which must be >= 3.10)
 set -euo pipefail
-version=2.17.2
-venv="${GANTRY_MLFLOW_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/gantry/mlflow-$version}"
+default_version=3.17.2
+version="${1:-$default_version}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+constraints="$here/mlflow-constraints-$version.txt"
+[ -f "$constraints" ] || {
+  echo "install-mlflow: no pins for MLflow $version (known: $(cd "$here" && ls mlflow-constraints-*.txt | sed 's/mlflow-constraints-//; s/\.txt//' | tr '\n' ' '))" >&2
+  exit 2
+}
+cached="${XDG_CACHE_HOME:-$HOME/.cache}/gantry/mlflow-$version"
+if [ "$version" = "$default_version" ]; then
+  venv="${GANTRY_MLFLOW_VENV:-$cached}"
+else
+  venv="$cached"
+fi
 python="${PYTHON:-python3}"
-constraints="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/mlflow-constraints.txt"
 # a changed pin or constraint makes a fresh venv
 stamp="$venv/.installed-$version-$(sha256sum "$constraints" | cut -c1-12)"
 
@@ -16,7 +33,7 @@ if [ -x "$venv/bin/mlflow" ] && [ -f "$stamp" ]; then
   echo "$venv"
   exit 0
 fi
-command -v "$python" >/dev/null || { echo "install-mlflow: $python not found; MLflow needs Python 3.9+" >&2; exit 1; }
+command -v "$python" >/dev/null || { echo "install-mlflow: $python not found; MLflow needs Python 3.10+" >&2; exit 1; }
 echo "installing mlflow $version into $venv (once; a few minutes) ..." >&2
 # only ever remove what is recognisably a venv
 [ -f "$venv/pyvenv.cfg" ] && rm -rf "$venv"

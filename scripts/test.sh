@@ -6,6 +6,7 @@ cd "$root"
 scripts/install-data.sh
 # the web UI's browser tests drive Debian's headless Chromium
 scripts/install-browser.sh
-# the tracking tests start a real MLflow server from this venv (installed once, then cached)
+# the tracking tests start real MLflow servers, the current release and the 2.x one (installed once, then cached)
 scripts/install-mlflow.sh >/dev/null
+scripts/install-mlflow.sh 2.17.2 >/dev/null
 mvn -B verify "$@"

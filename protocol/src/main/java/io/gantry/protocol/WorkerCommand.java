@@ -1,7 +1,9 @@
 package io.gantry.protocol;
 
 import io.gantry.protocol.transfer.FileManifest;
+import io.gantry.protocol.trial.DatasetSpec;
 import io.gantry.protocol.trial.TrialSpec;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -34,4 +36,17 @@ public interface WorkerCommand {
    * it ends as preempted (or completes, if its budget ends first).
    */
   record PreemptTrial(String trialId) implements WorkerCommand, CborSerializable {}
+
+  /** A piece of the checkpoint folder that the {@link DrawImages} of {@code drawId} draws from. */
+  record DrawChunk(String drawId, long offset, byte[] bytes) implements WorkerCommand, CborSerializable {}
+
+  /**
+   * Draw {@code count} images from a trial's checkpoint, sent just before in {@link DrawChunk}s,
+   * and as many real ones from its data set's test split, each draw seeded by {@code seed}; answer
+   * replyTo with a {@link DrawReply}. The worker draws between trials, on its trial thread.
+   */
+  record DrawImages(
+      String drawId, String model, Map<String, Object> params, DatasetSpec dataset, FileManifest checkpoint, int count,
+      long seed, ActorRef<DrawReply> replyTo)
+      implements WorkerCommand, CborSerializable {}
 }

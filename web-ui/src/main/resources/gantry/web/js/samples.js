@@ -1,4 +1,5 @@
-// Sample grids of the selected trials side by side, for one epoch: the latest unless chosen.
+// Sample grids of the selected trials side by side, for one epoch: the latest unless chosen; and
+// the figure of one grid, which the compare page shows too.
 import { el, fmt } from './common.js';
 
 /** The epochs at which any of the trials saved a sample grid, ascending. */
@@ -32,11 +33,15 @@ export function renderSamples(trials, artifacts, varying, chosenEpoch) {
   if (box.dataset.key === key) return;
   box.dataset.key = key;
   box.replaceChildren(...trials.map((t, i) => {
-    const grid = grids[i];
     const params = varying.map((p) => `${p}=${fmt(t.params[p])}`).join(', ');
-    const picture = grid
-      ? el('img', { src: grid.url, alt: `samples of ${t.id} at epoch ${epoch}`, loading: 'eager', dataset: { trial: t.id } })
-      : el('p', { class: 'muted' }, `no sample grid at epoch ${epoch} (${t.status})`);
-    return el('figure', {}, picture, el('figcaption', {}, el('b', {}, t.id), ` · ${t.status}`, params ? ' · ' + params : ''));
+    return sampleFigure(t.id, grids[i], `no sample grid at epoch ${epoch} (${t.status})`, ` · ${t.status}`, params ? ' · ' + params : '');
   }));
+}
+
+/** One trial's sample grid ({url, epoch}) with a caption that starts with its name, or what to say in its place. */
+export function sampleFigure(name, grid, missing, ...caption) {
+  const picture = grid
+    ? el('img', { src: grid.url, alt: `samples of ${name} at epoch ${grid.epoch}`, loading: 'eager', dataset: { trial: name } })
+    : el('p', { class: 'muted' }, missing);
+  return el('figure', {}, picture, el('figcaption', {}, el('b', {}, name), ...caption));
 }

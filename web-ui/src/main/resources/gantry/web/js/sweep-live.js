@@ -1,7 +1,8 @@
-// Keeps the sweep page live from the event stream: metric reports update the page's state in place;
-// anything that adds a trial or changes its status re-reads the sweep (cheap, and never out of
-// step); after a reconnection, when events may have been missed, everything is fetched again; a
-// sweep that another process runs sends no events here and is re-read every few seconds.
+// Keeps the sweep page live from the event stream: metric reports and sample grids update the
+// page's state in place; anything that adds a trial or changes its status re-reads the sweep
+// (cheap, and never out of step); after a reconnection, when events may have been missed,
+// everything is fetched again; a sweep that another process runs sends no events here and is
+// re-read every few seconds.
 import { follow } from './common.js';
 
 const QUIET_MS = 5000;
@@ -32,6 +33,11 @@ export function keepLive(id, state, page) {
     page.redraw();
   };
   const onArtifact = (event) => {
+    const trial = state.sweep && state.sweep.trials.find((t) => t.id === event.trial_id);
+    if (trial && event.kind === 'samples' && event.url) {
+      trial.latest_samples = { epoch: event.epoch, step: event.step, url: event.url };
+      page.redraw();
+    }
     const list = state.artifacts.get(event.trial_id);
     if (list && event.url) {
       list.push({ kind: event.kind, epoch: event.epoch, step: event.step, url: event.url });

@@ -1,15 +1,19 @@
 // The sweep page: the trials table, metric curves and parallel coordinates, sample grids; live
-// through the event stream; cancel the sweep, stop a trial.
+// through the event stream; cancel the sweep, stop a trial; compare the selected trials.
 import { api, badge, el, fmt, fmtTime, safeUrl, throttle } from './common.js';
 import { curveOption, parallelOption, points } from './charts.js';
+import { compareUrl } from './compare-address.js';
 import { renderSamples } from './samples.js';
 import { keepLive } from './sweep-live.js';
 import { STATUSES, ranking, renderTrials, varyingParams } from './trials-table.js';
 
 const DEFAULT_SELECTION = 5;
-const id = new URLSearchParams(location.search).get('id');
+const query = new URLSearchParams(location.search);
+const id = query.get('id');
+// a link to one trial (each MLflow run carries one) opens the page on that trial, alone selected
+const linkedTrial = query.get('trial');
 const state = {
-  sweep: null, selected: new Set(), userSelected: false, stopping: new Set(),
+  sweep: null, selected: new Set(linkedTrial ? [linkedTrial] : []), userSelected: linkedTrial !== null, stopping: new Set(),
   sort: { key: 'rank', dir: 'asc' }, filter: { status: '', params: '' },
   curves: new Map(), artifacts: new Map(), epoch: null,
 };
@@ -42,6 +46,7 @@ function renderSummary() {
     el('span', {}, 'started ', el('b', {}, fmtTime(s.created_at))), s.finished_at ? el('span', {}, 'ended ', el('b', {}, fmtTime(s.finished_at))) : '');
   $('cancel').hidden = !(s.live && s.status === 'running');
   $('sweep-waiting').hidden = s.live !== 'queued';
+  $('sweep-quiz').href = 'quiz.html?sweep=' + encodeURIComponent(s.id);
   const mlflow = safeUrl(s.mlflow_url);
   $('sweep-mlflow').hidden = !mlflow;
   if (mlflow) $('sweep-mlflow').href = mlflow;
@@ -57,6 +62,7 @@ function renderSummary() {
 
 function renderTable() {
   renderTrials(state, { onToggle: toggle, onSort: sortBy, onStop: stopTrial });
+  $('compare-selected').disabled = state.selected.size === 0;
 }
 
 function renderParallel() {
@@ -122,7 +128,11 @@ async function loadSweep() {
     const trial = state.sweep.trials.find((t) => t.id === trialId);
     if (!trial || trial.status !== 'running') state.stopping.delete(trialId);
   }
+  const first = !document.querySelector('#trials tr[data-trial]');
   renderAll();
+  if (first && linkedTrial) {
+    document.querySelector(`#trials tr[data-trial="${CSS.escape(linkedTrial)}"]`)?.scrollIntoView({ block: 'center' });
+  }
   await loadSelected();
 }
 
@@ -182,6 +192,9 @@ $('status-filter').addEventListener('change', (e) => { state.filter.status = e.t
 $('param-filter').addEventListener('input', (e) => { state.filter.params = e.target.value; renderTable(); });
 $('select-best').addEventListener('click', () => { state.userSelected = true; defaultSelection(); refreshSelection(); });
 $('select-none').addEventListener('click', () => { state.userSelected = true; state.selected.clear(); refreshSelection(); });
+$('compare-selected').addEventListener('click', () => {
+  location.href = compareUrl([...state.selected].map((trial) => ({ sweep: state.sweep.id, trial })));
+});
 $('curve-metric').addEventListener('change', () => { renderCurves(); loadSelected().catch(console.error); });
 $('curve-x').addEventListener('change', renderCurves);
 $('curve-log').addEventListener('change', renderCurves);

@@ -1,5 +1,6 @@
 package io.gantry.worker;
 
+import io.gantry.protocol.DrawReply;
 import io.gantry.protocol.WorkerCommand;
 import io.gantry.protocol.WorkerEvent;
 import io.gantry.protocol.WorkerInfo;
@@ -10,6 +11,7 @@ import io.gantry.protocol.transfer.OutgoingFile;
 import io.gantry.protocol.trial.CheckpointFolders;
 import io.gantry.protocol.trial.TrialOutcome;
 import io.gantry.protocol.trial.TrialSpec;
+import io.gantry.worker.train.CheckpointDraws;
 import io.gantry.worker.trial.TrialListener;
 import io.gantry.worker.trial.TrialRunner;
 import java.io.IOException;
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * when idle, and runs one trial at a time on a thread of its own, never on the actor's thread.
  * A trial writes into the worker's own folder; every picture and checkpoint it writes is sent to
  * the coordinator, and a trial handed over with a checkpoint (sent just before) resumes from it.
+ * Asked to, it also draws images from a checkpoint sent to it, for people to judge, on the same
+ * thread, so between trials.
  */
 public final class Worker extends AbstractBehavior<WorkerCommand> {
 
@@ -49,6 +53,8 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
   private record TrialDone(String sweepId, String trialId, ActorRef<WorkerEvent> coordinator, TrialOutcome outcome)
       implements WorkerCommand {}
 
+  private record DrawDone(String drawId, ActorRef<DrawReply> replyTo, DrawReply reply) implements WorkerCommand {}
+
   private record Running(String trialId, TrialStops stops) {}
 
   private record Arriving(String trialId, IncomingFile file) {}
@@ -56,6 +62,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
   private final WorkerInfo info;
   private final TrialRunner runner;
   private final Path trialFolder;
+  private final ArrivingDraws draws;
   // Training blocks its thread for minutes, so it never runs on a dispatcher; and every trial of
   // a worker runs on this one thread, since libtorch's numbers differ in the last bits between the
   // thread that first used it and any other, and a trial resumed elsewhere must make the numbers it
@@ -76,6 +83,7 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
     this.info = info;
     this.runner = runner;
     this.trialFolder = scratch.resolve("trial");
+    this.draws = new ArrivingDraws(scratch.resolve("draws"));
     this.trialThread =
         Executors.newSingleThreadExecutor(
             task -> {
@@ -99,6 +107,9 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
         .onMessage(WorkerCommand.StopTrial.class, this::onStop)
         .onMessage(WorkerCommand.PreemptTrial.class, this::onPreempt)
         .onMessage(TrialDone.class, this::onTrialDone)
+        .onMessage(WorkerCommand.DrawChunk.class, this::onDrawChunk)
+        .onMessage(WorkerCommand.DrawImages.class, this::onDrawImages)
+        .onMessage(DrawDone.class, this::onDrawDone)
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
@@ -223,6 +234,53 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
     Folders.deleteTree(trialFolder);
     message.coordinator().tell(new WorkerEvent.Ended(message.sweepId(), message.trialId(), getContext().getSelf(), message.outcome()));
     askForWork();
+    return this;
+  }
+
+  private Behavior<WorkerCommand> onDrawChunk(WorkerCommand.DrawChunk chunk) throws IOException {
+    draws.append(chunk.drawId(), chunk.offset(), chunk.bytes());
+    return this;
+  }
+
+  /**
+   * Draws on the trial thread, after the running trial if there is one: the engine's generator is
+   * global, so a draw beside a training trial would change the trial's numbers.
+   */
+  private Behavior<WorkerCommand> onDrawImages(WorkerCommand.DrawImages message) {
+    Path checkpoint;
+    try {
+      checkpoint = draws.complete(message.drawId(), message.checkpoint());
+    } catch (IOException e) {
+      getContext().getSelf().tell(new DrawDone(message.drawId(), message.replyTo(), new DrawReply.Refused(message.drawId(), e.getMessage())));
+      return this;
+    }
+    CompletableFuture<DrawReply> reply =
+        CompletableFuture.supplyAsync(() -> drawQuietly(message, checkpoint), trialThread);
+    getContext()
+        .pipeToSelf(
+            reply,
+            (result, failure) ->
+                new DrawDone(
+                    message.drawId(), message.replyTo(), failure == null ? result : new DrawReply.Refused(message.drawId(), describe(failure))));
+    return this;
+  }
+
+  private DrawReply drawQuietly(WorkerCommand.DrawImages message, Path checkpoint) {
+    try {
+      CheckpointDraws.Images images =
+          CheckpointDraws.draw(message.model(), message.params(), message.dataset(), checkpoint, message.count(), message.seed());
+      return new DrawReply.Drawn(message.drawId(), images.width(), images.height(), images.generated(), images.real());
+    } catch (IllegalArgumentException e) {
+      return new DrawReply.Refused(message.drawId(), e.getMessage());
+    } catch (Exception | LinkageError e) {
+      TRIAL_LOG.error("draw {} failed", message.drawId(), e);
+      return new DrawReply.Refused(message.drawId(), describe(e));
+    }
+  }
+
+  private Behavior<WorkerCommand> onDrawDone(DrawDone message) throws IOException {
+    draws.done(message.drawId());
+    message.replyTo().tell(message.reply());
     return this;
   }
 

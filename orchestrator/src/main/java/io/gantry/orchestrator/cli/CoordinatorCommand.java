@@ -61,10 +61,10 @@ final class CoordinatorCommand implements Callable<Integer> {
     try (H2RunStore store = H2RunStore.open(data);
         SweepService cluster = SweepService.start(host, port)) {
       SweepLauncher launcher =
-          (spec, plan, observer) -> {
+          (spec, plan, observer, pages) -> {
             out.printf("sweep %s: %s, on the cluster's workers%n", plan.sweepId(), spec.model());
             out.flush();
-            return cluster.run(store, plan, mlflow.tracking(data), System.out, false, observer);
+            return cluster.run(store, plan, mlflow.tracking(data).linkingTo(pages), System.out, false, observer);
           };
       try (WebServer server = WebServer.start(cluster.system(), web, store, data, launcher, mlflow.links(data), Optional.of(cluster.view()), out)) {
         if (server.port().isEmpty()) {

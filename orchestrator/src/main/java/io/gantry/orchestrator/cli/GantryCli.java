@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     description = "Hyperparameter sweeps of generative models.",
     subcommands = {
       RunCommand.class, ExtendCommand.class, ValidateCommand.class, ShowCommand.class, ListCommand.class, MlflowServerCommand.class,
-      ServeCommand.class, CoordinatorCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class
+      ServeCommand.class, CoordinatorCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class,
+      MlflowSyncCommand.class, RegisterCommand.class, ArithmeticCommand.class, ScoreCommand.class
     })
 public final class GantryCli {
 

@@ -68,7 +68,7 @@ final class LocalRunOptions {
     Path logDir = data.resolve("logs").resolve(plan.sweepId());
     try (LocalService local = LocalService.start(devices, spec.threadsPerTrial(), port, logDir);
         WebServer webServer = serve(store, data, out, local.service())) {
-      boolean ended = local.service().run(store, plan, tracking, System.out, System.console() != null, webServer.sweeps());
+      boolean ended = local.service().run(store, plan, tracking.linkingTo(webServer.publicUrl()), System.out, System.console() != null, webServer.sweeps());
       printResults(out, store, plan, started, logDir);
       webServer.awaitSubmitted(out);
       if (!ended) {
@@ -105,15 +105,17 @@ final class LocalRunOptions {
    */
   WebServer serve(H2RunStore store, Path data, PrintWriter out, SweepService service) {
     SweepLauncher launcher =
-        (spec, plan, observer) -> {
+        (spec, plan, observer, pages) -> {
           out.printf("sweep %s (submitted): %s%n", plan.sweepId(), spec.model());
           out.flush();
-          return service.run(store, plan, tracking(data), System.out, false, observer);
+          return service.run(store, plan, tracking(data).linkingTo(pages), System.out, false, observer);
         };
     return WebServer.start(service.system(), web.settings(), store, data, launcher, mlflow.links(data), Optional.of(service.view()), out);
   }
 
+  /** {@code --workers}, else the sweep file's {@code workers}, else (0) one per device of this machine. */
   private List<String> devices(Integer fileWorkers, int threadsPerTrial) {
-    return Devices.local(workers != null ? workers : fileWorkers, threadsPerTrial);
+    Integer asked = workers != null ? workers : fileWorkers;
+    return Devices.local(asked != null ? asked : 0, threadsPerTrial);
   }
 }

@@ -49,14 +49,19 @@ final class SweepReport {
   }
 
   /**
-   * Rank, trial, status, the parameters that vary between trials, and the metric; then why each
-   * trial a scheduler stopped early was stopped.
+   * Rank, trial, status, the parameters that vary between trials, and the metric; for a metric
+   * measured with its noise, that noise and which trials the best cannot be told apart from; then
+   * why each trial a scheduler stopped early was stopped.
    */
   String leaderboard() {
     List<String> varying = varyingParameters();
     List<String> header = new ArrayList<>(List.of("rank", "trial", "status"));
     header.addAll(varying);
     header.add(sweep.metricName());
+    boolean noisy = summary.trials().stream().anyMatch(t -> t.noise().isPresent());
+    if (noisy) {
+      header.addAll(List.of("±", "vs best"));
+    }
     TextTable table = new TextTable(header.toArray(String[]::new));
     List<TrialSummary> ranked = summary.ranked();
     List<TrialSummary> ordered = new ArrayList<>(ranked);
@@ -67,6 +72,10 @@ final class SweepReport {
       List<String> row = new ArrayList<>(List.of(rank < 0 ? "-" : Integer.toString(rank + 1), record.trialId(), statusText(record)));
       varying.forEach(p -> row.add(format(record.params().get(p))));
       row.add(trial.objective().isPresent() ? format(trial.objective().getAsDouble()) : "-");
+      if (noisy) {
+        row.add(trial.noise().isPresent() ? format(trial.noise().getAsDouble()) : "-");
+        row.add(rank == 0 ? "best" : summary.withinNoiseOfBest(trial).map(w -> w ? "within noise" : "").orElse(""));
+      }
       table.row(row);
     }
     StringBuilder text = new StringBuilder(table.render());
@@ -152,6 +161,8 @@ final class SweepReport {
     json.put("started_at", record.startedAt().map(Object::toString).orElse(null));
     json.put("finished_at", record.finishedAt().map(Object::toString).orElse(null));
     json.put("objective", trial.objective().isPresent() ? trial.objective().getAsDouble() : null);
+    json.put("objective_noise", trial.noise().isPresent() ? trial.noise().getAsDouble() : null);
+    json.put("within_noise_of_best", summary.withinNoiseOfBest(trial).orElse(null));
     json.put("final_metrics", trial.latestMetrics());
     Map<String, List<Map<String, Object>>> history = new TreeMap<>();
     for (MetricPoint p : store.metrics(sweep.id(), record.trialId())) {

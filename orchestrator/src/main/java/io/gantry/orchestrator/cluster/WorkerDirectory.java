@@ -17,6 +17,8 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
  * Every worker of the cluster, whether a sweep runs or not: workers introduce themselves when they
@@ -25,8 +27,17 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Command> {
 
-  /** Messages the directory understands, all its own. */
+  /** Where others of this process find the directory, through the Receptionist. */
+  public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "gantry-worker-directory");
+
+  /** Messages the directory understands. */
   public sealed interface Command {}
+
+  /** Which worker should do a short job (draw images): an idle one if there is one, else any. */
+  public record FindWorker(ActorRef<WorkerFound> replyTo) implements Command {}
+
+  /** The answer to {@link FindWorker}: empty when no worker has joined. */
+  public record WorkerFound(Optional<ActorRef<WorkerCommand>> worker) {}
 
   private record FromWorker(WorkerEvent event) implements Command {}
 
@@ -49,6 +60,7 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
     context.spawn(WorkerGateway.create(WorkerEvent.DIRECTORY_KEY, context.getSelf(), FromWorker::new), "introductions");
     ActorRef<SweepEvent> events = context.messageAdapter(SweepEvent.class, Recorded::new);
     context.getSystem().eventStream().tell(new EventStream.Subscribe<>(SweepEvent.class, events));
+    context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf()));
   }
 
   @Override
@@ -57,6 +69,7 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
         .onMessage(FromWorker.class, this::onWorkerEvent)
         .onMessage(Recorded.class, this::onRecorded)
         .onMessage(WorkerLost.class, this::onLost)
+        .onMessage(FindWorker.class, this::onFind)
         .build();
   }
 
@@ -94,6 +107,13 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
       trials.remove(info.workerId());
       publish();
     }
+    return this;
+  }
+
+  private Behavior<Command> onFind(FindWorker find) {
+    Optional<ActorRef<WorkerCommand>> idle =
+        workers.entrySet().stream().filter(e -> !trials.containsKey(e.getValue().workerId())).map(Map.Entry::getKey).findFirst();
+    find.replyTo().tell(new WorkerFound(idle.or(() -> workers.keySet().stream().findFirst())));
     return this;
   }
 

@@ -391,7 +391,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
     flushMetrics();
     SweepStatus status = journal.state().cancelled() ? SweepStatus.CANCELLED : SweepStatus.FINISHED;
-    journal.record(new SweepEvent.SweepEnded(plan.sweepId(), status, Instant.now()));
+    journal.record(new SweepEvent.SweepEnded(plan.sweepId(), status, Instant.now(), journal.state().bestTrial()));
     // told last, so that whoever sees the sweep finished finds it so in the store
     progressListener.tell(progress);
     return Behaviors.stopped();

@@ -58,5 +58,9 @@ public sealed interface SweepEvent {
   /** Queued trials will not start; running ones are asked to stop. The sweep's end records it as cancelled. */
   record Cancelled(String sweepId) implements SweepEvent {}
 
-  record SweepEnded(String sweepId, SweepStatus status, Instant at) implements SweepEvent {}
+  /** The end, with the trial whose objective was best at that moment, if any reported one. */
+  record SweepEnded(String sweepId, SweepStatus status, Instant at, Optional<Best> best) implements SweepEvent {}
+
+  /** A trial and its objective, the sweep's metric by the read model's ranking. */
+  record Best(String trialId, double objective) {}
 }

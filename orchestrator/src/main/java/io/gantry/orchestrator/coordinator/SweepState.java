@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -149,13 +150,15 @@ public record SweepState(
 
   /** The best objective reported so far by any trial, by the sweep's goal, ranked as the read model ranks. */
   public OptionalDouble best() {
+    return bestTrial().map(b -> OptionalDouble.of(b.objective())).orElse(OptionalDouble.empty());
+  }
+
+  /** The trial with the best objective so far, the earliest one of a tie. */
+  public Optional<SweepEvent.Best> bestTrial() {
     return trials.values().stream()
-        .map(TrialState::objective)
-        .filter(OptionalDouble::isPresent)
-        .map(OptionalDouble::getAsDouble)
-        .min(SweepSummary.bestFirst(maximize))
-        .map(OptionalDouble::of)
-        .orElse(OptionalDouble.empty());
+        .filter(t -> t.objective().isPresent())
+        .map(t -> new SweepEvent.Best(t.trialId(), t.objective().getAsDouble()))
+        .min(Comparator.comparing(SweepEvent.Best::objective, SweepSummary.bestFirst(maximize)));
   }
 
   public SweepProgress progress() {

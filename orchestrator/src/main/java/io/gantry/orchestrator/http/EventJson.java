@@ -60,6 +60,7 @@ final class EventJson {
       json.put("max_trials", e.maxTrials());
     } else if (event instanceof SweepEvent.SweepEnded e) {
       json.put("status", e.status().name().toLowerCase(Locale.ROOT));
+      e.best().ifPresent(best -> json.put("best", Map.of("trial_id", best.trialId(), "objective", best.objective())));
     }
     return json;
   }

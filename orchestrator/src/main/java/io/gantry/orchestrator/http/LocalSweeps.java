@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -76,6 +77,7 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private final AtomicInteger unfinished = new AtomicInteger();
   private final Set<String> cancelOnStart = ConcurrentHashMap.newKeySet();
+  private volatile Optional<String> pages = Optional.empty();
 
   /** Sweeps of {@code store} run by {@code launcher}; their events go to {@code events}. */
   public LocalSweeps(RunStore store, Path dataDir, SweepLauncher launcher, Consumer<SweepEvent> events) {
@@ -83,6 +85,11 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
     this.dataDir = dataDir;
     this.launcher = launcher;
     this.events = events;
+  }
+
+  /** The web UI's address, once it listens: sweeps started from then on link to it. */
+  void servedAt(String url) {
+    pages = Optional.of(url);
   }
 
   /** Stores the checked sweep and starts it beside the others; returns its id. */
@@ -104,7 +111,7 @@ public final class LocalSweeps implements RunObserver, AutoCloseable {
 
   private void launch(SweepSpec spec, SweepPlan plan) {
     try {
-      launcher.run(spec, plan, this);
+      launcher.run(spec, plan, this, pages);
     } catch (RuntimeException e) {
       LOG.error("sweep {} failed to run", plan.sweepId(), e);
     } finally {

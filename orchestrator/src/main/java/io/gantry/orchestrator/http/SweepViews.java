@@ -2,6 +2,7 @@ package io.gantry.orchestrator.http;
 
 import io.gantry.orchestrator.tracking.TrackingLinks;
 import java.util.ArrayList;
+import io.gantry.orchestrator.store.ArtifactRecord;
 import io.gantry.orchestrator.store.PreemptionRecord;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
@@ -23,14 +24,19 @@ import java.util.TreeSet;
  */
 final class SweepViews {
 
+  /** The kind of file a trial's sample grids are recorded as. */
+  private static final String SAMPLES = "samples";
+
   private final RunStore store;
   private final LocalSweeps local;
   private final TrackingLinks links;
+  private final ArtifactFiles files;
 
-  SweepViews(RunStore store, LocalSweeps local, TrackingLinks links) {
+  SweepViews(RunStore store, LocalSweeps local, TrackingLinks links, ArtifactFiles files) {
     this.store = store;
     this.local = local;
     this.links = links;
+    this.files = files;
   }
 
   /** Every sweep, newest first. */
@@ -58,7 +64,12 @@ final class SweepViews {
     for (PreemptionRecord p : store.preemptions(summary.sweep().id())) {
       preemptions.computeIfAbsent(p.trialId(), id -> new ArrayList<>()).add(Map.of("step", p.step(), "reason", p.reason(), "at", p.at().toString()));
     }
-    json.put("trials", summary.trials().stream().map(t -> trial(summary.sweep(), t, preemptions.getOrDefault(t.trialId(), List.of()))).toList());
+    Map<String, ArtifactRecord> samples = store.latestArtifacts(summary.sweep().id(), SAMPLES);
+    json.put(
+        "trials",
+        summary.trials().stream()
+            .map(t -> trial(summary, t, preemptions.getOrDefault(t.trialId(), List.of()), Optional.ofNullable(samples.get(t.trialId()))))
+            .toList());
     return json;
   }
 
@@ -90,7 +101,8 @@ final class SweepViews {
     return counts;
   }
 
-  private Map<String, Object> trial(SweepRecord sweep, TrialSummary summary, List<Map<String, Object>> preemptions) {
+  private Map<String, Object> trial(SweepSummary sweepSummary, TrialSummary summary, List<Map<String, Object>> preemptions, Optional<ArtifactRecord> samples) {
+    SweepRecord sweep = sweepSummary.sweep();
     TrialRecord trial = summary.record();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", trial.trialId());
@@ -108,11 +120,19 @@ final class SweepViews {
     json.put("started_at", trial.startedAt().map(Object::toString).orElse(null));
     json.put("finished_at", trial.finishedAt().map(Object::toString).orElse(null));
     json.put("objective", summary.objective().isPresent() ? summary.objective().getAsDouble() : null);
+    json.put("objective_noise", summary.noise().isPresent() ? summary.noise().getAsDouble() : null);
+    json.put("within_noise_of_best", sweepSummary.withinNoiseOfBest(summary).orElse(null));
     Map<String, Double> metrics = new LinkedHashMap<>();
     summary.latestMetrics().forEach((name, value) -> metrics.put(name, JsonResponses.finite(value)));
     json.put("metrics", metrics);
     json.put("mlflow_url", links.trialUrl(sweep.id(), trial.trialId()).orElse(null));
+    json.put("latest_samples", samples.flatMap(this::picture).orElse(null));
     return json;
+  }
+
+  /** A picture's epoch, step and URL; none for a file the server does not serve. */
+  private Optional<Map<String, Object>> picture(ArtifactRecord artifact) {
+    return files.url(artifact.path()).map(url -> Map.of("epoch", artifact.epoch(), "step", artifact.step(), "url", url));
   }
 
   private static String lower(Enum<?> value) {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything the server answers: the pages of the {@code web-ui} jar at {@code /}, and under
- * {@code /api} the sweeps, the event stream, artifact files, and the OpenAPI document. The API's
+ * {@code /api} the sweeps, the quiz, the event stream, artifact files, and the OpenAPI document. The API's
  * errors, rejections included, are JSON.
  */
 final class WebRoutes {
@@ -61,13 +61,15 @@ final class WebRoutes {
           RawHeader.create("Cache-Control", "no-cache"));
 
   private final SweepRoutes sweeps;
+  private final QuizRoutes quiz;
   private final EventHub events;
   private final ArtifactFiles files;
   private final AccessGuard guard;
   private final Optional<ClusterView> cluster;
 
-  WebRoutes(SweepRoutes sweeps, EventHub events, ArtifactFiles files, AccessGuard guard, Optional<ClusterView> cluster) {
+  WebRoutes(SweepRoutes sweeps, QuizRoutes quiz, EventHub events, ArtifactFiles files, AccessGuard guard, Optional<ClusterView> cluster) {
     this.sweeps = sweeps;
+    this.quiz = quiz;
     this.events = events;
     this.files = files;
     this.guard = guard;
@@ -93,6 +95,7 @@ final class WebRoutes {
   private Route readable() {
     return concat(
         sweeps.route(),
+        quiz.route(),
         path(
             "events",
             () ->

@@ -1,12 +1,15 @@
 package io.gantry.orchestrator.http;
 
 import io.gantry.orchestrator.cluster.ClusterView;
+import io.gantry.orchestrator.quiz.Quiz;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.tracking.TrackingLinks;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -62,11 +65,14 @@ public final class WebServer implements AutoCloseable {
     AccessGuard guard = new AccessGuard(settings.token(), settings.guardsReads());
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("gantry.web-dispatcher"));
     SweepRoutes api =
-        new SweepRoutes(store, new SweepViews(store, sweeps, links), new TrialViews(store, files), sweeps, guard, blocking);
-    Route route = new WebRoutes(api, events, files, guard, cluster).route();
+        new SweepRoutes(store, new SweepViews(store, sweeps, links, files), new TrialViews(store, files), sweeps, guard, blocking);
+    QuizRoutes quiz = new QuizRoutes(Quiz.of(store, system, links.reportsOutbox(system), blocking), guard, blocking);
+    Route route = new WebRoutes(api, quiz, events, files, guard, cluster).route();
     Optional<ServerBinding> binding = bind(system, route, settings, out);
     out.flush();
-    return new WebServer(sweeps, settings, links, binding);
+    WebServer server = new WebServer(sweeps, settings, links, binding);
+    server.publicUrl().ifPresent(sweeps::servedAt);
+    return server;
   }
 
   private static Optional<ServerBinding> bind(ActorSystem<?> system, Route route, WebSettings settings, PrintWriter out) {
@@ -131,9 +137,30 @@ public final class WebServer implements AutoCloseable {
    */
   public Optional<String> localUrl() {
     String host = settings.host();
-    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-      host = "127.0.0.1";
+    return urlAt(listensEverywhere(host) ? "127.0.0.1" : host);
+  }
+
+  /**
+   * Where people on other machines open the pages, if it listens: its address, or this machine's
+   * name when it listens on every interface.
+   */
+  public Optional<String> publicUrl() {
+    String host = settings.host();
+    if (!listensEverywhere(host)) {
+      return urlAt(host);
     }
+    try {
+      return urlAt(InetAddress.getLocalHost().getCanonicalHostName());
+    } catch (UnknownHostException e) {
+      return localUrl();
+    }
+  }
+
+  private static boolean listensEverywhere(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+  }
+
+  private Optional<String> urlAt(String host) {
     String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     return port().map(port -> "http://" + bracketed + ":" + port + "/");
   }

@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.run;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,27 +19,20 @@ public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int t
 
   // named, not referenced: the worker and its DJL are on the workers' classpath, not on this one
   private static final String MAIN_CLASS = "io.gantry.worker.WorkerMain";
+  private static final String SCORE_MAIN_CLASS = "io.gantry.worker.ScoreMain";
 
   /** The process of the worker {@code workerId} on {@code device}, its output appended to {@code log}. */
   public ProcessBuilder process(String device, String workerId, Path log) {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            List.of(
-                java.toString(),
-                "-Xmx1g",
-                "-Dai.djl.pytorch.num_threads=" + threads,
-                "-Dai.djl.pytorch.num_interop_threads=1",
-                "-Dai.djl.offline=true",
-                "-cp",
-                classpath(),
-                MAIN_CLASS,
-                "--join", joinHost + ":" + joinPort,
-                "--bind", bindHost,
-                "--device", device,
-                "--threads", Integer.toString(threads),
-                "--id", workerId,
-                "--exit-with-parent"));
+    List<String> command = new ArrayList<>(java(threads, MAIN_CLASS));
+    command.addAll(
+        List.of(
+            "--join", joinHost + ":" + joinPort,
+            "--bind", bindHost,
+            "--device", device,
+            "--threads", Integer.toString(threads),
+            "--id", workerId,
+            "--exit-with-parent"));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     if (device.startsWith("gpu:")) {
       builder.environment().put("CUDA_VISIBLE_DEVICES", device.substring("gpu:".length()));
@@ -46,7 +40,30 @@ public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int t
     return builder;
   }
 
-  private static String classpath() {
+  /**
+   * The process that scores images as {@code request} (a {@code ScoreRequest} as JSON) asks, on
+   * {@code threads} threads of this machine's CPU, its output appended to {@code log}.
+   */
+  public static ProcessBuilder scoring(Path request, int threads, Path log) {
+    List<String> command = new ArrayList<>(java(threads, SCORE_MAIN_CLASS));
+    command.add(request.toString());
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+  }
+
+  private static List<String> java(int threads, String mainClass) {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g",
+        "-Dai.djl.pytorch.num_threads=" + threads,
+        "-Dai.djl.pytorch.num_interop_threads=1",
+        "-Dai.djl.offline=true",
+        "-cp",
+        classpath(),
+        mainClass);
+  }
+
+  /** The worker module's classpath this process was given; throws when it was given none. */
+  static String classpath() {
     String classpath = System.getProperty(CLASSPATH_PROPERTY, "");
     if (classpath.isBlank()) {
       throw new IllegalStateException(

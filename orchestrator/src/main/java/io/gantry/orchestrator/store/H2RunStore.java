@@ -410,6 +410,21 @@ public final class H2RunStore implements RunStore {
   }
 
   @Override
+  public synchronized Map<String, ArtifactRecord> latestArtifacts(String sweepId, String kind) {
+    return query(
+        "SELECT trial_id, kind, epoch, step, path FROM artifacts WHERE sweep_id = ? AND kind = ? ORDER BY trial_id, step, epoch",
+        rows -> {
+          Map<String, ArtifactRecord> latest = new LinkedHashMap<>();
+          while (rows.next()) {
+            // ordered by step, so the last row of each trial is its latest
+            latest.put(rows.getString(1), new ArtifactRecord(rows.getString(2), rows.getInt(3), rows.getLong(4), rows.getString(5)));
+          }
+          return latest;
+        },
+        sweepId, kind);
+  }
+
+  @Override
   public synchronized void close() {
     try {
       connection.close();
@@ -439,6 +454,53 @@ public final class H2RunStore implements RunStore {
     T read(ResultSet rows) throws SQLException;
   }
 
+  @Override
+  public synchronized void addQuizPair(QuizPair pair) {
+    inTransaction(
+        "keep quiz pair " + pair.id(),
+        () ->
+            update(
+                "INSERT INTO quiz_pairs (id, sweep_id, trial_id, real_on_left, real_png, generated_png, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                pair.id(), pair.sweepId(), pair.trialId(), pair.realOnLeft(), pair.realPng(), pair.generatedPng(), timestamp(pair.createdAt())));
+  }
+
+  @Override
+  public synchronized Optional<QuizPair> quizPair(String id) {
+    return query(
+        "SELECT id, sweep_id, trial_id, real_on_left, real_png, generated_png, created_at, fooled FROM quiz_pairs WHERE id = ?",
+        rows -> {
+          if (!rows.next()) {
+            return Optional.empty();
+          }
+          boolean fooled = rows.getBoolean(8);
+          return Optional.of(
+              new QuizPair(
+                  rows.getString(1), rows.getString(2), rows.getString(3), rows.getBoolean(4), rows.getBytes(5), rows.getBytes(6),
+                  rows.getTimestamp(7).toInstant(), rows.wasNull() ? Optional.empty() : Optional.of(fooled)));
+        },
+        id);
+  }
+
+  @Override
+  public synchronized boolean answerQuizPair(String id, boolean fooled, Instant at) {
+    int[] changed = new int[1];
+    inTransaction(
+        "answer quiz pair " + id,
+        () -> changed[0] = update("UPDATE quiz_pairs SET fooled = ?, answered_at = ? WHERE id = ? AND answered_at IS NULL", fooled, timestamp(at), id));
+    return changed[0] == 1;
+  }
+
+  @Override
+  public synchronized QuizTally quizTally(String sweepId, String trialId) {
+    return query(
+        "SELECT COUNT(*), COUNT(CASE WHEN fooled THEN 1 END) FROM quiz_pairs WHERE sweep_id = ? AND trial_id = ? AND answered_at IS NOT NULL",
+        rows -> {
+          rows.next();
+          return new QuizTally(rows.getLong(1), rows.getLong(2));
+        },
+        sweepId, trialId);
+  }
+
   private void inTransaction(String what, SqlWork work) {
     try {
       if (openTransactions > 0) {
@@ -462,10 +524,11 @@ public final class H2RunStore implements RunStore {
     }
   }
 
-  private void update(String sql, Object... values) throws SQLException {
+  /** Runs {@code sql}; returns how many rows it changed. */
+  private int update(String sql, Object... values) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, values);
-      statement.executeUpdate();
+      return statement.executeUpdate();
     }
   }
 

@@ -1,6 +1,9 @@
 package io.gantry.orchestrator.store;
 
+import io.gantry.protocol.trial.CheckpointFolders;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +91,20 @@ public interface RunStore extends AutoCloseable {
   /** The trial's files, checkpoints included, ordered by epoch. */
   List<ArtifactRecord> artifacts(String sweepId, String trialId);
 
+  /** The folder of the trial's newest checkpoint (at the highest step), if it has one. */
+  default Optional<Path> latestCheckpoint(String sweepId, String trialId) {
+    return artifacts(sweepId, trialId).stream()
+        .filter(a -> CheckpointFolders.KIND.equals(a.kind()))
+        .max(Comparator.comparingLong(ArtifactRecord::step))
+        .map(a -> Path.of(a.path()));
+  }
+
+  /**
+   * The latest file of {@code kind} (the one at the highest step) of every trial of the sweep that
+   * has one, trial id to file: one read for a whole sweep, as its trials table wants it.
+   */
+  Map<String, ArtifactRecord> latestArtifacts(String sweepId, String kind);
+
   /**
    * Runs {@code writes}, which call this store's write methods, as one transaction: all of them
    * are recorded, or none.
@@ -96,6 +113,21 @@ public interface RunStore extends AutoCloseable {
 
   /** Adds rows to the tracking outbox, all or none. */
   void addOutboxRows(List<OutboxRow> rows);
+
+  /** Keeps a pair shown on a trial's quiz page until it is answered. */
+  void addQuizPair(QuizPair pair);
+
+  Optional<QuizPair> quizPair(String id);
+
+  /**
+   * Records the one answer to pair {@code id}: whether it was {@code fooled}. Returns false, and
+   * changes nothing, when the pair has an answer already.
+   */
+  boolean answerQuizPair(String id, boolean fooled, Instant at);
+
+  /** The answered pairs of a trial. */
+  QuizTally quizTally(String sweepId, String trialId);
+
 
   @Override
   void close();

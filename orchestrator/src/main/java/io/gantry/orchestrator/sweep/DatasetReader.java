@@ -3,6 +3,7 @@ package io.gantry.orchestrator.sweep;
 import static io.gantry.protocol.trial.DatasetSpec.FASHION_MNIST;
 import static io.gantry.protocol.trial.DatasetSpec.GAUSSIAN_2D;
 import static io.gantry.protocol.trial.DatasetSpec.IDX;
+import static io.gantry.protocol.trial.DatasetSpec.MIXTURE_1D;
 
 import io.gantry.protocol.trial.DatasetSpec;
 import java.nio.file.Files;
@@ -14,20 +15,25 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads the {@code dataset} entry: a name ({@code fashion-mnist}, {@code gaussian-2d}), a mapping
- * with a name and limits, or {@code {format: idx, images, labels, test_images, test_labels}} with
- * paths relative to the sweep file's folder.
+ * Reads the {@code dataset} entry: a name ({@code fashion-mnist}, {@code gaussian-2d}, {@code
+ * mixture-1d}), a mapping with a name and limits (and for {@code mixture-1d} the mixture, read by
+ * {@link MixtureReader}), or {@code {format: idx, images, labels, test_images, test_labels}} with
+ * paths relative to the sweep file's folder; a mapping of image data may leave classes out
+ * ({@link ExcludedClassesReader}).
  */
 final class DatasetReader {
 
   private static final String KEY = "dataset";
   // as long as the store's path columns (VARCHAR(1000)), and far within what file systems take
   private static final int PATH_LENGTH = 1000;
-  private static final List<String> NAMED = List.of(FASHION_MNIST, GAUSSIAN_2D);
-  private static final List<String> NAMED_KEYS = List.of("name", "train_limit", "test_limit");
+  private static final List<String> NAMED = List.of(FASHION_MNIST, GAUSSIAN_2D, MIXTURE_1D);
+  private static final String EXCLUDE = "exclude_classes";
+  private static final List<String> NAMED_KEYS = List.of("name", "train_limit", "test_limit", EXCLUDE);
+  private static final List<String> MIXTURE_KEYS =
+      List.of("name", "train_limit", "test_limit", "weights", "means", "stds");
   private static final List<String> IDX_KEYS =
       List.of(
-          "format", "images", "labels", "test_images", "test_labels", "train_limit", "test_limit");
+          "format", "images", "labels", "test_images", "test_labels", "train_limit", "test_limit", EXCLUDE);
 
   private final NodeReader reader;
   private final Path baseDir;
@@ -56,16 +62,18 @@ final class DatasetReader {
       reader.error(
           fields.node(),
           KEY,
-          "expected name: fashion-mnist | gaussian-2d, or format: idx with paths");
+          "expected name: fashion-mnist | gaussian-2d | mixture-1d, or format: idx with paths");
       return Optional.empty();
     }
-    fields.allowOnly(NAMED_KEYS);
     String key = fields.keyOf("name");
     Node nameNode = fields.optional("name").orElseThrow();
+    boolean mixture = nameNode instanceof ScalarNode s && MIXTURE_1D.equals(s.getValue());
+    fields.allowOnly(mixture ? MIXTURE_KEYS : NAMED_KEYS);
     return reader
         .text(nameNode, key, NodeReader.WORD_LENGTH)
         .flatMap(name -> named(nameNode, key, name))
-        .map(spec -> withLimits(spec, fields));
+        .map(spec -> withLimits(spec, fields))
+        .map(spec -> mixture ? spec.withMixture(new MixtureReader(reader).read(fields)) : spec);
   }
 
   private Optional<DatasetSpec> named(Node node, String key, String name) {
@@ -92,14 +100,11 @@ final class DatasetReader {
       return Optional.empty();
     }
     DatasetSpec spec =
-        new DatasetSpec(
-            IDX,
+        DatasetSpec.idx(
             file(fields, "images"),
             file(fields, "labels"),
             file(fields, "test_images"),
-            file(fields, "test_labels"),
-            0,
-            0);
+            file(fields, "test_labels"));
     return Optional.of(withLimits(spec, fields));
   }
 
@@ -129,7 +134,11 @@ final class DatasetReader {
   }
 
   private DatasetSpec withLimits(DatasetSpec spec, MappingFields fields) {
-    return spec.withLimits(limit(fields, "train_limit"), limit(fields, "test_limit"));
+    DatasetSpec limited = spec.withLimits(limit(fields, "train_limit"), limit(fields, "test_limit"));
+    return fields
+        .optional(EXCLUDE)
+        .map(node -> limited.excluding(new ExcludedClassesReader(reader).read(node, fields.keyOf(EXCLUDE), limited)))
+        .orElse(limited);
   }
 
   private int limit(MappingFields fields, String name) {

@@ -2,6 +2,7 @@ package io.gantry.orchestrator.sweep;
 
 import io.gantry.orchestrator.sweep.MetricGoal.Goal;
 import io.gantry.protocol.catalog.ModelCatalog;
+import io.gantry.protocol.trial.DatasetSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +26,10 @@ final class MetricReader {
   }
 
   /**
-   * The metric; {@code model} or {@code datasetKind} is empty when the file's was wrong, and the
-   * name then goes unchecked, since which metrics exist depends on both.
+   * The metric; {@code model} or {@code dataset} is empty when the file's was wrong, and the name
+   * then goes unchecked, since which metrics exist depends on both.
    */
-  Optional<MetricGoal> read(Node node, Optional<String> model, Optional<String> datasetKind) {
+  Optional<MetricGoal> read(Node node, Optional<String> model, Optional<DatasetSpec> dataset) {
     Optional<MappingFields> maybeFields =
         reader.mapping(node, "metric", "{name: metric, goal: minimize | maximize}");
     if (maybeFields.isEmpty()) {
@@ -42,13 +43,8 @@ final class MetricReader {
             .required("name")
             .flatMap(
                 n ->
-                    model.isPresent() && datasetKind.isPresent()
-                        ? reader.oneOf(
-                            n,
-                            nameKey,
-                            "metric",
-                            reported(model.get(), datasetKind.get()),
-                            NAME_LENGTH)
+                    model.isPresent() && dataset.isPresent()
+                        ? reported(n, nameKey, model.get(), dataset.get())
                         : reader.text(n, nameKey, NAME_LENGTH));
     String goalKey = fields.keyOf("goal");
     Optional<Goal> goal =
@@ -61,7 +57,19 @@ final class MetricReader {
         : Optional.empty();
   }
 
-  private static List<String> reported(String model, String datasetKind) {
-    return ModelCatalog.metrics(model, datasetKind).stream().sorted().toList();
+  /** The name, if {@code model} reports it on {@code dataset}; else reported with why not. */
+  private Optional<String> reported(Node node, String key, String model, DatasetSpec dataset) {
+    List<String> reported = ModelCatalog.metrics(model, dataset).stream().sorted().toList();
+    Optional<String> name = reader.text(node, key, NAME_LENGTH);
+    if (name.isPresent() && name.get().equals(ModelCatalog.OUTLIER_AUROC) && !reported.contains(name.get())) {
+      reader.error(
+          node,
+          key,
+          ModelCatalog.scoresImages(model)
+              ? name.get() + " needs dataset.exclude_classes: the left-out classes' test images are its outliers"
+              : name.get() + " is not reported by " + model + ", which gives no score of how likely an image is");
+      return Optional.empty();
+    }
+    return name.flatMap(text -> reader.oneOf(node, key, "metric", reported, NAME_LENGTH));
   }
 }

@@ -81,7 +81,7 @@ final class SweepFileReader {
     Optional<MetricGoal> metric =
         top.required("metric")
             .flatMap(
-                node -> new MetricReader(reader).read(node, model, dataset.map(DatasetSpec::kind)));
+                node -> new MetricReader(reader).read(node, model, dataset));
     Optional<Budget> budget = top.required("budget").flatMap(this::budget);
     Optional<EarlyTerminate> earlyTerminate =
         top.optional("early_terminate")

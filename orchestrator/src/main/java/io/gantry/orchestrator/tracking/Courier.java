@@ -80,7 +80,7 @@ public final class Courier extends AbstractBehavior<Courier.Command> {
     this.timers = timers;
     this.outbox = Outbox.open(dataDir);
     this.sink = new MlflowSink(server, outbox, settings.uploadTimeout(), settings.requestTimeout());
-    this.round = new DeliveryRound(server, outbox, sink, settings.window());
+    this.round = new DeliveryRound(server, dataDir, outbox, sink, settings.window(), Optional.empty());
     this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig("gantry.tracking-dispatcher"));
     startPass();
   }
@@ -130,7 +130,9 @@ public final class Courier extends AbstractBehavior<Courier.Command> {
       failures++;
       failure = failed;
       Duration wait = settings.backoff(failures);
-      if (failures == 1) {
+      if (failures == 1 && failed.get().equals(DeliveryLock.HELD_ELSEWHERE)) {
+        getContext().getLog().warn("tracking into {} waits in the outbox: {}", server, failed.get());
+      } else if (failures == 1) {
         getContext().getLog().warn("MLflow at {} failed ({}); tracking waits in the outbox and retries", server, failed.get());
       }
       timers.startSingleTimer(Retry.INSTANCE, wait);
@@ -147,7 +149,7 @@ public final class Courier extends AbstractBehavior<Courier.Command> {
     } else if (nudged) {
       nudged = false;
       timers.startSingleTimer(Linger.INSTANCE, settings.linger());
-    } else if (!drains.isEmpty() && outbox.pendingCount(server) == 0) {
+    } else if (!drains.isEmpty() && outbox.pendingCount(server, Optional.empty()) == 0) {
       DrainReport report = report();
       drains.forEach(replyTo -> replyTo.tell(report));
       drains.clear();
@@ -156,7 +158,7 @@ public final class Courier extends AbstractBehavior<Courier.Command> {
   }
 
   private Behavior<Command> onDrain(Drain drain) {
-    if (!inFlight && failures == 0 && outbox.pendingCount(server) == 0) {
+    if (!inFlight && failures == 0 && outbox.pendingCount(server, Optional.empty()) == 0) {
       drain.replyTo().tell(report());
       return this;
     }
@@ -177,10 +179,11 @@ public final class Courier extends AbstractBehavior<Courier.Command> {
   }
 
   private DrainReport report() {
-    return new DrainReport(outbox.pendingCount(server), rejected, failure);
+    return new DrainReport(outbox.pendingCount(server, Optional.empty()), rejected, failure);
   }
 
   private Behavior<Command> close() {
+    round.close();
     sink.close();
     outbox.close();
     return this;

@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.tracking;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,9 +13,11 @@ import org.slf4j.LoggerFactory;
  * One pass over the oldest pending outbox rows of one server, blocking. Rows go in order, except
  * that a run's log rows travel together in one request (up to its next other row), which is what
  * keeps the number of requests low while trials report. A pass stops at the first failure that a
- * later try may cure (MLflow away); a row MLflow refuses for good is set aside, alone.
+ * later try may cure (MLflow away); a row MLflow refuses for good is set aside, alone. A round
+ * delivers only while it holds the {@link DeliveryLock} of its server and data folder, which it
+ * takes on its first pass and keeps until closed.
  */
-final class DeliveryRound {
+final class DeliveryRound implements AutoCloseable {
 
   /** What a pass did: rows delivered and refused, whether more wait, and why it stopped early. */
   record Result(int delivered, int rejected, boolean more, Optional<String> failure) {}
@@ -22,19 +25,31 @@ final class DeliveryRound {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryRound.class);
 
   private final String server;
+  private final Path dataDir;
   private final Outbox outbox;
   private final MlflowSink sink;
   private final int window;
+  private final Optional<String> sweepId;
+  private Optional<DeliveryLock> lock = Optional.empty();
 
-  DeliveryRound(String server, Outbox outbox, MlflowSink sink, int window) {
+  /** Passes over the rows of {@code sweepId}, or of every sweep, for {@code server}. */
+  DeliveryRound(String server, Path dataDir, Outbox outbox, MlflowSink sink, int window, Optional<String> sweepId) {
     this.server = server;
+    this.dataDir = dataDir;
     this.outbox = outbox;
     this.sink = sink;
     this.window = window;
+    this.sweepId = sweepId;
   }
 
   Result run() {
-    List<Outbox.Pending> rows = outbox.pending(server, window);
+    if (lock.isEmpty()) {
+      lock = DeliveryLock.tryTake(dataDir, server);
+      if (lock.isEmpty()) {
+        return new Result(0, 0, true, Optional.of(DeliveryLock.HELD_ELSEWHERE));
+      }
+    }
+    List<Outbox.Pending> rows = outbox.pending(server, window, sweepId);
     Set<Long> done = new HashSet<>();
     int delivered = 0;
     int rejected = 0;
@@ -110,6 +125,12 @@ final class DeliveryRound {
       done.add(next.id());
     }
     return group;
+  }
+
+  @Override
+  public void close() {
+    lock.ifPresent(DeliveryLock::close);
+    lock = Optional.empty();
   }
 
   private static List<Long> ids(List<Outbox.Pending> group) {

@@ -1,5 +1,7 @@
 package io.gantry.orchestrator.tracking;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,6 +28,8 @@ import org.mlflow.tracking.MlflowHttpException;
 final class MlflowSink implements AutoCloseable {
 
   static final String RUN_KEY_TAG = "gantry.run_key";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String server;
   /**
@@ -74,6 +78,8 @@ final class MlflowSink implements AutoCloseable {
       uploader.upload(run(runKey).artifactUri(), upload);
     } else if (op instanceof TrackingOp.UploadThumbnail thumbnail) {
       uploader.uploadThumbnail(run(runKey).artifactUri(), thumbnail);
+    } else if (op instanceof TrackingOp.RegisterVersion register) {
+      registerVersion(run(runKey), register);
     } else if (op instanceof TrackingOp.EndRun end) {
       Outbox.RunRef run = run(runKey);
       call(() -> {
@@ -105,6 +111,46 @@ final class MlflowSink implements AutoCloseable {
     List<Service.RunInfo> existing = call(() -> client.searchRuns(List.of(experimentId), filter));
     Service.RunInfo info = existing.isEmpty() ? call(() -> client.createRun(request.build())) : existing.get(0);
     outbox.recordRun(server, runKey, new Outbox.RunRef(experimentId, info.getRunId(), info.getArtifactUri()));
+  }
+
+  /**
+   * The registry's calls, which the Java client lacks, in MLflow's REST shape; a version of the
+   * same run found by a search first, so that a retry after a lost answer makes no second one.
+   */
+  private void registerVersion(Outbox.RunRef run, TrackingOp.RegisterVersion register) throws DeliveryException {
+    try {
+      call(() -> client.sendPost("registered-models/create", json(Map.of("name", register.model()))));
+    } catch (DeliveryException e) {
+      if (!e.getMessage().contains("RESOURCE_ALREADY_EXISTS") && !e.getMessage().contains("already exists")) {
+        throw e;
+      }
+    }
+    String filter = versionsOfRun(register.model(), run.runId());
+    if (!call(() -> client.searchModelVersions(filter)).getItems().isEmpty()) {
+      return;
+    }
+    List<Map<String, String>> tags = register.tags().stream().map(t -> Map.of("key", t.key(), "value", t.value())).toList();
+    Map<String, Object> version =
+        Map.of(
+            "name", register.model(),
+            "source", "runs:/" + run.runId() + "/" + register.folder(),
+            "run_id", run.runId(),
+            "tags", tags,
+            "description", register.description());
+    call(() -> client.sendPost("model-versions/create", json(version)));
+  }
+
+  /** The model-version search filter for the versions of registered model {@code model} made of run {@code runId}. */
+  static String versionsOfRun(String model, String runId) {
+    return "name = '" + model.replace("'", "\\'") + "' and run_id = '" + runId + "'";
+  }
+
+  private static String json(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + body + " as JSON", e);
+    }
   }
 
   private String experiment(String name) throws DeliveryException {

@@ -35,14 +35,16 @@ public final class MlflowTracking implements SweepTracking {
   private final Path dataDir;
   private final Duration wait;
   private final Optional<String> gitCommit;
+  private final Optional<String> pages;
   private final CompletableFuture<ActorRef<Tracker.Command>> tracker = new CompletableFuture<>();
   private volatile String sweepId;
 
-  private MlflowTracking(String server, Path dataDir, Duration wait) {
+  private MlflowTracking(String server, Path dataDir, Duration wait, Optional<String> pages) {
     this.server = server;
     this.dataDir = dataDir;
     this.wait = wait;
     this.gitCommit = CodeVersion.gitCommit();
+    this.pages = pages;
   }
 
   /**
@@ -62,7 +64,12 @@ public final class MlflowTracking implements SweepTracking {
           "Gantry tracks into an MLflow tracking server, given as http://HOST:PORT, not '" + url + "'"
               + " (start one with: gantry mlflow-server)");
     }
-    return new MlflowTracking(uri.toString().replaceAll("/+$", ""), dataDir, wait);
+    return new MlflowTracking(uri.toString().replaceAll("/+$", ""), dataDir, wait, Optional.empty());
+  }
+
+  @Override
+  public MlflowTracking linkingTo(Optional<String> pages) {
+    return new MlflowTracking(server, dataDir, wait, pages);
   }
 
   /** The tracking server's URL. */
@@ -74,7 +81,7 @@ public final class MlflowTracking implements SweepTracking {
   public EventOutbox start(ActorContext<?> guardian, RunStore store, SweepPlan plan) {
     TrackingSettings settings = TrackingSettings.from(guardian.getSystem().settings().config());
     SweepRecord sweep = store.sweep(plan.sweepId()).orElseThrow(() -> new IllegalArgumentException("no sweep " + plan.sweepId()));
-    SweepEntries entries = new SweepEntries(sweep, plan, store.trials(sweep.id()), gitCommit, System::currentTimeMillis);
+    SweepEntries entries = new SweepEntries(sweep, plan, store.trials(sweep.id()), gitCommit, pages, System::currentTimeMillis);
     // before the courier starts, so that the sweep's run is made before its trials' runs
     store.addOutboxRows(Outbox.rows(server, entries.sweepStarted()));
     DispatcherSelector blocking = DispatcherSelector.fromConfig("gantry.tracking-dispatcher");

@@ -57,10 +57,13 @@ final class Outbox implements AutoCloseable {
     return rows;
   }
 
-  /** The oldest {@code limit} rows for {@code server} not yet delivered nor rejected, oldest first. */
-  synchronized List<Pending> pending(String server, int limit) {
+  /**
+   * The oldest {@code limit} rows for {@code server} not yet delivered nor rejected, oldest first;
+   * with {@code sweepId}, only that sweep's (its run's and its trials' runs').
+   */
+  synchronized List<Pending> pending(String server, int limit, Optional<String> sweepId) {
     return query(
-        "SELECT id, run_key, payload FROM tracking_outbox WHERE server = ? AND NOT rejected ORDER BY id LIMIT ?",
+        "SELECT id, run_key, payload FROM tracking_outbox WHERE server = ? AND NOT rejected" + OF_SWEEP + " ORDER BY id LIMIT ?",
         rows -> {
           List<Pending> pending = new ArrayList<>();
           while (rows.next()) {
@@ -68,14 +71,33 @@ final class Outbox implements AutoCloseable {
           }
           return pending;
         },
-        server, limit);
+        server, sweepOrAll(sweepId), sweepOrAll(sweepId), trialKeyPrefix(sweepId).length(), trialKeyPrefix(sweepId), limit);
   }
 
-  synchronized long pendingCount(String server) {
+  synchronized long pendingCount(String server, Optional<String> sweepId) {
     return query(
-        "SELECT COUNT(*) FROM tracking_outbox WHERE server = ? AND NOT rejected",
+        "SELECT COUNT(*) FROM tracking_outbox WHERE server = ? AND NOT rejected" + OF_SWEEP,
         rows -> rows.next() ? rows.getLong(1) : 0L,
-        server);
+        server, sweepOrAll(sweepId), sweepOrAll(sweepId), trialKeyPrefix(sweepId).length(), trialKeyPrefix(sweepId));
+  }
+
+  /** How many rows for the run {@code runKey} of {@code server} wait. */
+  synchronized long pendingCount(String server, String runKey) {
+    return query(
+        "SELECT COUNT(*) FROM tracking_outbox WHERE server = ? AND run_key = ? AND NOT rejected",
+        rows -> rows.next() ? rows.getLong(1) : 0L,
+        server, runKey);
+  }
+
+  /** Rows of every sweep when the first parameter is null, else of the sweep's run and its trials' runs. */
+  private static final String OF_SWEEP = " AND (CAST(? AS VARCHAR) IS NULL OR run_key = ? OR LEFT(run_key, ?) = ?)";
+
+  private static String sweepOrAll(Optional<String> sweepId) {
+    return sweepId.map(TrackingEntry::sweepKey).orElse(null);
+  }
+
+  private static String trialKeyPrefix(Optional<String> sweepId) {
+    return sweepId.map(id -> TrackingEntry.trialKey(id, "")).orElse("");
   }
 
   synchronized void delivered(List<Long> ids) {

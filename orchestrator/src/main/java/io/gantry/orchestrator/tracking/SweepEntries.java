@@ -11,6 +11,7 @@ import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.protocol.trial.CheckpointFolders;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,22 +41,38 @@ final class SweepEntries {
   /** The longer side of a thumbnail, as MLflow's {@code log_image} makes them. */
   static final int THUMBNAIL_SIDE = 256;
 
+  /** The run tag with the run's page in Gantry's web UI. */
+  static final String PAGE_TAG = "gantry.url";
+
+  /**
+   * The folder of a trial's run that holds what a registered model version is made of: the
+   * trial's last checkpoint and its config.
+   */
+  static final String MODEL_FOLDER = "model";
+
   private final SweepRecord sweep;
   private final SweepPlan plan;
   private final Map<String, Long> seeds = new HashMap<>();
   private final Map<String, Map<String, Object>> given = new HashMap<>();
   private final Optional<String> gitCommit;
+  private final Optional<String> pages;
   private final LongSupplier clock;
   private final Set<String> started = new HashSet<>();
   private final Map<String, String> lastCheckpoint = new HashMap<>();
   /** The name in MLflow's image layout of each picture sent, by run key and file. */
   private final Map<String, String> imageNames = new HashMap<>();
 
-  SweepEntries(SweepRecord sweep, SweepPlan plan, List<TrialRecord> trials, Optional<String> gitCommit, LongSupplier clock) {
+  /**
+   * The entries of {@code sweep}; with {@code pages}, the web UI's address, each run is tagged
+   * with its page there.
+   */
+  SweepEntries(
+      SweepRecord sweep, SweepPlan plan, List<TrialRecord> trials, Optional<String> gitCommit, Optional<String> pages, LongSupplier clock) {
     this.sweep = sweep;
     this.plan = plan;
     trials.forEach(t -> planned(t.trialId(), t.params(), t.seed()));
     this.gitCommit = gitCommit;
+    this.pages = pages;
     this.clock = clock;
   }
 
@@ -73,6 +90,7 @@ final class SweepEntries {
     tags.add(tag("gantry.sweep_id", sweep.id()));
     tags.add(tag("gantry.metric", sweep.metricName() + " (" + sweep.metricGoal() + ")"));
     gitCommit.ifPresent(sha -> tags.add(tag("mlflow.source.git.commit", sha)));
+    pages.ifPresent(base -> tags.add(tag(PAGE_TAG, sweepPage(base))));
     List<TrackingOp.KeyValue> params = new ArrayList<>();
     yaml.forEach((name, value) -> params.add(param(name, value)));
     String key = TrackingEntry.sweepKey(sweep.id());
@@ -89,9 +107,7 @@ final class SweepEntries {
     } else if (event instanceof SweepEvent.TrialStarted e) {
       return trialStarted(e.trialId(), Optional.of(e));
     } else if (event instanceof SweepEvent.MetricsReported e) {
-      List<TrackingOp.Metric> metrics = new ArrayList<>();
-      e.metrics().forEach((name, value) -> metrics.add(new TrackingOp.Metric(MlflowKeys.key(name), value, e.timestampMillis(), e.step())));
-      return List.of(new TrackingEntry(trialKey(e.trialId()), new TrackingOp.Log(metrics, List.of(), List.of())));
+      return List.of(metrics(e));
     } else if (event instanceof SweepEvent.ArtifactSaved e) {
       if (CheckpointFolders.KIND.equals(e.artifact().kind())) {
         lastCheckpoint.put(e.trialId(), e.artifact().path());
@@ -106,11 +122,15 @@ final class SweepEntries {
     } else if (event instanceof SweepEvent.TrialEnded e) {
       return trialEnded(e);
     } else if (event instanceof SweepEvent.SweepEnded e) {
-      String status = e.status() == SweepStatus.FINISHED ? "FINISHED" : "KILLED";
+      boolean finished = e.status() == SweepStatus.FINISHED;
       String key = TrackingEntry.sweepKey(sweep.id());
-      return List.of(
-          new TrackingEntry(key, TrackingOp.Log.tags(List.of(tag("gantry.status", e.status().name().toLowerCase())))),
-          new TrackingEntry(key, new TrackingOp.EndRun(status, clock.getAsLong())));
+      List<TrackingEntry> entries = new ArrayList<>();
+      if (finished) {
+        e.best().ifPresent(best -> entries.add(registration(sweep, best.trialId(), best.objective())));
+      }
+      entries.add(new TrackingEntry(key, TrackingOp.Log.tags(List.of(tag("gantry.status", e.status().name().toLowerCase())))));
+      entries.add(new TrackingEntry(key, new TrackingOp.EndRun(finished ? "FINISHED" : "KILLED", clock.getAsLong())));
+      return entries;
     }
     return List.of();
   }
@@ -131,7 +151,7 @@ final class SweepEntries {
         imageNames.computeIfAbsent(
             key + "/" + picture.path(),
             path ->
-                "images/" + MlflowKeys.key(picture.kind()).replace('/', '#') + "+step+" + picture.step() + "+timestamp+"
+                "images/" + MlflowKeys.key(picture.kind()).replace('/', '~') + "+step+" + picture.step() + "+timestamp+"
                     + clock.getAsLong() + "+" + UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)));
     return List.of(
         new TrackingEntry(key, TrackingOp.Upload.file(file, picture.path())),
@@ -158,11 +178,34 @@ final class SweepEntries {
           tags.add(tag("gantry.attempt", s.attempt()));
         });
     gitCommit.ifPresent(sha -> tags.add(tag("mlflow.source.git.commit", sha)));
+    pages.ifPresent(base -> tags.add(tag(PAGE_TAG, sweepPage(base) + "&trial=" + query(trialId))));
     String key = trialKey(trialId);
+    String config = config(trialId, hyperparams);
     return List.of(
         new TrackingEntry(key, new TrackingOp.CreateRun(sweep.name(), TrackingEntry.sweepKey(sweep.id()), trialId, clock.getAsLong())),
         new TrackingEntry(key, TrackingOp.Log.params(params, tags)),
-        new TrackingEntry(key, TrackingOp.Upload.text("config.json", config(trialId, hyperparams))));
+        new TrackingEntry(key, TrackingOp.Upload.text("config.json", config)),
+        new TrackingEntry(key, TrackingOp.Upload.text(MODEL_FOLDER + "/config.json", config)));
+  }
+
+  /**
+   * The trial registered in MLflow's model registry as a new version of the model named after the
+   * sweep, made of its run's {@link #MODEL_FOLDER}, with the sweep's metric as a tag.
+   */
+  static TrackingEntry registration(SweepRecord sweep, String trialId, double objective) {
+    List<TrackingOp.KeyValue> tags =
+        List.of(tag("gantry.sweep_id", sweep.id()), tag("gantry.trial_id", trialId), tag(sweep.metricName(), objective));
+    String description = String.format("trial %s of sweep %s: %s = %s (%s)", trialId, sweep.id(), sweep.metricName(), objective, sweep.metricGoal());
+    return new TrackingEntry(
+        TrackingEntry.trialKey(sweep.id(), trialId), new TrackingOp.RegisterVersion(sweep.name(), MODEL_FOLDER, tags, description));
+  }
+
+  private String sweepPage(String base) {
+    return base + (base.endsWith("/") ? "" : "/") + "sweep.html?id=" + query(sweep.id());
+  }
+
+  private static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** FINISHED, FAILED or KILLED, with the status and the reason as tags; and the last checkpoint. */
@@ -174,7 +217,7 @@ final class SweepEntries {
     String key = trialKey(e.trialId());
     String checkpoint = lastCheckpoint.remove(e.trialId());
     if (checkpoint != null) {
-      entries.add(new TrackingEntry(key, TrackingOp.Upload.file("checkpoint", checkpoint)));
+      entries.add(new TrackingEntry(key, TrackingOp.Upload.file(MODEL_FOLDER + "/checkpoint", checkpoint)));
     }
     List<TrackingOp.KeyValue> tags = new ArrayList<>();
     tags.add(tag("gantry.status", e.status().name().toLowerCase()));
@@ -229,6 +272,13 @@ final class SweepEntries {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the config of trial " + trialId, e);
     }
+  }
+
+  /** The metrics of a report, logged to the trial's run. */
+  static TrackingEntry metrics(SweepEvent.MetricsReported e) {
+    List<TrackingOp.Metric> metrics = new ArrayList<>();
+    e.metrics().forEach((name, value) -> metrics.add(new TrackingOp.Metric(MlflowKeys.key(name), value, e.timestampMillis(), e.step())));
+    return new TrackingEntry(TrackingEntry.trialKey(e.sweepId(), e.trialId()), new TrackingOp.Log(metrics, List.of(), List.of()));
   }
 
   private String trialKey(String trialId) {

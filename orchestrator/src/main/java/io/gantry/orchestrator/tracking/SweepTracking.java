@@ -4,6 +4,7 @@ import io.gantry.orchestrator.coordinator.EventOutbox;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.store.RunStore;
 import java.io.PrintStream;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
@@ -28,6 +29,14 @@ public interface SweepTracking {
    * spawned: tracking then sees every event the coordinator publishes.
    */
   EventOutbox start(ActorContext<?> guardian, RunStore store, SweepPlan plan);
+
+  /**
+   * The same tracking, with each run tagged with its page in the web UI at {@code pages}, if
+   * given (so that MLflow links back to Gantry).
+   */
+  default SweepTracking linkingTo(Optional<String> pages) {
+    return this;
+  }
 
   /**
    * After the coordinator stopped: waits, within a bound, until what is left has been delivered,

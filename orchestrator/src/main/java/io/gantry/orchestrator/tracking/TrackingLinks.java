@@ -1,6 +1,8 @@
 package io.gantry.orchestrator.tracking;
 
+import io.gantry.orchestrator.coordinator.EventOutbox;
 import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * Where a sweep and its trials can also be browsed, their MLflow runs: the API hands these out as
@@ -28,6 +30,14 @@ public interface TrackingLinks extends AutoCloseable {
 
   /** The page of the trial's run, if it has one. */
   Optional<String> trialUrl(String sweepId, String trialId);
+
+  /**
+   * The outbox rows that metrics reported from outside a coordinator (people's answers on a quiz
+   * page) make for the same tracking server, delivered from {@code system}: none without tracking.
+   */
+  default EventOutbox reportsOutbox(ActorSystem<?> system) {
+    return EventOutbox.NONE;
+  }
 
   @Override
   default void close() {}

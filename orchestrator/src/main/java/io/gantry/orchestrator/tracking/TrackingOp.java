@@ -14,7 +14,8 @@ import java.util.List;
   @JsonSubTypes.Type(TrackingOp.Log.class),
   @JsonSubTypes.Type(TrackingOp.Upload.class),
   @JsonSubTypes.Type(TrackingOp.UploadThumbnail.class),
-  @JsonSubTypes.Type(TrackingOp.EndRun.class)
+  @JsonSubTypes.Type(TrackingOp.EndRun.class),
+  @JsonSubTypes.Type(TrackingOp.RegisterVersion.class)
 })
 sealed interface TrackingOp {
 
@@ -60,6 +61,13 @@ sealed interface TrackingOp {
    * pixels at {@code artifactPath}: the thumbnail MLflow's image view shows.
    */
   record UploadThumbnail(String artifactPath, String file, int maxSide) implements TrackingOp {}
+
+  /**
+   * Registers the run's artifact folder {@code folder} as a version of the registered model
+   * {@code model} (made if missing), with {@code tags}; a run already registered there is left
+   * as it is.
+   */
+  record RegisterVersion(String model, String folder, List<KeyValue> tags, String description) implements TrackingOp {}
 
   /** Ends the run with an MLflow status: FINISHED, FAILED or KILLED. */
   record EndRun(String status, long endTime) implements TrackingOp {}

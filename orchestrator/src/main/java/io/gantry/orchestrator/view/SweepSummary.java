@@ -84,6 +84,31 @@ public final class SweepSummary {
     return open ? Math.max(existing, limit) : existing;
   }
 
+  /**
+   * Whether {@code trial}'s objective cannot be told apart from the best trial's by their noise:
+   * empty where either has no objective or no measured noise. The best trial is within noise of
+   * itself.
+   */
+  public Optional<Boolean> withinNoiseOfBest(TrialSummary trial) {
+    return best()
+        .filter(b -> trial.objective().isPresent() && trial.noise().isPresent() && b.noise().isPresent())
+        .map(
+            b ->
+                withinNoise(
+                    trial.objective().getAsDouble(),
+                    trial.noise().getAsDouble(),
+                    b.objective().getAsDouble(),
+                    b.noise().getAsDouble()));
+  }
+
+  /**
+   * Whether values {@code a} and {@code b} with standard errors {@code noiseA} and {@code noiseB}
+   * differ by at most two standard errors of their difference, the usual 95 % band.
+   */
+  static boolean withinNoise(double a, double noiseA, double b, double noiseB) {
+    return Math.abs(a - b) <= 2 * Math.hypot(noiseA, noiseB);
+  }
+
   /** Best first, by the sweep's goal. */
   public static Comparator<Double> bestFirst(boolean maximize) {
     return maximize ? Comparator.reverseOrder() : Comparator.naturalOrder();

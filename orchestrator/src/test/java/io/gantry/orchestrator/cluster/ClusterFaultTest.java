@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,13 +122,10 @@ class ClusterFaultTest {
         sweepId = cluster.submit(sweepFile());
         JsonNode done = cluster.awaitTrial(sweepId, t -> "completed".equals(t.path("status").asText()));
         finishedFirst = done.path("id").asText();
-        Instant firstEnded = Instant.parse(done.path("finished_at").asText());
-        // the trial the freed worker took next: early in its run, far from its end
-        JsonNode running =
-            cluster.awaitTrial(
-                sweepId,
-                t -> "running".equals(t.path("status").asText()) && !Instant.parse(t.path("started_at").asText()).isBefore(firstEnded));
-        interrupted = running.path("id").asText();
+        // the trial the first freed worker took next: early in its run, far from its end. The two
+        // first trials are alike and may end within one poll of each other, so "first" is the
+        // earliest end the sweep shows, not the end this poll happened to see.
+        interrupted = cluster.awaitTrialAmong(sweepId, ClusterFaultTest::startedAfterTheFirstEnd).path("id").asText();
         cluster.awaitCheckpoint(sweepId, interrupted);
         first.killMachine();
       }
@@ -147,6 +145,21 @@ class ClusterFaultTest {
         }
       }
     }
+  }
+
+  /** A running trial that started once a trial of the sweep had ended. */
+  private static Optional<JsonNode> startedAfterTheFirstEnd(JsonNode trials) {
+    Optional<Instant> firstEnd =
+        StreamSupport.stream(trials.spliterator(), false)
+            .filter(t -> "completed".equals(t.path("status").asText()))
+            .map(t -> Instant.parse(t.path("finished_at").asText()))
+            .min(Instant::compareTo);
+    return firstEnd.flatMap(
+        end ->
+            StreamSupport.stream(trials.spliterator(), false)
+                .filter(t -> "running".equals(t.path("status").asText()))
+                .filter(t -> !Instant.parse(t.path("started_at").asText()).isBefore(end))
+                .findFirst());
   }
 
   /**

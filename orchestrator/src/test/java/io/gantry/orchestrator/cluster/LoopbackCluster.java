@@ -25,8 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** The processes of one Gantry cluster on loopback, each machine with a data folder of its own. */
 final class LoopbackCluster {
@@ -94,17 +96,17 @@ final class LoopbackCluster {
   }
 
   JsonNode awaitTrial(String sweepId, Predicate<JsonNode> wanted) throws Exception {
+    return awaitTrialAmong(sweepId, trials -> StreamSupport.stream(trials.spliterator(), false).filter(wanted).findFirst());
+  }
+
+  /** Waits until {@code find} picks a trial from the sweep's list of trials, and gives it. */
+  JsonNode awaitTrialAmong(String sweepId, Function<JsonNode, Optional<JsonNode>> find) throws Exception {
     JsonNode[] found = new JsonNode[1];
     await(
         "a trial of " + sweepId,
         () -> {
-          for (JsonNode trial : get("/api/sweeps/" + sweepId).map(s -> s.path("trials")).orElse(JSON.createArrayNode())) {
-            if (wanted.test(trial)) {
-              found[0] = trial;
-              return true;
-            }
-          }
-          return false;
+          found[0] = get("/api/sweeps/" + sweepId).map(s -> s.path("trials")).flatMap(find).orElse(null);
+          return found[0] != null;
         });
     return found[0];
   }

@@ -82,7 +82,7 @@ class ApiControlTest {
     server = TestServer.loopback(dataDir, this::launch);
   }
 
-  private boolean launch(SweepSpec spec, SweepPlan plan, RunObserver observer) {
+  private boolean launch(SweepSpec spec, SweepPlan plan, RunObserver observer, Optional<String> pages) {
     try {
       return runs.computeIfAbsent(plan.sweepId(), id -> new FakeRun()).run(plan, observer);
     } catch (InterruptedException e) {

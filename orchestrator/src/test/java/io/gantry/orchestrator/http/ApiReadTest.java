@@ -28,7 +28,7 @@ class ApiReadTest {
 
   @BeforeAll
   static void start() throws IOException {
-    server = TestServer.loopback(dataDir, (spec, plan, observer) -> false);
+    server = TestServer.loopback(dataDir, (spec, plan, observer, pages) -> false);
     SmallSweep.write(server.store, dataDir);
     Files.writeString(dataDir.resolve("secret.txt"), "not for the web");
     api = server.base + "/api";
@@ -69,6 +69,10 @@ class ApiReadTest {
     assertTrue(trials.get(1).get("metrics").get("train/loss").isNull(), "NaN is null in JSON");
     assertEquals("loss became NaN at step 100", trials.get(1).get("message").asText());
     assertEquals("queued", trials.get(2).get("status").asText());
+    JsonNode samples = trials.get(0).get("latest_samples");
+    assertEquals("/api/files/" + SmallSweep.ID + "/t001/samples/epoch-002.png", samples.get("url").asText());
+    assertEquals(2, samples.get("epoch").asInt());
+    assertTrue(trials.get(1).get("latest_samples").isNull(), "a trial without a sample grid has none");
     assertEquals(SmallSweep.ID, Http.get(api + "/sweeps/api").json().get("id").asText(), "a name finds its newest sweep");
     assertNotFound(Http.get(api + "/sweeps/no-such-sweep"));
   }

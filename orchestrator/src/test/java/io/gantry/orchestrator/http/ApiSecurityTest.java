@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Tokens off loopback, cross-origin calls, a taken port, and the OpenAPI document. */
 class ApiSecurityTest {
 
-  private static final SweepLauncher NEVER = (spec, plan, observer) -> false;
+  private static final SweepLauncher NEVER = (spec, plan, observer, pages) -> false;
 
   @TempDir Path dataDir;
 
@@ -123,6 +123,10 @@ class ApiSecurityTest {
               Map.entry(trial + "/metrics", Set.of("get")),
               Map.entry(trial + "/artifacts", Set.of("get")),
               Map.entry(trial + "/stop", Set.of("post")),
+              Map.entry("/api/quiz/pairs", Set.of("post")),
+              Map.entry("/api/quiz/pairs/{pair_id}/left.png", Set.of("get")),
+              Map.entry("/api/quiz/pairs/{pair_id}/right.png", Set.of("get")),
+              Map.entry("/api/quiz/pairs/{pair_id}/answer", Set.of("post")),
               Map.entry("/api/events", Set.of("get")),
               Map.entry("/api/files/{path}", Set.of("get")),
               Map.entry("/api/info", Set.of("get")),

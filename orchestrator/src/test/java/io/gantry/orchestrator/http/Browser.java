@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -27,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Selenium through the system chromedriver, so that nothing downloads a browser of its own. Each
  * browser has a fresh profile; screenshots go to {@code target/screenshots}.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -36,7 +37,7 @@ final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
   private final Path profile;
 
-  Browser(int width, int height) {
+  public Browser(int width, int height) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException(
           "the browser tests need Debian's chromium and chromium-driver: run scripts/install-browser.sh (scripts/test.sh does)");
@@ -59,12 +60,12 @@ final class Browser implements AutoCloseable {
     driver = new ChromeDriver(service, options);
   }
 
-  void open(String url) {
+  public void open(String url) {
     driver.get(url);
   }
 
   /** Runs {@code script} in the page (with {@code arguments}) and returns its value. */
-  Object js(String script, Object... arguments) {
+  public Object js(String script, Object... arguments) {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
@@ -73,7 +74,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Waits until {@code script} returns true in the page. */
-  void await(String what, Duration timeout, String script, Object... arguments) {
+  public void await(String what, Duration timeout, String script, Object... arguments) {
     new WebDriverWait(driver, timeout)
         .withMessage(() -> what + "; browser log: " + log())
         .until(d -> Boolean.TRUE.equals(js(script, arguments)));
@@ -84,11 +85,29 @@ final class Browser implements AutoCloseable {
     js("const e = document.getElementById(arguments[0]); e.value = arguments[1]; e.dispatchEvent(new Event('change'))", selectId, value);
   }
 
-  WebElement find(String css) {
+  public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
 
-  List<WebElement> findAll(String css) {
+  /**
+   * Clicks the element that {@code css} finds. A live page may draw a row again between finding it
+   * and clicking it, as it does when an update arrives; a person would click the new one, so this
+   * finds it again.
+   */
+  public void click(String css) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        find(css).click();
+        return;
+      } catch (StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
+    }
+  }
+
+  public List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
   }
 
@@ -98,7 +117,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Saves the whole page, not only the window, as {@code target/screenshots/NAME.png}; returns the file. */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     Dimension window = driver.manage().window().getSize();
     long height = jsLong("return document.documentElement.scrollHeight");
     driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 140)));

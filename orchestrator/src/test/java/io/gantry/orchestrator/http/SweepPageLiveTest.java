@@ -50,9 +50,9 @@ class SweepPageLiveTest {
         Browser browser = new Browser(1500, 1300)) {
       browser.open(server.base + "/");
       browser.find("#yaml").sendKeys(SWEEP);
-      browser.find("#submit").click();
+      browser.click("#submit");
       browser.await("the sweep is submitted", Duration.ofSeconds(20), "return !!document.querySelector('#submit-result a')");
-      browser.find("#submit-result a").click();
+      browser.click("#submit-result a");
       browser.await("the sweep page opens", Duration.ofSeconds(20), "return document.body.dataset.ready === 'true'");
       browser.js("window.sameDocument = true");
 
@@ -73,25 +73,25 @@ class SweepPageLiveTest {
       assertTrue((Boolean) browser.js(
           "return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.find(s => s.name === arguments[0]).markPoint.data.length === 1", stopped),
           "the stopped trial is marked where it stopped");
-      browser.find("#trials tbody input:checked").click();
+      browser.click("#trials tbody input:checked");
       browser.await("one curve per selected trial, after unselecting one", Duration.ofSeconds(10),
           "return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.length === 3");
       assertEquals(4, browser.jsLong("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().series[0].data.length"), "one line per trial");
 
       browser.choose("curve-metric", "train/loss_d");
       browser.choose("curve-x", "epoch");
-      browser.find("#curve-log").click();
+      browser.click("#curve-log");
       browser.await("train/loss_d by epoch, on a log scale: the last value of each epoch", Duration.ofSeconds(20),
           "const o = echarts.getInstanceByDom(document.getElementById('curves')).getOption(); return o.yAxis[0].type === 'log'"
               + " && o.series.length === 3 && o.series.every(s => s.data.length > 0 && s.data.length <= 6 && s.data.every(p => Number.isInteger(p[0])))");
-      browser.find("#curve-log").click();
+      browser.click("#curve-log");
       browser.choose("curve-x", "step");
       browser.choose("curve-metric", "val/mean_error");
 
       browser.choose("sample-epoch", "1");
       browser.await("the sample grids of the selected trials load", Duration.ofSeconds(20),
           "const imgs = [...document.querySelectorAll('#samples img')]; return imgs.length === 3 && imgs.every(i => i.complete && i.naturalWidth > 0)");
-      browser.find("#trials tbody input:not(:checked)").click();
+      browser.click("#trials tbody input:not(:checked)");
       browser.choose("sample-epoch", "2");
       browser.await("four sample grids at epoch 2", Duration.ofSeconds(20),
           "const imgs = [...document.querySelectorAll('#samples img')]; return imgs.length === 4 && imgs.every(i => i.complete && i.naturalWidth > 0)");

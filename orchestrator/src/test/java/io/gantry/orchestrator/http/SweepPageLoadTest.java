@@ -30,7 +30,7 @@ class SweepPageLoadTest {
     server =
         TestServer.loopback(
             dataDir,
-            (spec, plan, observer) -> {
+            (spec, plan, observer, pages) -> {
               throw new AssertionError("nothing is submitted here");
             });
     long writing = System.nanoTime();
@@ -71,7 +71,7 @@ class SweepPageLoadTest {
     assertShownAsText();
     assertTrue(browser.find("#trials tbody").getText().contains("worker said " + LoadedSweep.HOSTILE), "the failure message shows as text");
 
-    browser.find("#trials th[data-sort='trial']").click();
+    browser.click("#trials th[data-sort='trial']");
     assertEquals("t001", browser.find("#trials tbody tr").getAttribute("data-trial"));
     browser.choose("status-filter", "failed");
     assertEquals(LoadedSweep.TRIALS / 50, browser.findAll("#trials tbody tr").size());
@@ -84,7 +84,7 @@ class SweepPageLoadTest {
     assertShownAsText();
 
     browser.find("#yaml").sendKeys("name: bad\nmodel: gan\n\"" + LoadedSweep.HOSTILE + "\": 1\n");
-    browser.find("#submit").click();
+    browser.click("#submit");
     browser.await("the file's problems are listed", READY, "return document.querySelectorAll('#submit-errors li').length > 0");
     String problems = browser.find("#submit-errors").getText();
     assertTrue(problems.contains("line 3, column 1 · " + LoadedSweep.HOSTILE + ": unknown key"), problems);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SweepPageTokenTest {
 
-  private static final SweepLauncher NEVER = (spec, plan, observer) -> false;
+  private static final SweepLauncher NEVER = (spec, plan, observer, pages) -> false;
 
   @TempDir Path dataDir;
 
@@ -34,7 +34,7 @@ class SweepPageTokenTest {
       browser.open(server.base + "/sweep.html?id=" + SmallSweep.ID);
       browser.await("the page asks for the token", Duration.ofSeconds(10), "return !!document.querySelector('input[name=token]')");
       browser.find("input[name=token]").sendKeys(token);
-      browser.find("button[type=submit]").click();
+      browser.click("button[type=submit]");
       browser.await("the sweep page gets ready", Duration.ofSeconds(30), "return document.body.dataset.ready === 'true'");
       assertEquals(3, browser.findAll("#trials tbody tr").size(), "its trials were read behind the token");
       String address = (String) browser.js("return location.href");

@@ -27,7 +27,8 @@ final class TestServer implements AutoCloseable {
    * A server in {@code system}, or else in a local actor system of its own, whose submitted sweeps
    * run with the launcher that {@code launcher} makes for its store.
    */
-  private TestServer(Path dataDir, WebSettings settings, Optional<ActorSystem<?>> system, Function<RunStore, SweepLauncher> launcher) {
+  private TestServer(
+      Path dataDir, WebSettings settings, Optional<ActorSystem<?>> system, Function<RunStore, SweepLauncher> launcher, TrackingLinks links) {
     ownSystem =
         system.isPresent()
             ? Optional.empty()
@@ -39,12 +40,12 @@ final class TestServer implements AutoCloseable {
     ActorSystem<?> served = system.isPresent() ? system.get() : ownSystem.get();
     server =
         WebServer.start(
-            served, settings, store, dataDir, launcher.apply(store), TrackingLinks.NONE, Optional.empty(), new PrintWriter(printed, true));
+            served, settings, store, dataDir, launcher.apply(store), links, Optional.empty(), new PrintWriter(printed, true));
     base = "http://127.0.0.1:" + server.port().orElseThrow(() -> new IllegalStateException("not served: " + printed));
   }
 
   TestServer(Path dataDir, WebSettings settings, Function<RunStore, SweepLauncher> launcher) {
-    this(dataDir, settings, Optional.empty(), launcher);
+    this(dataDir, settings, Optional.empty(), launcher, TrackingLinks.NONE);
   }
 
   TestServer(Path dataDir, WebSettings settings, SweepLauncher launcher) {
@@ -61,11 +62,17 @@ final class TestServer implements AutoCloseable {
    * serve} runs them.
    */
   static TestServer withService(Path dataDir, SweepService service) {
+    return withService(dataDir, service, TrackingLinks.NONE);
+  }
+
+  /** As {@link #withService(Path, SweepService)}, linking to (and reporting into) the tracking of {@code links}. */
+  static TestServer withService(Path dataDir, SweepService service, TrackingLinks links) {
     return new TestServer(
         dataDir,
         WebSettings.of("127.0.0.1", 0, null),
         Optional.of(service.system()),
-        store -> (spec, plan, observer) -> service.run(store, plan, SweepTracking.OFF, System.out, false, observer));
+        store -> (spec, plan, observer, pages) -> service.run(store, plan, SweepTracking.OFF, System.out, false, observer),
+        links);
   }
 
   /** What the server printed when it started. */

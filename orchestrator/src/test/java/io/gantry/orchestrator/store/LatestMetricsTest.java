@@ -45,6 +45,7 @@ class LatestMetricsTest {
         Statement statement = connection.createStatement()) {
       // back to a store of version 3: without the tables of the later migrations
       statement.execute("DROP TABLE latest_metrics");
+      statement.execute("DROP TABLE quiz_pairs");
       statement.execute("DROP TABLE preemptions");
       statement.execute("DELETE FROM schema_version WHERE version >= 4");
     }

@@ -65,14 +65,12 @@ class DatasetSpecParsingTest {
 
     Path data = dir.resolve("data").toAbsolutePath();
     assertEquals(
-        new DatasetSpec(
-            DatasetSpec.IDX,
-            data.resolve("train-img").toString(),
-            data.resolve("train-lbl").toString(),
-            data.resolve("test-img").toString(),
-            data.resolve("test-lbl").toString(),
-            500,
-            100),
+        DatasetSpec.idx(
+                data.resolve("train-img").toString(),
+                data.resolve("train-lbl").toString(),
+                data.resolve("test-img").toString(),
+                data.resolve("test-lbl").toString())
+            .withLimits(500, 100),
         dataset);
   }
 
@@ -127,7 +125,7 @@ class DatasetSpecParsingTest {
         "dataset: {train_limit: 5}",
         10,
         "dataset",
-        "expected name: fashion-mnist | gaussian-2d, or format: idx");
+        "expected name: fashion-mnist | gaussian-2d | mixture-1d, or format: idx");
   }
 
   @Test

@@ -138,7 +138,8 @@ class SweepSpecErrorsTest {
         5,
         16,
         "metric.name",
-        "expected one of train/kl, train/loss, train/recon, val/elbo");
+        "expected one of train/kl, train/loss, train/recon, val/class_entropy,"
+            + " val/classes_covered, val/elbo, val/fid");
   }
 
   @Test

@@ -41,8 +41,13 @@ public final class LocalMlflow implements AutoCloseable {
     this.port = port;
   }
 
+  /** The server of {@link MlflowServer#VERSION}, the one {@code gantry mlflow-server} runs. */
   public static LocalMlflow start(Path dir) throws Exception {
-    LocalMlflow mlflow = new LocalMlflow(installedVenv(), dir, freePort());
+    return start(dir, MlflowServer.VERSION);
+  }
+
+  public static LocalMlflow start(Path dir, String version) throws Exception {
+    LocalMlflow mlflow = new LocalMlflow(installedVenv(version), dir, freePort());
     mlflow.startServer();
     return mlflow;
   }
@@ -91,7 +96,6 @@ public final class LocalMlflow implements AutoCloseable {
     }
   }
 
-  /** Every run of the experiment, over all pages. */
   /** The id of the experiment named {@code name}, if there is one. */
   public Optional<String> experimentId(String name) {
     JsonNode found = post("experiments/search", Map.of("filter", "name = '" + name + "'", "max_results", 10));
@@ -100,6 +104,7 @@ public final class LocalMlflow implements AutoCloseable {
         : Optional.of(found.path("experiments").get(0).path("experiment_id").asText());
   }
 
+  /** Every run of the experiment, over all pages. */
   public List<JsonNode> runs(String experimentId) {
     List<JsonNode> runs = new ArrayList<>();
     String token = "";
@@ -110,6 +115,14 @@ public final class LocalMlflow implements AutoCloseable {
       token = page.path("next_page_token").asText("");
     } while (!token.isEmpty());
     return runs;
+  }
+
+  /** The versions of the registered model {@code name}, oldest first. */
+  List<JsonNode> modelVersions(String name) {
+    List<JsonNode> versions = new ArrayList<>();
+    get("model-versions/search", "filter", "name = '" + name + "'").path("model_versions").forEach(versions::add);
+    versions.sort(java.util.Comparator.comparingInt(v -> v.path("version").asInt()));
+    return versions;
   }
 
   /** The files under {@code path} of the run's artifacts, recursively, as paths from the root. */
@@ -125,9 +138,20 @@ public final class LocalMlflow implements AutoCloseable {
     return files;
   }
 
+  /**
+   * Sends a read (every request here is one, searches included), once more if the connection
+   * breaks: a server that was restarted, or that closes idle connections, leaves the client a
+   * pooled connection that fails on its next use.
+   */
   private JsonNode send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+      HttpResponse<String> response;
+      try {
+        response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException stale) {
+        response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      }
       if (response.statusCode() != 200) {
         throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
       }
@@ -141,9 +165,9 @@ public final class LocalMlflow implements AutoCloseable {
   }
 
   /** The venv the project's script installs (a no-op when it is there). */
-  private static Path installedVenv() throws IOException, InterruptedException {
+  private static Path installedVenv(String version) throws IOException, InterruptedException {
     Process script =
-        new ProcessBuilder("bash", installScript().toString())
+        new ProcessBuilder("bash", installScript().toString(), version)
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     String out = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -4,6 +4,7 @@ import io.gantry.orchestrator.cli.CliRun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.TrialRecord;
+import io.gantry.orchestrator.view.SweepSummary;
+import io.gantry.orchestrator.view.TrialSummary;
 import io.gantry.protocol.catalog.Hyperparams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sweeps tracked into a real MLflow server, read back through its REST API and once through
- * MLflow's own Python client: runs and their nesting, params, tags, every metric value, statuses
- * and artifacts; and an outage of the server in the middle of a sweep that loses nothing.
+ * MLflow's own Python client: runs and their nesting, params, tags, every metric value, statuses,
+ * artifacts, pictures in MLflow's image layout, the links both ways and the best trial in the
+ * model registry; an outage of the server in the middle of a sweep that loses nothing; and what a
+ * run could not deliver, delivered later by {@code gantry mlflow-sync}. Against the release {@code
+ * gantry mlflow-server} runs; {@link MlflowTrackingOn2xTest} runs the same against MLflow 2.
  */
 class MlflowTrackingTest extends AgainstLocalMlflow {
 
@@ -64,6 +70,7 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
     CliRun run = CliRun.gantry("run", sweepFile("mlflow-e2e", 200).toString(), "--data-dir", data.toString(), "--workers", "2", "--mlflow", mlflow.url());
     assertEquals(0, run.code(), run.toString());
     assertTrue(run.out().contains("mlflow: everything delivered; the sweep's run: " + mlflow.url()), run.toString());
+    String pages = webUi(run);
 
     try (H2RunStore store = H2RunStore.open(data)) {
       SweepRecord sweep = store.sweep("mlflow-e2e").orElseThrow();
@@ -78,6 +85,7 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
       assertEquals("2", parentParams.get("budget.epochs"));
       assertEquals("[0.05, 0.02, 0.01]", parentParams.get("parameters.lr_d.values"));
       assertEquals(List.of("sweep.yaml"), mlflow.artifacts(runId(parent), ""));
+      assertEquals(pages + "sweep.html?id=" + sweep.id(), parentTags.get("gantry.url"));
 
       for (TrialRecord trial : store.trials(sweep.id())) {
         JsonNode child = runs.children().get(trial.trialId());
@@ -86,14 +94,15 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
         assertEquals(runId(parent), tags.get("mlflow.parentRunId"));
         assertEquals(trial.worker().orElseThrow(), tags.get("worker"));
         assertEquals(trial.device().orElseThrow(), tags.get("device"));
+        assertEquals(pages + "sweep.html?id=" + sweep.id() + "&trial=" + trial.trialId(), tags.get("gantry.url"));
         Map<String, String> expected = new HashMap<>();
         Hyperparams.resolve("gan", trial.params()).asMap().forEach((k, v) -> expected.put(k, String.valueOf(v)));
         expected.put("seed", Long.toString(trial.seed()));
         assertEquals(expected, pairs(child.at("/data/params")), trial.trialId());
         assertSameHistories(store.metrics(sweep.id(), trial.trialId()), runId(child));
         List<String> files = mlflow.artifacts(runId(child), "");
-        assertTrue(files.containsAll(List.of("config.json", "samples/epoch-001.png", "samples/epoch-002.png")), files.toString());
-        assertTrue(files.stream().anyMatch(f -> f.startsWith("checkpoint/") && f.endsWith(".params")), files.toString());
+        assertTrue(files.containsAll(List.of("config.json", "model/config.json", "samples/epoch-001.png", "samples/epoch-002.png")), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.startsWith("model/checkpoint/") && f.endsWith(".params")), files.toString());
         // and in MLflow's image layout, one picture and one thumbnail per epoch, by step
         List<String> images = new ArrayList<>();
         for (ArtifactRecord samples : store.artifacts(sweep.id(), trial.trialId())) {
@@ -121,6 +130,7 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
         }
         assertEquals(Optional.empty(), links.trialUrl(sweep.id(), "t999"));
       }
+      assertBestTrialRegistered(store, sweep, runs, data);
       CliRun show = CliRun.gantry("show", sweep.id(), "--data-dir", data.toString(), "--mlflow", mlflow.url());
       assertTrue(show.out().contains("mlflow: " + mlflow.url() + "/#/experiments/" + experimentId + "/runs/" + runId(parent) + "\n"), show.out());
       assertTrue(show.out().contains("  t001 " + mlflow.url() + "/#/experiments/" + experimentId + "/runs/" + runId(runs.children().get("t001"))), show.out());
@@ -128,7 +138,49 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
   }
 
   @Test
+  void whatARunCouldNotDeliverGantryMlflowSyncDeliversLater() throws Exception {
+    assumeTrue(mlflowVersion().equals(MlflowServer.VERSION), "delivery is the client's: checked against one server");
+    Path data = dir.resolve("data");
+    // one deliverer at a time: while another holds the outbox, the run's courier delivers nothing,
+    // and neither does mlflow-sync
+    try (DeliveryLock held = DeliveryLock.tryTake(data, mlflow.url()).orElseThrow()) {
+      CliRun run =
+          CliRun.gantry("run", sweepFile("mlflow-later", 200).toString(), "--data-dir", data.toString(), "--workers", "2", "--mlflow", mlflow.url(), "--mlflow-wait", "1");
+      assertEquals(0, run.code(), run.toString());
+      assertTrue(run.out().contains("entries not delivered to " + mlflow.url()) && run.out().contains(DeliveryLock.HELD_ELSEWHERE), run.toString());
+      CliRun blocked = CliRun.gantry("mlflow-sync", "mlflow-later", "--data-dir", data.toString(), "--mlflow", mlflow.url());
+      assertEquals(1, blocked.code(), blocked.toString());
+      assertTrue(blocked.out().contains("0 entries delivered") && blocked.out().contains(DeliveryLock.HELD_ELSEWHERE), blocked.out());
+    }
+    assertTrue(mlflow.experimentId("mlflow-later").isEmpty(), "nothing delivered while the lock was held");
+
+    CliRun sync = CliRun.gantry("mlflow-sync", "mlflow-later", "--data-dir", data.toString(), "--mlflow", mlflow.url());
+    assertEquals(0, sync.code(), sync.toString());
+    assertTrue(sync.out().matches("(?s)mlflow: [1-9][0-9]* entries delivered to " + java.util.regex.Pattern.quote(mlflow.url()) + "\\R"), sync.out());
+    try (H2RunStore store = H2RunStore.open(data)) {
+      SweepRecord sweep = store.sweep("mlflow-later").orElseThrow();
+      Runs runs = runsOf(sweep);
+      for (TrialRecord trial : store.trials(sweep.id())) {
+        assertSameHistories(store.metrics(sweep.id(), trial.trialId()), runId(runs.children().get(trial.trialId())));
+      }
+      assertEquals(1, mlflow.modelVersions(sweep.name()).size(), "the finished sweep's best trial registered");
+    }
+    CliRun again = CliRun.gantry("mlflow-sync", "--data-dir", data.toString(), "--mlflow", mlflow.url());
+    assertEquals(0, again.code(), again.toString());
+    assertTrue(again.out().startsWith("mlflow: 0 entries delivered"), again.out());
+    CliRun unknown = CliRun.gantry("mlflow-sync", "no-such-sweep", "--data-dir", data.toString(), "--mlflow", mlflow.url());
+    assertEquals(2, unknown.code(), unknown.toString());
+    assertTrue(unknown.err().contains("no sweep 'no-such-sweep'"), unknown.err());
+    if (System.getenv("MLFLOW_TRACKING_URI") == null) {
+      CliRun nowhere = CliRun.gantry("mlflow-sync", "--data-dir", data.toString());
+      assertEquals(2, nowhere.code(), nowhere.toString());
+      assertTrue(nowhere.err().contains("mlflow-sync needs the MLflow server: --mlflow URL, or MLFLOW_TRACKING_URI"), nowhere.err());
+    }
+  }
+
+  @Test
   void mlflowStoppedMidSweepAndBackThirtySecondsLaterGetsEveryMetricExactlyOnce() throws Exception {
+    assumeTrue(mlflowVersion().equals(MlflowServer.VERSION), "delivery is the client's: checked against one server");
     Path data = dir.resolve("data");
     String file = sweepFile("mlflow-outage", 400).toString();
     CompletableFuture<CliRun> sweep =
@@ -163,6 +215,41 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
           "outage: %d metric values in H2 (%d of them reported while MLflow was down), %d in MLflow, 1 + %d runs%n",
           inStore, duringOutage, inMlflow, runs.children().size());
     }
+  }
+
+  /**
+   * The finished sweep's best trial is version 1 of the model named after the sweep, made of its
+   * run's {@code model/} folder, with the metric as a tag; {@code gantry register} adds another
+   * trial as version 2, once however often it is asked.
+   */
+  private void assertBestTrialRegistered(H2RunStore store, SweepRecord sweep, Runs runs, Path data) {
+    TrialSummary best = SweepSummary.read(store, sweep).best().orElseThrow();
+    List<JsonNode> versions = mlflow.modelVersions(sweep.name());
+    assertEquals(1, versions.size(), versions.toString());
+    JsonNode first = versions.get(0);
+    String bestRun = runId(runs.children().get(best.record().trialId()));
+    assertEquals(bestRun, first.path("run_id").asText());
+    assertEquals("runs:/" + bestRun + "/model", first.path("source").asText());
+    Map<String, String> tags = pairs(first.path("tags"));
+    assertEquals(best.record().trialId(), tags.get("gantry.trial_id"));
+    assertEquals(best.objective().getAsDouble(), Double.parseDouble(tags.get("val/mean_error")));
+
+    String other = store.trials(sweep.id()).stream().map(TrialRecord::trialId).filter(id -> !id.equals(best.record().trialId())).findFirst().orElseThrow();
+    for (int i = 0; i < 2; i++) {
+      CliRun register = CliRun.gantry("register", sweep.id(), other, "--data-dir", data.toString(), "--mlflow", mlflow.url());
+      assertEquals(0, register.code(), register.toString());
+      assertTrue(register.out().contains("is version 2 of model " + sweep.name() + ": " + mlflow.url() + "/#/models/" + sweep.name() + "/versions/2"), register.out());
+    }
+    assertEquals(2, mlflow.modelVersions(sweep.name()).size());
+    CliRun unknown = CliRun.gantry("register", sweep.id(), "t999", "--data-dir", data.toString(), "--mlflow", mlflow.url());
+    assertEquals(2, unknown.code(), unknown.toString());
+    assertTrue(unknown.err().contains("no trial 't999' in sweep " + sweep.id()), unknown.err());
+  }
+
+  /** The web UI's address, as {@code gantry run} printed it. */
+  private static String webUi(CliRun run) {
+    return run.out().lines().filter(l -> l.startsWith("web UI: ")).findFirst().orElseThrow(() -> new AssertionError(run.toString()))
+        .substring("web UI: ".length()).split(" ")[0];
   }
 
   private record Runs(JsonNode parent, Map<String, JsonNode> children) {}

@@ -105,6 +105,29 @@ class SweepSummaryTest {
     assertEquals(3, beyond.plannedTrials(), "never fewer than it has");
   }
 
+  @Test
+  void trialsWithinTwoStandardErrorsOfTheBestAreMarkedAsNotToldApart() {
+    SweepRecord fid =
+        new SweepRecord(
+            "s-1", "s", "dcgan", "random", "val/fid", "minimize", SweepStatus.FINISHED, "name: s\n", null, "/a", Instant.EPOCH,
+            Optional.empty(), OptionalInt.empty());
+    Map<String, Map<String, Double>> latest =
+        Map.of(
+            "t001", Map.of("val/fid", 10.0, "val/fid_std", 0.5),
+            // 10.0 + 2 * hypot(0.5, 0.5) = 11.41: inside
+            "t002", Map.of("val/fid", 11.4, "val/fid_std", 0.5),
+            "t003", Map.of("val/fid", 11.5, "val/fid_std", 0.5),
+            "t004", Map.of("val/fid", 10.2));
+    SweepSummary summary = SweepSummary.of(fid, finished(4), latest);
+    assertEquals(OptionalDouble.of(0.5), summary.trials().get(1).noise());
+    assertEquals(Optional.of(true), summary.withinNoiseOfBest(summary.trials().get(0)), "the best, of itself");
+    assertEquals(Optional.of(true), summary.withinNoiseOfBest(summary.trials().get(1)));
+    assertEquals(Optional.of(false), summary.withinNoiseOfBest(summary.trials().get(2)));
+    assertEquals(Optional.empty(), summary.withinNoiseOfBest(summary.trials().get(3)), "no noise measured");
+    SweepSummary noNoise = summary("maximize", SweepStatus.FINISHED, OptionalInt.empty(), finished(2));
+    assertEquals(Optional.empty(), noNoise.withinNoiseOfBest(noNoise.trials().get(0)), "a metric without a standard error");
+  }
+
   private static SweepSummary summary(String goal, SweepStatus status, OptionalInt maxTrials, List<TrialRecord> trials) {
     return SweepSummary.of(sweep(goal, status, maxTrials), trials, LATEST);
   }

@@ -31,7 +31,25 @@ final class CatalogParameters {
       ParamDef.ofInt("batch_size", 128, BATCH, "examples per step");
   private static final ParamDef FID =
       ParamDef.ofInt(
-          FID_SAMPLES, 10_000, FID_COUNT, "generated images val/fid is measured on; 0 skips val/fid");
+          FID_SAMPLES,
+          10_000,
+          FID_COUNT,
+          "generated images val/fid and the sample metrics are measured on; 0 skips them");
+
+  // The adversarial game's rules, the same in every kind that plays it (Adversarial in the worker).
+  // More than 100 D steps per G step leaves G all but untrained.
+  private static final ParamDef K_DISC_STEPS =
+      ParamDef.ofInt(
+          "k_disc_steps", 1, Bounds.closed(1, 100), "discriminator steps per generator step");
+  private static final ParamDef GENERATOR_LOSS =
+      ParamDef.ofChoice(
+          "generator_loss", List.of("non_saturating", "minimax"), "generator objective");
+  private static final ParamDef D_LOSS =
+      ParamDef.ofChoice(
+          "d_loss",
+          List.of("sum", "average"),
+          "D's loss: the sum of its real and fake terms (Goodfellow et al.), or their"
+              + " average (d2l's), half as large");
 
   static final Map<String, List<ParamDef>> PARAMETERS =
       Map.of(
@@ -74,7 +92,28 @@ final class CatalogParameters {
                           OPTIONAL_WIDTH,
                           "width of G's two hidden layers; 0 makes G linear"),
                       // a linear D compares means only, so it has hidden layers
-                      ParamDef.ofInt("d_hidden", 256, WIDTH, "width of D's two hidden layers"))),
+                      ParamDef.ofInt("d_hidden", 256, WIDTH, "width of D's two hidden layers"),
+                      ParamDef.ofInt(
+                          "d_hidden2",
+                          0,
+                          OPTIONAL_WIDTH,
+                          "width of D's second hidden layer; 0: d_hidden, as the first"),
+                      ParamDef.ofChoice(
+                          "d_activation",
+                          List.of("leaky_relu", "tanh"),
+                          "D's nonlinearity: LeakyReLU(0.2) or tanh (d2l's)"),
+                      // above 1 the first layers saturate; 0 keeps DJL's Xavier weights
+                      ParamDef.ofDouble(
+                          "init_std",
+                          0.0,
+                          Bounds.openClosed(0, 1).orOff(0),
+                          "std of the N(0, std) every weight and bias of G and D starts from; 0:"
+                              + " Xavier weights and zero biases"),
+                      ParamDef.ofChoice(
+                          "noise",
+                          List.of("normal", "uniform"),
+                          "G's input: z ~ N(0, I) or U(0, 1) in every coordinate"))),
+          "aae", adversarialAutoencoder(),
           "dcgan", gan(100, 2e-4, 0.5, 128, convWidths()),
           "cgan", gan(100, 2e-4, 0.5, 128, convWidths()),
           "progan",
@@ -113,6 +152,28 @@ final class CatalogParameters {
     return List.copyOf(defs);
   }
 
+  /**
+   * The adversarial autoencoder: the autoencoder's widths and learning rate, and the game on codes
+   * with its discriminator's own width and learning rate, the encoder playing the generator.
+   */
+  private static List<ParamDef> adversarialAutoencoder() {
+    return List.of(
+        ParamDef.ofInt("latent_dim", 8, LATENT_DIM, "size of the code"),
+        ParamDef.ofInt("hidden_dim", 512, WIDTH, "width of the two hidden layers of encoder and decoder"),
+        ParamDef.ofInt("d_hidden", 256, WIDTH, "width of the code discriminator's two hidden layers"),
+        ParamDef.ofChoice(
+            "prior", List.of("gaussian", "mixture"), "the codes' target: N(0, I), or 10 Gaussians on a circle"),
+        ParamDef.ofDouble("lr", 1e-3, LEARNING_RATE, "Adam learning rate of encoder and decoder"),
+        ParamDef.ofDouble("lr_g", 2e-4, LEARNING_RATE, "Adam learning rate of the encoder against D"),
+        ParamDef.ofDouble("lr_d", 1e-3, LEARNING_RATE, "Adam learning rate of the code discriminator"),
+        ParamDef.ofDouble("beta1", 0.5, BETA, "Adam beta1 of the game's two optimizers"),
+        K_DISC_STEPS,
+        GENERATOR_LOSS,
+        D_LOSS,
+        BATCH_SIZE,
+        FID);
+  }
+
   private static List<ParamDef> convWidths() {
     return List.of(
         ParamDef.ofInt(
@@ -128,17 +189,12 @@ final class CatalogParameters {
         new ArrayList<>(
             List.of(
                 ParamDef.ofInt("latent_dim", latent, LATENT_DIM, "size of z"),
-                // more than 100 D steps per G step leaves G all but untrained
-                ParamDef.ofInt(
-                    "k_disc_steps",
-                    1,
-                    Bounds.closed(1, 100),
-                    "discriminator steps per generator step"),
+                K_DISC_STEPS,
                 ParamDef.ofDouble("lr_g", lr, LEARNING_RATE, "generator Adam learning rate"),
                 ParamDef.ofDouble("lr_d", lr, LEARNING_RATE, "discriminator Adam learning rate"),
                 ParamDef.ofDouble("beta1", beta1, BETA, "Adam beta1 for both networks"),
-                ParamDef.ofChoice(
-                    "generator_loss", List.of("non_saturating", "minimax"), "generator objective"),
+                GENERATOR_LOSS,
+                D_LOSS,
                 ParamDef.ofInt("batch_size", batch, BATCH, "examples per step")));
     defs.addAll(own);
     defs.add(FID);

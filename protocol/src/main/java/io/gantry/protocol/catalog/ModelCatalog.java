@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,17 +20,50 @@ public final class ModelCatalog {
   private static final Map<String, List<ParamDef>> PARAMETERS = CatalogParameters.PARAMETERS;
 
   // Convolutional models are built for images; the rest also train on points.
-  private static final Set<String> IMAGES_ONLY = Set.of("vae", "dcgan", "cgan", "progan");
+  private static final Set<String> IMAGES_ONLY = Set.of("vae", "aae", "dcgan", "cgan", "progan");
 
   // Kinds that draw new images: their samples are scored by FID.
-  private static final Set<String> GENERATORS = Set.of("vae", "gan", "dcgan", "cgan", "progan");
+  private static final Set<String> GENERATORS =
+      Set.of("vae", "aae", "gan", "dcgan", "cgan", "progan");
 
   private static final Set<String> GANS = Set.of("gan", "dcgan", "cgan", "progan");
 
+  // Kinds that score how likely an image is: the VAE by its ELBO, the autoencoders by their
+  // reconstruction error, the GAN and DCGAN by D. Not the cgan, whose D judges an image only with
+  // a class, nor the progan, whose D's minibatch standard deviation makes a score depend on the
+  // other images of its batch.
+  private static final Set<String> OUTLIER_SCORERS = Set.of("ae", "dae", "vae", "aae", "gan", "dcgan");
+
+  /** The area under the ROC curve of the score telling left-out classes from the rest. */
+  public static final String OUTLIER_AUROC = "val/outlier_auroc";
+
   private static final Set<String> DATASET_KINDS =
-      Set.of(DatasetSpec.FASHION_MNIST, DatasetSpec.IDX, DatasetSpec.GAUSSIAN_2D);
+      Set.of(
+          DatasetSpec.FASHION_MNIST,
+          DatasetSpec.IDX,
+          DatasetSpec.GAUSSIAN_2D,
+          DatasetSpec.MIXTURE_1D);
 
   private static final List<String> MOMENT_METRICS = List.of("val/mean_error", "val/cov_error");
+
+  // On 1-D data the whole distribution is compared, not two moments.
+  private static final String KS_METRIC = "val/ks";
+
+  // Measured on the generated images wherever val/fid is, from the same classifier features.
+  private static final List<String> SAMPLE_METRICS =
+      List.of(
+          "val/fid",
+          "val/fid_std",
+          "val/kid",
+          "val/kid_std",
+          "val/precision",
+          "val/recall",
+          "val/class_entropy",
+          "val/classes_covered");
+
+  // A metric's standard error, where its worker measures one: the two values of two trials are
+  // told apart only when they differ by more than their noise.
+  private static final Map<String, String> NOISE = Map.of("val/fid", "val/fid_std");
 
   private static final List<String> GAN_METRICS =
       List.of(
@@ -53,6 +87,11 @@ public final class ModelCatalog {
 
   private ModelCatalog() {}
 
+  /** The metric that holds the standard error of {@code metric}, if workers measure one. */
+  public static Optional<String> noiseOf(String metric) {
+    return Optional.ofNullable(NOISE.get(metric));
+  }
+
   /** The model kinds a sweep may name. */
   public static Set<String> models() {
     return PARAMETERS.keySet();
@@ -71,15 +110,16 @@ public final class ModelCatalog {
 
   /**
    * Whether a trial of {@code model} can run on data of {@code datasetKind}. Every model trains on
-   * images; the VAE, whose decoder is Bernoulli, and the convolutional GANs do not take {@code
-   * gaussian-2d}. (The conditional GAN also needs labels, which every image kind has.)
+   * images; the VAE, whose decoder is Bernoulli, and the convolutional GANs do not take the
+   * generated points ({@code gaussian-2d}, {@code mixture-1d}). (The conditional GAN also needs
+   * labels, which every image kind has.)
    */
   public static boolean supports(String model, String datasetKind) {
     return model != null
         && datasetKind != null
         && PARAMETERS.containsKey(model)
         && DATASET_KINDS.contains(datasetKind)
-        && !(IMAGES_ONLY.contains(model) && datasetKind.equals(DatasetSpec.GAUSSIAN_2D));
+        && !(IMAGES_ONLY.contains(model) && DatasetSpec.isGenerated(datasetKind));
   }
 
   /**
@@ -87,7 +127,29 @@ public final class ModelCatalog {
    * kinds that generate images, on images. Those have a {@code fid_samples} parameter.
    */
   public static boolean reportsFid(String model, String datasetKind) {
-    return GENERATORS.contains(model) && !DatasetSpec.GAUSSIAN_2D.equals(datasetKind);
+    return GENERATORS.contains(model) && !DatasetSpec.isGenerated(datasetKind);
+  }
+
+  /**
+   * Whether {@code model} gives each image a score of how unlikely it is: the negative ELBO of the
+   * VAE, the reconstruction error of the autoencoders (the adversarial one too), minus D's logit
+   * for the MLP GAN and the DCGAN.
+   */
+  public static boolean scoresImages(String model) {
+    return OUTLIER_SCORERS.contains(model);
+  }
+
+  /**
+   * The metric names a trial of {@code model} on {@code dataset} reports: those of {@link
+   * #metrics(String, String)} for its kind, and {@value #OUTLIER_AUROC} when it leaves classes out
+   * and the model {@link #scoresImages scores images}.
+   */
+  public static Set<String> metrics(String model, DatasetSpec dataset) {
+    Set<String> names = new LinkedHashSet<>(metrics(model, dataset.kind()));
+    if (dataset.hasOutliers() && scoresImages(model)) {
+      names.add(OUTLIER_AUROC);
+    }
+    return Collections.unmodifiableSet(names);
   }
 
   /**
@@ -95,8 +157,11 @@ public final class ModelCatalog {
    * train/...} averaged over each report window (ProGAN's {@code train/phase} and {@code
    * train/alpha} are the values at the report's step), {@code val/...} once per epoch on held-out
    * data. On {@code gaussian-2d} the GAN also compares its samples' mean and covariance with the
-   * true ones; on images every generating kind reports {@code val/fid}. Throws for an unknown model
-   * or a combination that {@link #supports} rejects.
+   * true ones, on {@code mixture-1d} their distribution with the held-out points' ({@code val/ks});
+   * on images every generating kind reports {@code val/fid} and the sample metrics
+   * measured with it (KID, precision and recall, class coverage; the conditional GAN also {@code
+   * val/class_accuracy}). Throws for an unknown model or a combination that {@link #supports}
+   * rejects.
    */
   public static Set<String> metrics(String model, String datasetKind) {
     if (model != null && PARAMETERS.containsKey(model) && !supports(model, datasetKind)) {
@@ -106,10 +171,21 @@ public final class ModelCatalog {
     Set<String> names =
         new LinkedHashSet<>(
             switch (model) {
-              case "ae" -> List.of("train/loss", "val/mse");
-              case "dae" -> List.of("train/loss", "val/mse", "val/mse_noisy");
+              case "ae" -> List.of("train/loss", "val/mse", "val/pca_mse");
+              case "dae" -> List.of("train/loss", "val/mse", "val/mse_noisy", "val/pca_mse");
               case "vae" ->
                   List.of("train/loss", "train/recon", "train/kl", "val/elbo", "val/iwae");
+              case "aae" ->
+                  List.of(
+                      "train/loss",
+                      "train/loss_d",
+                      "train/loss_g",
+                      "train/d_real",
+                      "train/d_fake",
+                      "val/mse",
+                      "val/d_code",
+                      "val/code_mean_error",
+                      "val/code_cov_error");
               case "gan", "dcgan", "cgan" -> GAN_METRICS;
               case "progan" -> PROGAN_METRICS;
               default -> throw new IllegalArgumentException("unknown model '" + model + "'");
@@ -117,8 +193,14 @@ public final class ModelCatalog {
     if (GANS.contains(model) && DatasetSpec.GAUSSIAN_2D.equals(datasetKind)) {
       names.addAll(MOMENT_METRICS);
     }
+    if (GANS.contains(model) && DatasetSpec.MIXTURE_1D.equals(datasetKind)) {
+      names.add(KS_METRIC);
+    }
     if (reportsFid(model, datasetKind)) {
-      names.add("val/fid");
+      names.addAll(SAMPLE_METRICS);
+      if (model.equals("cgan")) {
+        names.add("val/class_accuracy");
+      }
     }
     return Collections.unmodifiableSet(names);
   }

@@ -96,7 +96,7 @@ class HyperparamsTest {
   @Test
   void catalogNamesModelsDatasetsAndMetrics() {
     assertEquals(
-        Set.of("ae", "dae", "vae", "gan", "dcgan", "cgan", "progan"), ModelCatalog.models());
+        Set.of("ae", "dae", "vae", "aae", "gan", "dcgan", "cgan", "progan"), ModelCatalog.models());
     assertFalse(ModelCatalog.supports("vae", "gaussian-2d"));
     assertThrows(IllegalArgumentException.class, () -> ModelCatalog.metrics("vae", "gaussian-2d"));
     assertTrue(ModelCatalog.supports("ae", "gaussian-2d"));
@@ -105,7 +105,7 @@ class HyperparamsTest {
     assertFalse(ModelCatalog.supports("wgan", "fashion-mnist"));
     assertFalse(ModelCatalog.supports("dcgan", "gaussian-2d"));
     assertTrue(ModelCatalog.supports("cgan", "idx"));
-    assertEquals(Set.of("train/loss", "val/mse"), ModelCatalog.metrics("ae", "gaussian-2d"));
+    assertEquals(Set.of("train/loss", "val/mse", "val/pca_mse"), ModelCatalog.metrics("ae", "gaussian-2d"));
     assertTrue(ModelCatalog.metrics("gan", "gaussian-2d").contains("val/cov_error"));
     assertFalse(ModelCatalog.metrics("gan", "fashion-mnist").contains("val/cov_error"));
     assertTrue(
@@ -116,5 +116,19 @@ class HyperparamsTest {
         ModelCatalog.metrics("progan", "fashion-mnist")
             .containsAll(Set.of("train/phase", "train/alpha")));
     assertTrue(ModelCatalog.metrics("dae", "fashion-mnist").contains("val/mse_noisy"));
+    Set<String> sampleMetrics =
+        Set.of(
+            "val/fid_std",
+            "val/kid",
+            "val/kid_std",
+            "val/precision",
+            "val/recall",
+            "val/class_entropy",
+            "val/classes_covered");
+    assertTrue(ModelCatalog.metrics("dcgan", "fashion-mnist").containsAll(sampleMetrics));
+    assertFalse(ModelCatalog.metrics("dcgan", "fashion-mnist").contains("val/class_accuracy"));
+    assertTrue(ModelCatalog.metrics("cgan", "idx").contains("val/class_accuracy"));
+    assertFalse(ModelCatalog.metrics("gan", "gaussian-2d").contains("val/kid"));
+    assertFalse(ModelCatalog.metrics("ae", "fashion-mnist").contains("val/kid"));
   }
 }

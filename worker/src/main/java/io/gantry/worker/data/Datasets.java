@@ -1,15 +1,21 @@
 package io.gantry.worker.data;
 
+import io.gantry.protocol.idx.IdxFile;
+import io.gantry.protocol.idx.IdxReader;
 import io.gantry.protocol.trial.DatasetSpec;
+import io.gantry.protocol.trial.MixtureSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Loads the data a {@link DatasetSpec} names. IDX files are kept in a small per-process cache,
@@ -23,6 +29,9 @@ public final class Datasets {
 
   private static final String FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
   private static final int GAUSSIAN_POINTS = 1000;
+  // Ten times d2l's count: the KS distance of two samples of n points each has a noise floor near
+  // 1.2 / sqrt(n), 0.012 here, below any distance worth telling apart.
+  private static final int MIXTURE_POINTS = 10_000;
   private static final int CACHED_FILES = 4;
 
   private record CacheKey(Path path, long size, FileTime modified) {}
@@ -41,17 +50,29 @@ public final class Datasets {
 
   /**
    * The train and test examples of {@code spec}. For IDX data the limits take a prefix of each
-   * split (0 = all); for {@code gaussian-2d} they give the number of points drawn (0 = 1000 each),
-   * train and test from two generators derived from {@code seed}, so that a prefix of a larger draw
-   * is a smaller draw.
+   * split (0 = all), of the images whose classes are not excluded; the excluded classes' test
+   * images, as many as the test limit allows, are the outliers. For generated data the limits
+   * give the number of points drawn (0 = 1000 each for {@code gaussian-2d}, 10,000 for {@code
+   * mixture-1d}), train and test from two generators derived
+   * from {@code seed}, so that a prefix of a larger draw is a smaller draw.
    */
   public static TrialData load(DatasetSpec spec, long seed) throws IOException {
     if (spec.kind().equals(DatasetSpec.GAUSSIAN_2D)) {
+      if (spec.hasOutliers()) {
+        throw new IllegalArgumentException("gaussian-2d has no classes to leave out");
+      }
       return gaussian(spec, seed);
     }
+    if (spec.kind().equals(DatasetSpec.MIXTURE_1D)) {
+      return mixture(spec, seed);
+    }
     ImageFiles files = imageFiles(spec);
-    Examples train = read(files.trainImages(), files.trainLabels(), spec.trainLimit());
-    Examples test = read(files.testImages(), files.testLabels(), spec.testLimit());
+    if (spec.hasOutliers() && (files.trainLabels() == null || files.testLabels() == null)) {
+      throw new IllegalArgumentException("classes can be left out only of images with label files, not of " + files.trainImages());
+    }
+    IntPredicate excluded = spec.excludeClasses()::contains;
+    Examples train = read(files.trainImages(), files.trainLabels(), spec.trainLimit(), excluded.negate());
+    Examples test = read(files.testImages(), files.testLabels(), spec.testLimit(), excluded.negate());
     if (!Arrays.equals(train.exampleShape(), test.exampleShape())) {
       throw new IOException(
           "train images "
@@ -60,7 +81,26 @@ public final class Datasets {
               + files.testImages()
               + " differ in size");
     }
-    return new TrialData(train, test, Optional.empty());
+    Optional<Examples> outliers = Optional.empty();
+    if (spec.hasOutliers()) {
+      outliers = Optional.of(read(files.testImages(), files.testLabels(), spec.testLimit(), excluded));
+      for (Examples split : List.of(train, test, outliers.get())) {
+        if (split.size() == 0) {
+          throw new IOException(
+              "excluding classes " + spec.excludeClasses() + " of " + files.trainImages() + " leaves a split without images");
+        }
+      }
+    }
+    return TrialData.ofImages(train, test, classNames(spec, train, test), outliers);
+  }
+
+  private static List<String> classNames(DatasetSpec spec, Examples train, Examples test) {
+    if (!(train.hasLabels() && test.hasLabels())) {
+      return List.of();
+    }
+    return spec.kind().equals(DatasetSpec.FASHION_MNIST)
+        ? ClassNames.FASHION_MNIST
+        : ClassNames.indices(Math.max(train.classes(), test.classes()));
   }
 
   /**
@@ -69,14 +109,15 @@ public final class Datasets {
    * limits. Empty for data without labels.
    */
   public static Optional<TrialData> wholeLabelled(DatasetSpec spec) throws IOException {
-    if (spec.kind().equals(DatasetSpec.GAUSSIAN_2D)) {
+    if (DatasetSpec.isGenerated(spec.kind())) {
       return Optional.empty();
     }
     ImageFiles files = imageFiles(spec);
     if (files.trainLabels() == null || files.testLabels() == null) {
       return Optional.empty();
     }
-    return Optional.of(load(spec.withLimits(0, 0), 0));
+    // every class: the yardstick is the same whichever classes a trial leaves out
+    return Optional.of(load(spec.withLimits(0, 0).excluding(List.of()), 0));
   }
 
   /**
@@ -111,24 +152,43 @@ public final class Datasets {
     };
   }
 
-  private static Examples read(Path images, Path labels, int limit) throws IOException {
+  private static Examples read(Path images, Path labels, int limit, IntPredicate keepClass)
+      throws IOException {
     return labels == null
         ? Examples.ofImages(cached(images), limit)
-        : Examples.ofLabelledImages(cached(images), cached(labels), limit);
+        : Examples.ofLabelledImages(cached(images), cached(labels), limit, keepClass);
   }
 
   private static TrialData gaussian(DatasetSpec spec, long seed) {
+    Examples[] split = draw(spec, seed, GAUSSIAN_POINTS, 2, Gaussian2d::sample);
+    return TrialData.ofPoints(split[0], split[1], Optional.of(Gaussian2d.truth()), Optional.empty());
+  }
+
+  private static TrialData mixture(DatasetSpec spec, long seed) {
+    GaussianMixture mixture =
+        new GaussianMixture(spec.mixture() != null ? spec.mixture() : MixtureSpec.DEFAULT);
+    Examples[] split = draw(spec, seed, MIXTURE_POINTS, 1, mixture::sample);
+    return TrialData.ofPoints(split[0], split[1], Optional.empty(), Optional.of(mixture));
+  }
+
+  /** Train and test points of {@code dims} coordinates, {@code fallback} each unless limited. */
+  private static Examples[] draw(
+      DatasetSpec spec,
+      long seed,
+      int fallback,
+      int dims,
+      BiFunction<Random, Integer, float[]> how) {
     Random seeds = new Random(seed);
     Random trainRandom = new Random(seeds.nextLong());
     Random testRandom = new Random(seeds.nextLong());
-    return new TrialData(
-        Examples.ofPoints(Gaussian2d.sample(trainRandom, pointCount(spec.trainLimit())), 2),
-        Examples.ofPoints(Gaussian2d.sample(testRandom, pointCount(spec.testLimit())), 2),
-        Optional.of(Gaussian2d.truth()));
+    return new Examples[] {
+      Examples.ofPoints(how.apply(trainRandom, pointCount(spec.trainLimit(), fallback)), dims),
+      Examples.ofPoints(how.apply(testRandom, pointCount(spec.testLimit(), fallback)), dims)
+    };
   }
 
-  private static int pointCount(int limit) {
-    return limit > 0 ? limit : GAUSSIAN_POINTS;
+  private static int pointCount(int limit, int fallback) {
+    return limit > 0 ? limit : fallback;
   }
 
   private static Path orDefault(String path, Path fallback) {

@@ -3,9 +3,11 @@ package io.gantry.worker.data;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.gantry.protocol.idx.IdxFile;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * An immutable set of examples, each a row of float features: grey images scaled to [0, 1] (example
@@ -42,8 +44,16 @@ public final class Examples {
    */
   public static Examples ofLabelledImages(IdxFile images, IdxFile labels, int limit)
       throws IOException {
-    float[] pixels = pixels(images, limit);
-    int count = pixels.length / images.itemSize();
+    return ofLabelledImages(images, labels, limit, label -> true);
+  }
+
+  /**
+   * The first {@code limit} images (all when 0) of {@code images} whose class in {@code labels}
+   * {@code keep} accepts, in file order, with their classes.
+   */
+  public static Examples ofLabelledImages(
+      IdxFile images, IdxFile labels, int limit, IntPredicate keep) throws IOException {
+    int[] shape = imageShape(images);
     if (labels.dims().length != 1) {
       throw new IOException(
           "IDX file "
@@ -52,22 +62,36 @@ public final class Examples {
               + "dimensions [count], found "
               + Arrays.toString(labels.dims()));
     }
-    if (labels.count() < count) {
-      throw new IOException(
-          "IDX file "
-              + labels.source()
-              + " has "
-              + labels.count()
-              + " labels for "
-              + count
-              + " images of "
-              + images.source());
+    int wanted = limit > 0 ? limit : Integer.MAX_VALUE;
+    int[] kept = new int[Math.min(wanted, images.count())];
+    int count = 0;
+    for (int i = 0; i < images.count() && count < wanted; i++) {
+      if (i >= labels.count()) {
+        throw new IOException(
+            "IDX file "
+                + labels.source()
+                + " has "
+                + labels.count()
+                + " labels for "
+                + Math.min(wanted, images.count())
+                + " images of "
+                + images.source());
+      }
+      if (keep.test(labels.data()[i] & 0xff)) {
+        kept[count++] = i;
+      }
     }
+    int size = images.itemSize();
+    float[] pixels = new float[count * size];
     int[] classes = new int[count];
-    for (int i = 0; i < count; i++) {
-      classes[i] = labels.data()[i] & 0xff;
+    byte[] data = images.data();
+    for (int k = 0; k < count; k++) {
+      classes[k] = labels.data()[kept[k]] & 0xff;
+      for (int j = 0; j < size; j++) {
+        pixels[k * size + j] = (data[kept[k] * size + j] & 0xff) / 255f;
+      }
     }
-    return new Examples(pixels, classes, imageShape(images));
+    return new Examples(pixels, classes, shape);
   }
 
   private static int[] imageShape(IdxFile file) throws IOException {
@@ -113,6 +137,11 @@ public final class Examples {
   /** Whether every example has a class label. */
   public boolean hasLabels() {
     return labels != null;
+  }
+
+  /** The class of example {@code index}; only for data with labels. */
+  public int label(int index) {
+    return labels[index];
   }
 
   /** Number of classes: one more than the largest label (0 without labels). */

@@ -38,12 +38,14 @@ final class FeatureClassifier implements AutoCloseable {
 
   private final int rows;
   private final int cols;
+  private final int classes;
   private final Network features;
   private final Network head;
 
   FeatureClassifier(int[] imageShape, int classes) {
     this.rows = imageShape[0];
     this.cols = imageShape[1];
+    this.classes = classes;
     SequentialBlock body =
         new SequentialBlock()
             .add(conv(16))
@@ -123,7 +125,7 @@ final class FeatureClassifier implements AutoCloseable {
     for (int from = 0; from < test.size(); from += CHUNK) {
       try (NDManager chunk = manager.newSubManager()) {
         Batch batch = test.slice(chunk, from, Math.min(test.size(), from + CHUNK));
-        NDArray predicted = head.evaluate(features.evaluate(images(batch.features()))).argMax(1);
+        NDArray predicted = classify(features(batch.features()));
         right +=
             predicted
                 .toType(DataType.INT64, false)
@@ -138,6 +140,16 @@ final class FeatureClassifier implements AutoCloseable {
   /** The {@code (n, FEATURES)} features of {@code (n, rows * cols)} images in [0, 1]. */
   NDArray features(NDArray flat) {
     return features.evaluate(images(flat));
+  }
+
+  /** The {@code (n)} classes the classifier assigns to {@code (n, FEATURES)} features. */
+  NDArray classify(NDArray features) {
+    return head.evaluate(features).argMax(1);
+  }
+
+  /** The number of classes it tells apart. */
+  int classes() {
+    return classes;
   }
 
   private NDArray images(NDArray flat) {

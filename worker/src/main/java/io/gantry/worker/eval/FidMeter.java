@@ -9,8 +9,10 @@ import io.gantry.worker.data.Moments;
 import io.gantry.worker.data.TrialData;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.BiFunction;
 
 /**
@@ -19,12 +21,27 @@ import java.util.function.BiFunction;
  * Gaussians fitted to the features of the held-out images and of generated ones. Lower is better; 0
  * means the two feature distributions have the same mean and covariance. Like every FID it is
  * biased upwards by small sample counts, so compare FIDs measured on the same numbers of images.
- * One meter per data set and held-out split is kept per process.
+ *
+ * <p>From the same features, with no second pass over the images, the meter also measures KID
+ * ({@link KernelDistance}), precision and recall ({@link KnnManifold}), and how the classifier
+ * spreads the generated images over the classes ({@link ClassCoverage}, and {@link ClassAccuracy}
+ * for a conditional generator). One meter per data set and held-out split is kept per process.
  */
 public final class FidMeter {
 
   // Bounds the native memory of generating and featurising 10,000 images.
   private static final int CHUNK = 500;
+
+  // KID over 50 pairs of subsets of 1,000 images: torch-fidelity and clean-fid take 100, which
+  // doubles the cost for a spread that is already well below the differences that matter.
+  private static final int KID_SUBSETS = 50;
+  private static final int KID_SUBSET_SIZE = 1000;
+  private static final long KID_SEED = 2018;
+
+  // Ten resamples put the standard error within about a quarter of itself, enough to tell
+  // whether two trials differ by more than their noise.
+  private static final int FID_RESAMPLES = 10;
+  private static final long FID_NOISE_SEED = 2017;
 
   private static final Map<String, FidMeter> METERS = new HashMap<>();
 
@@ -32,7 +49,8 @@ public final class FidMeter {
   private final String classifierKey;
   private final double classifierAccuracy;
   private final Examples test;
-  private Moments real;
+  private Featurised real;
+  private KnnManifold realManifold;
 
   private FidMeter(ClassifierCache.Entry entry, Examples test) {
     this.classifier = entry.classifier();
@@ -62,46 +80,125 @@ public final class FidMeter {
   }
 
   /**
-   * FID of {@code count} images drawn by {@code draw} ({@code (n, features)} in [0, 1] for a count
-   * and a manager to put them in) against the held-out images; call with grad mode off.
+   * The sample metrics of {@code count} images drawn by {@code draw} ({@code (n, features)} in [0,
+   * 1] for a count and a manager to put them in) against the held-out images, by metric name; a
+   * draw of {@code n} images of a conditional generator is of the classes {@code 0, 1, ...,
+   * conditionedClasses - 1} in turn, else {@code conditionedClasses} is 0. Call with grad mode off.
    */
-  public double score(int count, BiFunction<Integer, NDManager, NDArray> draw, NDManager manager) {
+  public Map<String, Double> measure(
+      int count,
+      BiFunction<Integer, NDManager, NDArray> draw,
+      int conditionedClasses,
+      NDManager manager) {
     if (real == null) {
-      real = moments(test, manager);
+      real = featurise(test, manager);
+      realManifold = manifold(real.rows(), manager);
     }
-    return FrechetDistance.between(real, moments(count, draw, manager));
+    Featurised generated = featurise(count, draw, conditionedClasses, manager);
+    Map<String, Double> metrics = compare(real, realManifold, generated, manager);
+    if (conditionedClasses > 0) {
+      metrics.put(
+          "val/class_accuracy", ClassAccuracy.of(generated.predicted(), generated.intended()));
+    }
+    return metrics;
   }
 
-  /** FID between two sets of images, as {@link #score} measures it; for tests and benchmarks. */
-  public double between(Examples a, Examples b, NDManager manager) {
-    return FrechetDistance.between(moments(a, manager), moments(b, manager));
+  /** The sample metrics of {@code generated} against {@code real}, as {@link #measure} has them. */
+  public Map<String, Double> compare(Examples real, Examples generated, NDManager manager) {
+    Featurised reference = featurise(real, manager);
+    return compare(
+        reference, manifold(reference.rows(), manager), featurise(generated, manager), manager);
   }
 
-  private Moments moments(Examples images, NDManager manager) {
+  /** The classifier's features of {@code images}, for tests of the metrics computed from them. */
+  FeatureRows features(Examples images, NDManager manager) {
+    return featurise(images, manager).rows();
+  }
+
+  private Map<String, Double> compare(
+      Featurised real, KnnManifold realManifold, Featurised generated, NDManager manager) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("val/fid", FrechetDistance.between(real.moments(), generated.moments()));
+    metrics.put(
+        "val/fid_std",
+        FidNoise.standardError(
+            real.moments(), generated.rows(), FID_RESAMPLES, new Random(FID_NOISE_SEED)));
+    // A fixed seed: the subsets are part of the metric, not of the trial's randomness.
+    Spread kid =
+        KernelDistance.between(
+            real.rows(),
+            generated.rows(),
+            KID_SUBSETS,
+            KID_SUBSET_SIZE,
+            new Random(KID_SEED),
+            manager);
+    metrics.put("val/kid", kid.mean());
+    metrics.put("val/kid_std", kid.std());
+    metrics.put("val/precision", realManifold.shareInside(generated.rows(), manager));
+    KnnManifold generatedManifold = manifold(generated.rows(), manager);
+    metrics.put("val/recall", generatedManifold.shareInside(real.rows(), manager));
+    ClassCoverage coverage = ClassCoverage.of(generated.predicted(), classifier.classes());
+    metrics.put("val/class_entropy", coverage.entropy());
+    metrics.put("val/classes_covered", (double) coverage.covered());
+    return metrics;
+  }
+
+  /**
+   * The k = 3 manifold of {@code rows}; of fewer than 4 rows (FID takes 2) the one with each
+   * row's farthest neighbour, rather than refusing the few images a user asked for.
+   */
+  private static KnnManifold manifold(FeatureRows rows, NDManager manager) {
+    return KnnManifold.of(rows, Math.min(KnnManifold.K, rows.count() - 1), manager);
+  }
+
+  /** The features of a set of images with their moments and classes, from one forward pass. */
+  private record Featurised(FeatureRows rows, Moments moments, int[] predicted, int[] intended) {}
+
+  private Featurised featurise(Examples images, NDManager manager) {
     int[] next = {0};
-    return moments(
+    return featurise(
         images.size(),
         (n, m) -> {
           NDArray rows = images.rows(m, next[0], next[0] + n);
           next[0] += n;
           return rows;
         },
+        0,
         manager);
   }
 
-  private Moments moments(
-      int count, BiFunction<Integer, NDManager, NDArray> draw, NDManager manager) {
+  private Featurised featurise(
+      int count,
+      BiFunction<Integer, NDManager, NDArray> draw,
+      int conditionedClasses,
+      NDManager manager) {
     if (count < 2) {
       throw new IllegalArgumentException("FID needs at least 2 images, got " + count);
     }
     MomentAccumulator accumulator = new MomentAccumulator(FeatureClassifier.FEATURES);
+    float[] features = new float[count * FeatureClassifier.FEATURES];
+    int[] predicted = new int[count];
+    int[] intended = new int[count];
     for (int done = 0; done < count; done += CHUNK) {
+      int n = Math.min(CHUNK, count - done);
       try (NDManager chunk = manager.newSubManager()) {
-        NDArray images = draw.apply(Math.min(CHUNK, count - done), chunk);
-        accumulator.add(classifier.features(images).toFloatArray());
+        NDArray chunkFeatures = classifier.features(draw.apply(n, chunk));
+        float[] values = chunkFeatures.toFloatArray();
+        accumulator.add(values);
+        System.arraycopy(values, 0, features, done * FeatureClassifier.FEATURES, values.length);
+        long[] classes = classifier.classify(chunkFeatures).toLongArray();
+        for (int i = 0; i < n; i++) {
+          predicted[done + i] = (int) classes[i];
+          // Each draw starts again at class 0.
+          intended[done + i] = conditionedClasses > 0 ? i % conditionedClasses : 0;
+        }
       }
     }
-    return accumulator.moments();
+    return new Featurised(
+        new FeatureRows(features, FeatureClassifier.FEATURES),
+        accumulator.moments(),
+        predicted,
+        intended);
   }
 
   /** Test accuracy of the classifier whose features FID compares. */

@@ -9,13 +9,32 @@ import io.gantry.worker.data.Moments;
  * similar, and the second is symmetric positive semi-definite, so both square roots come from
  * symmetric eigendecompositions instead of the general matrix square root that scipy's {@code
  * sqrtm} needs, whose rounding makes the result complex or negative.
+ *
+ * <p>Distances from one reference to many others (FID's bootstrap) decompose the reference once.
  */
 public final class FrechetDistance {
 
-  private FrechetDistance() {}
+  private final Moments reference;
+  private final double[][] root;
+
+  private FrechetDistance(Moments reference) {
+    this.reference = reference;
+    this.root = SymmetricEigen.of(reference.cov()).sqrt();
+  }
+
+  /** Distances from {@code reference}. */
+  public static FrechetDistance from(Moments reference) {
+    return new FrechetDistance(reference);
+  }
 
   /** The distance between {@code a} and {@code b}, symmetric and at least 0 up to rounding. */
   public static double between(Moments a, Moments b) {
+    return from(a).to(b);
+  }
+
+  /** The distance from the reference to {@code b}. */
+  public double to(Moments b) {
+    Moments a = reference;
     int n = a.mean().length;
     if (b.mean().length != n) {
       throw new IllegalArgumentException("dimensions differ: " + n + " and " + b.mean().length);
@@ -24,7 +43,6 @@ public final class FrechetDistance {
     for (int i = 0; i < n; i++) {
       meanTerm += Math.pow(a.mean()[i] - b.mean()[i], 2);
     }
-    double[][] root = SymmetricEigen.of(a.cov()).sqrt();
     double[][] inner = multiply(multiply(root, b.cov()), root);
     double crossTrace = 0;
     for (double value : SymmetricEigen.of(inner).values()) {

@@ -24,25 +24,41 @@ final class MomentAccumulator {
 
   /** Adds the vectors stored row after row in {@code rows}. */
   void add(float[] rows) {
-    double[] centred = new double[dims];
     for (int r = 0; r < rows.length / dims; r++) {
-      if (count == 0) {
-        for (int i = 0; i < dims; i++) {
-          shift[i] = rows[r * dims + i];
-        }
-      }
-      for (int i = 0; i < dims; i++) {
-        centred[i] = rows[r * dims + i] - shift[i];
-        sum[i] += centred[i];
-      }
-      for (int i = 0; i < dims; i++) {
-        double ci = centred[i];
-        for (int j = i; j < dims; j++) {
-          products[i][j] += ci * centred[j];
-        }
-      }
-      count++;
+      addRow(rows, r, 1);
     }
+  }
+
+  /**
+   * Adds the r-th vector of {@code rows} {@code counts[r]} times, as a resample with replacement
+   * holds it, without copying it that often.
+   */
+  void add(float[] rows, int[] counts) {
+    for (int r = 0; r < counts.length; r++) {
+      if (counts[r] > 0) {
+        addRow(rows, r, counts[r]);
+      }
+    }
+  }
+
+  private void addRow(float[] rows, int r, int times) {
+    if (count == 0) {
+      for (int i = 0; i < dims; i++) {
+        shift[i] = rows[r * dims + i];
+      }
+    }
+    double[] centred = new double[dims];
+    for (int i = 0; i < dims; i++) {
+      centred[i] = rows[r * dims + i] - shift[i];
+      sum[i] += times * centred[i];
+    }
+    for (int i = 0; i < dims; i++) {
+      double ci = times * centred[i];
+      for (int j = i; j < dims; j++) {
+        products[i][j] += ci * centred[j];
+      }
+    }
+    count += times;
   }
 
   /** The sample mean and unbiased sample covariance of everything added. */

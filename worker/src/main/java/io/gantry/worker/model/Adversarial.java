@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  * The training game every GAN kind plays, Goodfellow et al. 2014's Algorithm 1: every batch is one
  * discriminator step, and every {@code k_disc_steps}-th one is followed by a generator step on
  * fresh noise. The discriminator outputs logits; the losses are written with softplus, which is the
- * binary cross-entropy without its overflow. The generator maximises log D(G(z)) ({@code
+ * binary cross-entropy without its overflow; D's loss is the sum of its real and fake terms, or
+ * with {@code d_loss: average} (d2l's) their mean. The generator maximises log D(G(z)) ({@code
  * non_saturating}, the paper's practical advice) or minimises log(1 - D(G(z))) ({@code minimax},
  * the game as stated). A recipe supplies the two players through {@link Players}.
  */
@@ -40,6 +41,7 @@ final class Adversarial {
   private final Network discriminator;
   private final int kDiscSteps;
   private final boolean nonSaturating;
+  private final boolean averageDiscriminatorLoss;
   private long discSteps;
 
   Adversarial(Network generator, Network discriminator, Hyperparams params) {
@@ -47,6 +49,7 @@ final class Adversarial {
     this.discriminator = discriminator;
     this.kDiscSteps = params.intValue("k_disc_steps");
     this.nonSaturating = params.choice("generator_loss").equals("non_saturating");
+    this.averageDiscriminatorLoss = params.choice("d_loss").equals("average");
   }
 
   /** One D step on {@code batch} (already in D's input space) and, when due, one G step. */
@@ -60,9 +63,11 @@ final class Adversarial {
     try (GradientCollector collector = Network.collectGradients()) {
       NDArray realLogits = players.discriminate(batch.features(), realLabels, true);
       NDArray fakeLogits = players.discriminate(fake, fakeLabels, true);
-      // -log D(x) - log(1 - D(G(z))), averaged over the batch
-      NDArray loss =
+      // -log D(x) - log(1 - D(G(z))), averaged over the batch; d2l halves it, which Adam's steps
+      // do not feel (they are invariant to the loss's scale) but its reported loss_D does
+      NDArray terms =
           Activation.softPlus(realLogits.neg()).mean().add(Activation.softPlus(fakeLogits).mean());
+      NDArray loss = averageDiscriminatorLoss ? terms.div(2) : terms;
       collector.backward(loss);
       metrics.put("train/loss_d", loss.getFloat());
       metrics.put("train/d_real", Activation.sigmoid(realLogits).mean().getFloat());

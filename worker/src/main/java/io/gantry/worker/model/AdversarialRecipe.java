@@ -7,8 +7,8 @@ import io.gantry.protocol.catalog.Hyperparams;
 import java.util.Map;
 
 /**
- * What the GAN recipes share: a generator and a discriminator playing {@link Adversarial}'s game, z
- * ~ N(0, I), checkpoints that keep the game's beat. A subclass adds conditioning by overriding
+ * What the GAN recipes share: a generator and a discriminator playing {@link Adversarial}'s game,
+ * z ~ N(0, I) (or what {@link #noise} draws), checkpoints that keep the game's beat. A subclass adds conditioning by overriding
  * {@link #fakeLabels} and the two input maps.
  */
 abstract class AdversarialRecipe implements ModelRecipe, Adversarial.Players {
@@ -37,7 +37,7 @@ abstract class AdversarialRecipe implements ModelRecipe, Adversarial.Players {
 
   @Override
   public NDArray generate(NDManager manager, long n, NDArray labels, boolean training) {
-    NDArray input = generatorInput(manager.randomNormal(new Shape(n, latent)), labels);
+    NDArray input = generatorInput(noise(manager, n), labels);
     return training ? generator.forward(input) : generator.evaluate(input);
   }
 
@@ -45,6 +45,22 @@ abstract class AdversarialRecipe implements ModelRecipe, Adversarial.Players {
   public NDArray discriminate(NDArray x, NDArray labels, boolean training) {
     NDArray input = discriminatorInput(x, labels);
     return training ? discriminator.forward(input) : discriminator.evaluate(input);
+  }
+
+  /** {@code n} codes z, {@code (n, latent_dim)}: N(0, I) unless a recipe draws them otherwise. */
+  protected NDArray noise(NDManager manager, long n) {
+    return manager.randomNormal(new Shape(n, latent));
+  }
+
+  /** D's input for examples as the data hold them, before any labels are added. */
+  protected abstract NDArray realInput(NDArray examples);
+
+  /**
+   * Minus D's logit for each image, the less real D finds it the higher: the outlier score of the
+   * GANs whose D judges an image alone (not a class with it, not a batch's spread).
+   */
+  protected OutlierScore discriminatorScore() {
+    return x -> discriminate(realInput(x), null, false).reshape(-1).neg();
   }
 
   /** What G gets for codes {@code z} (and labels, when conditioned). */

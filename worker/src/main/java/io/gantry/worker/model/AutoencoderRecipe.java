@@ -9,8 +9,11 @@ import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.TrialData;
+import io.gantry.worker.eval.PcaBaseline;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
@@ -28,7 +31,10 @@ import java.util.function.Function;
  */
 final class AutoencoderRecipe implements ModelRecipe {
 
+  private final Examples train;
   private final Examples test;
+  private final int latent;
+  private OptionalDouble pcaError = OptionalDouble.empty();
   private final Optional<Corruption> corruption;
   private final Network encoder;
   private final Network decoder;
@@ -36,11 +42,12 @@ final class AutoencoderRecipe implements ModelRecipe {
   private final boolean linear;
 
   AutoencoderRecipe(Hyperparams params, TrialData data, Optional<Corruption> corruption) {
+    this.train = data.train();
     this.test = data.test();
     this.corruption = corruption;
     int features = data.train().features();
     int hidden = params.intValue("hidden_dim");
-    int latent = params.intValue("latent_dim");
+    this.latent = params.intValue("latent_dim");
     double lr = params.doubleValue("lr");
     this.linear = params.choice("activation").equals("linear");
     this.mean = meanOf(data.train());
@@ -80,20 +87,41 @@ final class AutoencoderRecipe implements ModelRecipe {
   }
 
   /**
-   * {@code val/mse} from clean inputs; for the DAE also {@code val/mse_noisy} from corrupted ones.
+   * {@code val/mse} from clean inputs; for the DAE also {@code val/mse_noisy} from corrupted ones;
+   * and {@code val/pca_mse}, what PCA with a code as wide reaches on the same inputs, computed at
+   * the first evaluation since it depends on the data alone.
    */
   @Override
   public Map<String, Double> evaluate(NDManager manager) {
+    if (pcaError.isEmpty()) {
+      pcaError = OptionalDouble.of(PcaBaseline.testError(train, test, latent, manager));
+    }
+    Map<String, Double> metrics = new HashMap<>(reconstructionErrors(manager));
+    metrics.put("val/pca_mse", pcaError.getAsDouble());
+    return metrics;
+  }
+
+  private Map<String, Double> reconstructionErrors(NDManager manager) {
     return Evaluation.meanOverExamples(
         test,
         manager,
         batch -> {
           NDArray x = batch.features();
-          NDArray clean = squaredError(reconstruct(x), x);
+          NDArray clean = reconstructionError(x);
           return corruption.isEmpty()
               ? Map.of("val/mse", clean)
               : Map.of("val/mse", clean, "val/mse_noisy", squaredError(reconstruct(corrupt(x)), x));
         });
+  }
+
+  /** The mean squared error of each clean image's reconstruction, as {@code val/mse} averages it. */
+  @Override
+  public Optional<OutlierScore> outlierScore() {
+    return Optional.of(this::reconstructionError);
+  }
+
+  private NDArray reconstructionError(NDArray x) {
+    return squaredError(reconstruct(x), x);
   }
 
   private NDArray corrupt(NDArray x) {
@@ -102,6 +130,11 @@ final class AutoencoderRecipe implements ModelRecipe {
 
   private static NDArray squaredError(NDArray reconstruction, NDArray x) {
     return reconstruction.sub(x).square().mean(new int[] {1});
+  }
+
+  @Override
+  public boolean generates() {
+    return false;
   }
 
   @Override

@@ -8,7 +8,11 @@ import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.TrialData;
+import io.gantry.worker.data.ClassNames;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The DCGAN ({@code dcgan}, networks in {@link ConvNets}) and its conditional form ({@code cgan},
@@ -18,9 +22,13 @@ import java.util.Map;
  */
 final class ConvGanRecipe extends AdversarialRecipe {
 
+  /** Images per class code in the arithmetic picture, one fixed z each. */
+  private static final int ARITHMETIC_VARIANTS = 4;
+
   private final Examples test;
   private final Images layout;
   private final int classes;
+  private final List<String> classNames;
 
   ConvGanRecipe(Hyperparams params, TrialData data, boolean conditional) {
     super(
@@ -42,6 +50,9 @@ final class ConvGanRecipe extends AdversarialRecipe {
     this.test = data.test();
     this.layout = Images.of(data.train(), conditional ? "cgan" : "dcgan");
     this.classes = classes(data, conditional);
+    // a label file's largest label may exceed the names a data set gives its classes
+    this.classNames =
+        data.classNames().size() == classes ? data.classNames() : ClassNames.indices(classes);
   }
 
   /** The number of classes the players are conditioned on, 0 for the DCGAN. */
@@ -66,7 +77,19 @@ final class ConvGanRecipe extends AdversarialRecipe {
 
   @Override
   public Map<String, Double> evaluate(NDManager manager) {
-    return Adversarial.heldOut(test, manager, this, layout::toNetwork);
+    return Adversarial.heldOut(test, manager, this, this::realInput);
+  }
+
+  /** 28x28 images padded to the networks' 32x32. */
+  @Override
+  protected NDArray realInput(NDArray examples) {
+    return layout.toNetwork(examples);
+  }
+
+  /** None for the conditional GAN: its D judges an image only together with a class. */
+  @Override
+  public Optional<OutlierScore> outlierScore() {
+    return conditional() ? Optional.empty() : Optional.of(discriminatorScore());
   }
 
   @Override
@@ -76,21 +99,72 @@ final class ConvGanRecipe extends AdversarialRecipe {
     return layout.fromNetwork(generate(manager, count, labels, false));
   }
 
-  /** The conditional GAN's class grid, one row per class; the DCGAN's latent interpolation. */
+  @Override
+  public int sampleClasses() {
+    return classes;
+  }
+
+  /**
+   * The conditional GAN's class grid, one row per class, and the arithmetic of its class vectors;
+   * the DCGAN's latent interpolation.
+   */
   @Override
   public Map<String, ImageGrid> pictures(NDManager manager) {
     if (conditional()) {
-      return Map.of(
+      Map<String, ImageGrid> pictures = new HashMap<>();
+      pictures.put(
           "classes",
           LatentGrids.classes(
               manager,
               latent,
               classes,
-              (z, labels) -> layout.fromNetwork(generator.evaluate(generatorInput(z, labels)))));
+              (z, labels) -> images(z, labels.oneHot(classes))));
+      pictures.putAll(LatentArithmetic.picture(classCodes(), manager));
+      return pictures;
     }
     return Map.of(
         "interpolation",
         LatentGrids.interpolation(manager, latent, z -> layout.fromNetwork(generator.evaluate(z))));
+  }
+
+  /**
+   * A class's code is G's conditioning vector, its one-hot row: any weighted sum of them is a
+   * vector G can take in its place, drawn with the same few z for every code.
+   */
+  @Override
+  public Optional<ClassCodes> classCodes() {
+    if (!conditional()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ClassCodes() {
+          @Override
+          public NDArray codes(NDManager manager) {
+            return manager.eye(classes);
+          }
+
+          @Override
+          public List<String> names() {
+            return classNames;
+          }
+
+          @Override
+          public NDArray decode(NDArray codes, NDManager manager) {
+            long n = codes.getShape().get(0);
+            NDArray z = manager.randomNormal(new Shape(ARITHMETIC_VARIANTS, latent));
+            return images(z.tile(new long[] {n, 1}), codes.repeat(0, ARITHMETIC_VARIANTS));
+          }
+
+          @Override
+          public int variants() {
+            return ARITHMETIC_VARIANTS;
+          }
+        });
+  }
+
+  /** G's images in the data's layout for codes {@code z} and conditioning vectors. */
+  private NDArray images(NDArray z, NDArray conditions) {
+    return layout.fromNetwork(generator.evaluate(z.concat(conditions, 1)));
   }
 
   @Override

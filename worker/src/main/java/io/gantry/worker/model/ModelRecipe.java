@@ -7,6 +7,7 @@ import io.gantry.protocol.catalog.ModelCatalog;
 import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.TrialData;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How one model kind trains: it builds its networks when created, then runs one optimisation step
@@ -29,6 +30,7 @@ public interface ModelRecipe extends AutoCloseable {
     return switch (model) {
       case "ae", "dae" -> new AutoencoderRecipe(params, data, Corruption.of(model, params));
       case "vae" -> new VaeRecipe(params, data);
+      case "aae" -> new AdversarialAutoencoderRecipe(params, data);
       case "gan" -> new GanRecipe(params, data);
       case "dcgan" -> new ConvGanRecipe(params, data, false);
       case "cgan" -> new ConvGanRecipe(params, data, true);
@@ -57,7 +59,42 @@ public interface ModelRecipe extends AutoCloseable {
    */
   NDArray samples(int count, NDManager manager);
 
-  /** Pictures beyond the sample grid, by artifact kind: a latent traversal, an interpolation. */
+  /**
+   * Whether {@link #samples} are new draws from the model. An autoencoder's are reconstructions of
+   * held-out examples, so it does not generate.
+   */
+  default boolean generates() {
+    return true;
+  }
+
+  /**
+   * For a conditional model, the number of classes its {@link #samples} go through in turn, from
+   * class 0 at every call; 0 for a model that is not conditioned on a class.
+   */
+  default int sampleClasses() {
+    return 0;
+  }
+
+  /**
+   * The model's score of how unlikely an image is, for the kinds that give one ({@link
+   * ModelCatalog#scoresImages}); empty otherwise.
+   */
+  default Optional<OutlierScore> outlierScore() {
+    return Optional.empty();
+  }
+
+  /**
+   * The codes of the classes, for a model whose classes have codes it can decode ({@link
+   * LatentArithmetic}); empty for a model without them or data without labels.
+   */
+  default Optional<ClassCodes> classCodes() {
+    return Optional.empty();
+  }
+
+  /**
+   * Pictures beyond the sample grid, by artifact kind: a latent traversal, an interpolation, the
+   * {@link LatentArithmetic} of the class codes.
+   */
   default Map<String, ImageGrid> pictures(NDManager manager) {
     return Map.of();
   }

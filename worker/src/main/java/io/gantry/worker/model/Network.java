@@ -39,14 +39,30 @@ public final class Network implements AutoCloseable {
   private static final Predicate<Parameter> TRAINABLE =
       p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR;
 
+  /**
+   * The weights, which a network and the second optimizer over them ({@link #withOwnAdam}) share,
+   * and the store that serves them to forward passes, replaced when a load replaces the arrays.
+   */
+  private static final class Weights {
+    final Model model;
+    ParameterStore store;
+
+    Weights(Model model) {
+      this.model = model;
+      this.store = new ParameterStore(model.getNDManager(), false);
+    }
+  }
+
+  private final Weights weights;
   private final Model model;
   private final NamedAdam adam;
-  private ParameterStore store;
+  private final boolean ownsWeights;
 
-  private Network(Model model, NamedAdam adam) {
-    this.model = model;
+  private Network(Weights weights, NamedAdam adam, boolean ownsWeights) {
+    this.weights = weights;
+    this.model = weights.model;
     this.adam = adam;
-    this.store = new ParameterStore(model.getNDManager(), false);
+    this.ownsWeights = ownsWeights;
   }
 
   /** Builds {@code block} for inputs of shape {@code (1, inputs...)} and initialises it. */
@@ -55,7 +71,17 @@ public final class Network implements AutoCloseable {
     Model model = Model.newInstance(name);
     model.setBlock(block);
     block.initialize(model.getNDManager(), DataType.FLOAT32, input);
-    return new Network(model, new NamedAdam(lr, beta1, beta2, model.getNDManager()));
+    return new Network(new Weights(model), new NamedAdam(lr, beta1, beta2, model.getNDManager()), true);
+  }
+
+  /**
+   * This network's weights under an Adam of their own, for a recipe that steps them against two
+   * losses whose gradients differ in scale (the adversarial autoencoder's encoder: reconstruction,
+   * and fooling the code discriminator), as separate optimizers in the authors' code do. A
+   * checkpoint saves it like any network: the same weights again, and its own Adam state.
+   */
+  Network withOwnAdam(double lr, double beta1) {
+    return new Network(weights, new NamedAdam(lr, beta1, DEFAULT_BETA2, model.getNDManager()), false);
   }
 
   /** {@link #create} for flat inputs of {@code inputs} features and Adam's default beta2. */
@@ -83,12 +109,12 @@ public final class Network implements AutoCloseable {
 
   /** Forward pass in training mode, recorded by an open gradient collector. */
   public NDArray forward(NDArray input) {
-    return block().forward(store, new NDList(input), true).singletonOrThrow();
+    return block().forward(weights.store, new NDList(input), true).singletonOrThrow();
   }
 
   /** Forward pass in inference mode. */
   public NDArray evaluate(NDArray input) {
-    return block().forward(store, new NDList(input), false).singletonOrThrow();
+    return block().forward(weights.store, new NDList(input), false).singletonOrThrow();
   }
 
   /** Opens the JVM's one gradient collector (it records every network's forward passes). */
@@ -135,7 +161,7 @@ public final class Network implements AutoCloseable {
       }
     }
     // The store caches parameter arrays and would keep serving the replaced ones.
-    store = new ParameterStore(model.getNDManager(), false);
+    weights.store = new ParameterStore(model.getNDManager(), false);
   }
 
   /** Writes Adam's step count and moments, keyed by parameter name. */
@@ -156,6 +182,8 @@ public final class Network implements AutoCloseable {
   @Override
   public void close() {
     adam.reset();
-    model.close();
+    if (ownsWeights) {
+      model.close();
+    }
   }
 }

@@ -118,7 +118,13 @@ final class ProganRecipe extends AdversarialRecipe {
 
   @Override
   public Map<String, Double> evaluate(NDManager manager) {
-    return Adversarial.heldOut(test, manager, this, x -> atResolution(layout.toNetwork(x)));
+    return Adversarial.heldOut(test, manager, this, this::realInput);
+  }
+
+  /** The images padded to 32x32, then brought to the current resolution as D sees real ones. */
+  @Override
+  protected NDArray realInput(NDArray examples) {
+    return atResolution(layout.toNetwork(examples));
   }
 
   @Override

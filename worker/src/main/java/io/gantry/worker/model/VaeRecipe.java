@@ -13,7 +13,9 @@ import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.TrialData;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An MLP variational autoencoder (Kingma and Welling 2014): the encoder gives the mean and
@@ -38,6 +40,7 @@ final class VaeRecipe implements ModelRecipe {
   private static final float TRAVERSAL_RANGE = 3f;
 
   private final Examples test;
+  private final List<String> classNames;
   private final int latent;
   private final Network encoder;
   private final Network decoder;
@@ -50,6 +53,7 @@ final class VaeRecipe implements ModelRecipe {
       throw new IllegalArgumentException("the VAE's Bernoulli decoder needs images in [0, 1]");
     }
     this.test = data.test();
+    this.classNames = data.classNames();
     this.latent = params.intValue("latent_dim");
     int features = data.train().features();
     int hidden = params.intValue("hidden_dim");
@@ -101,14 +105,22 @@ final class VaeRecipe implements ModelRecipe {
         Evaluation.meanOverExamples(
             test,
             manager,
-            batch -> {
-              Terms terms = terms(batch.features(), false);
-              return Map.of("val/elbo", terms.reconstruction().add(terms.kl()).neg());
-            }));
+            batch -> Map.of("val/elbo", negativeElbo(batch.features()).neg())));
     metrics.putAll(
         Evaluation.meanOverExamples(
             test, manager, IWAE_CHUNK, batch -> Map.of("val/iwae", iwae(batch.features()))));
     return metrics;
+  }
+
+  /** The negative ELBO of each image, with one draw of z as in {@link #evaluate}. */
+  @Override
+  public Optional<OutlierScore> outlierScore() {
+    return Optional.of(this::negativeElbo);
+  }
+
+  private NDArray negativeElbo(NDArray x) {
+    Terms terms = terms(x, false);
+    return terms.reconstruction().add(terms.kl());
   }
 
   /**
@@ -134,7 +146,10 @@ final class VaeRecipe implements ModelRecipe {
     return logW.sub(max).exp().mean(new int[] {0}).log().add(max);
   }
 
-  /** Decoded means along each of the first latent axes, the others held at 0. */
+  /**
+   * Decoded means along each of the first latent axes, the others held at 0; and the arithmetic of
+   * the class codes.
+   */
   @Override
   public Map<String, ImageGrid> pictures(NDManager manager) {
     int rows = Math.min(latent, TRAVERSED_DIMS);
@@ -145,16 +160,35 @@ final class VaeRecipe implements ModelRecipe {
         z[(r * TRAVERSAL_STEPS + c) * latent + r] = value;
       }
     }
-    NDArray means =
-        Activation.sigmoid(
-            decoder.evaluate(manager.create(z, new Shape(rows * TRAVERSAL_STEPS, latent))));
-    return Map.of("traversal", new ImageGrid(rows, TRAVERSAL_STEPS, means.toFloatArray()));
+    NDArray means = pixelMeans(manager.create(z, new Shape(rows * TRAVERSAL_STEPS, latent)));
+    Map<String, ImageGrid> pictures = new HashMap<>();
+    pictures.put("traversal", new ImageGrid(rows, TRAVERSAL_STEPS, means.toFloatArray()));
+    pictures.putAll(LatentArithmetic.picture(classCodes(), manager));
+    return pictures;
+  }
+
+  /** The mean of the encoder's means over each class's held-out images, decoded to pixel means. */
+  @Override
+  public Optional<ClassCodes> classCodes() {
+    if (classNames.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new EncoderCodes(
+            test,
+            classNames,
+            x -> encoder.evaluate(x).split(2, 1).get(0),
+            this::pixelMeans));
   }
 
   @Override
   public NDArray samples(int count, NDManager manager) {
     NDArray z = manager.randomNormal(new Shape(count, latent));
-    // Pixel means: draws of independent pixels look like noise and show less.
+    return pixelMeans(z);
+  }
+
+  /** The decoder's pixel means for codes {@code z}: draws of independent pixels look like noise. */
+  private NDArray pixelMeans(NDArray z) {
     return Activation.sigmoid(decoder.evaluate(z));
   }
 

@@ -73,6 +73,16 @@ public final class Checkpoint {
     return new Checkpoint(folder, CheckpointFolders.read(folder));
   }
 
+  /** Reads the checkpoint in {@code folder}; throws if it is not one, or is of another model. */
+  public static Checkpoint readOf(String model, Path folder) throws IOException {
+    Checkpoint saved = read(folder);
+    String savedModel = saved.property("model").orElse("?");
+    if (!savedModel.equals(model)) {
+      throw new IllegalArgumentException("checkpoint " + folder.getFileName() + " is of model " + savedModel + ", not " + model);
+    }
+    return saved;
+  }
+
   /** A line of {@code trial.properties}, such as {@code model} or {@code seed}. */
   public Optional<String> property(String key) {
     return Optional.ofNullable(properties.getProperty(key));

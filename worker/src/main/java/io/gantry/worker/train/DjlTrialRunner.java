@@ -9,6 +9,7 @@ import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.data.Datasets;
 import io.gantry.worker.data.TrialData;
 import io.gantry.worker.eval.FidMeter;
+import io.gantry.worker.eval.OutlierAuroc;
 import io.gantry.worker.model.ModelRecipe;
 import io.gantry.worker.trial.TrialListener;
 import io.gantry.worker.trial.TrialRunner;
@@ -27,7 +28,8 @@ import java.util.function.BooleanSupplier;
  * first used it and others (the worker keeps one trial thread for that reason). Per epoch: a shuffled pass
  * over the training set in batches (the last one may be short), averaged training metrics every
  * {@code reportEvery} steps and at the end of the epoch, then pictures, held-out metrics (FID among
- * them for the kinds that generate images) and a checkpoint. A step is one batch, i.e. one call of
+ * them for the kinds that generate images, the outlier AUROC when classes are left out) and a
+ * checkpoint. A step is one batch, i.e. one call of
  * {@link ModelRecipe#trainStep}; the budget counts those.
  *
  * <p>DJL allows one gradient collector per JVM, so at most one trial may run in a process at a
@@ -115,10 +117,11 @@ public final class DjlTrialRunner implements TrialRunner {
 
   private static TrialLoop.Quality quality(
       TrialSpec spec, Hyperparams params, TrialData data, NDManager manager) throws IOException {
+    Optional<OutlierAuroc> outliers = data.outliers().map(o -> new OutlierAuroc(data.test(), o));
     // only the kinds that report val/fid have fid_samples; 0 also spares training the feature
     // classifier, which takes minutes on first use
     if (!ModelCatalog.reportsFid(spec.model(), spec.dataset().kind()) || params.intValue("fid_samples") == 0) {
-      return new TrialLoop.Quality(Optional.empty(), 0);
+      return new TrialLoop.Quality(Optional.empty(), 0, outliers);
     }
     int fidSamples = params.intValue("fid_samples");
     Optional<FidMeter> fid =
@@ -132,6 +135,6 @@ public final class DjlTrialRunner implements TrialRunner {
               + spec.dataset()
               + " has no labels");
     }
-    return new TrialLoop.Quality(fid, fidSamples);
+    return new TrialLoop.Quality(fid, fidSamples, outliers);
   }
 }

@@ -7,6 +7,7 @@ import io.gantry.protocol.trial.TrialOutcome;
 import io.gantry.protocol.trial.TrialSpec;
 import io.gantry.worker.data.Examples;
 import io.gantry.worker.eval.FidMeter;
+import io.gantry.worker.eval.OutlierAuroc;
 import io.gantry.worker.model.ModelRecipe;
 import io.gantry.worker.trial.TrialListener;
 import java.io.IOException;
@@ -24,8 +25,12 @@ import java.util.function.BooleanSupplier;
  */
 final class TrialLoop {
 
-  /** What the loop measures besides the recipe: FID on this many generated images, if at all. */
-  record Quality(Optional<FidMeter> fid, int fidSamples) {}
+  /**
+   * What the loop measures besides the recipe: FID and the sample metrics measured with it on this
+   * many generated images, if at all; the outlier AUROC, when the trial left classes out and its
+   * model scores images.
+   */
+  record Quality(Optional<FidMeter> fid, int fidSamples, Optional<OutlierAuroc> outliers) {}
 
   private final TrialSpec spec;
   private final Budget budget;
@@ -140,8 +145,14 @@ final class TrialLoop {
     artifacts.writePictures(recipe, epoch, step, evalManager, listener);
     Map<String, Double> metrics = new LinkedHashMap<>(recipe.evaluate(evalManager));
     if (quality.fid().isPresent()) {
-      double fid = quality.fid().get().score(quality.fidSamples(), recipe::samples, evalManager);
-      metrics.put("val/fid", fid);
+      metrics.putAll(
+          quality
+              .fid()
+              .get()
+              .measure(quality.fidSamples(), recipe::samples, recipe.sampleClasses(), evalManager));
+    }
+    if (quality.outliers().isPresent() && recipe.outlierScore().isPresent()) {
+      metrics.putAll(quality.outliers().get().measure(recipe.outlierScore().get(), evalManager));
     }
     return metrics;
   }

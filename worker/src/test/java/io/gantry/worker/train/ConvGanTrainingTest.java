@@ -69,6 +69,8 @@ class ConvGanTrainingTest {
     if (model.equals("cgan")) {
       // one row per class, 8 columns of 28x28 tiles zoomed twice with 2-pixel gaps
       Pictures.assertPicture(dir.resolve("classes/epoch-004.png"), 8 * 58 + 2, 10 * 58 + 2);
+      // four expressions of A, B, C and A - B + C, each drawn with four fixed z
+      Pictures.assertPicture(dir.resolve("arithmetic/epoch-004.png"), 4 * 58 + 2, 16 * 58 + 2);
     } else {
       Pictures.assertPicture(dir.resolve("interpolation/epoch-004.png"), 8 * 58 + 2, 8 * 58 + 2);
     }

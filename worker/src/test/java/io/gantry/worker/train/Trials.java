@@ -72,6 +72,9 @@ final class Trials {
               "fid_samples",
               200);
       case "vae" -> Map.of("latent_dim", 8, "hidden_dim", 32, "batch_size", 64, "fid_samples", 200);
+      case "aae" ->
+          Map.of(
+              "latent_dim", 8, "hidden_dim", 32, "d_hidden", 32, "batch_size", 64, "fid_samples", 200);
       default -> Map.of("latent_dim", 8, "hidden_dim", 32, "batch_size", 64);
     };
   }

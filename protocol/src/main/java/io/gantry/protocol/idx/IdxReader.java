@@ -1,4 +1,4 @@
-package io.gantry.worker.data;
+package io.gantry.protocol.idx;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

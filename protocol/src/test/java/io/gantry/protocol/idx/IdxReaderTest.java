@@ -1,4 +1,4 @@
-package io.gantry.worker.data;
+package io.gantry.protocol.idx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,14 +92,6 @@ class IdxReaderTest {
     Path file = write("floats.idx", floats);
     String message = assertThrows(IOException.class, () -> IdxReader.read(file)).getMessage();
     assertTrue(message.contains("unsupported IDX data type 0x0d"), message);
-  }
-
-  @Test
-  void aLabelFileIsNotAnImageSet() throws IOException {
-    IdxFile labels = IdxReader.read(write("labels.idx", idx(new int[] {5}, 5)));
-    String message =
-        assertThrows(IOException.class, () -> Examples.ofImages(labels, 0)).getMessage();
-    assertTrue(message.contains("labels.idx") && message.contains("[count, rows, cols]"), message);
   }
 
   /** An unsigned-byte IDX file of the given dims whose data bytes are 0, 1, 2, ... */

@@ -1,4 +1,4 @@
-package io.gantry.worker.data;
+package io.gantry.protocol.idx;
 
 import java.nio.file.Path;
 import java.util.Arrays;
