@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "arithmetic",
     description = {
-      "Draw vector arithmetic on class codes from a trial's latest checkpoint (vae, cgan): each class of the expression decoded, then the expression, as a PNG.",
+      "Draw vector arithmetic on class codes from a trial's latest checkpoint (vae, aae, cgan): each class of the expression decoded, then the expression, as a PNG.",
       "EXPRESSION: class names joined by + and -, each with an optional coefficient, e.g. \"sneaker - sandal + ankle_boot\" or \"2*coat - dress\"; classes of a data set without names are its indices."
     })
 final class ArithmeticCommand implements Callable<Integer> {

@@ -130,7 +130,8 @@ final class CatalogParameters {
                           20_000,
                           Bounds.closed(1, 100_000_000),
                           "images per fade-in and per stable phase"),
-                      ParamDef.ofDouble("beta2", 0.99, BETA, "Adam beta2 for both networks"))));
+                      ParamDef.ofDouble("beta2", 0.99, BETA, "Adam beta2 for both networks"))),
+          "pix2pix", pix2pix());
 
   private CatalogParameters() {}
 
@@ -171,6 +172,31 @@ final class CatalogParameters {
         GENERATOR_LOSS,
         D_LOSS,
         BATCH_SIZE,
+        FID);
+  }
+
+  /**
+   * pix2pix: the paired task, the weight of the L1 term, the two networks' widths and Adams (the
+   * paper's 2e-4 and beta1 0.5).
+   */
+  private static List<ParamDef> pix2pix() {
+    return List.of(
+        ParamDef.ofChoice(
+            "task",
+            List.of("edges", "inpaint", "upscale"),
+            "the input G translates into the image: its Sobel edges, the image with its centre"
+                + " square masked, or the image at a quarter of its side"),
+        // 0 leaves the adversarial loss alone; far above the paper's 100 the patches no longer count
+        ParamDef.ofDouble(
+            "l1_weight", 100.0, Bounds.closed(0, 10_000), "weight of G's L1 loss to the target"),
+        ParamDef.ofInt(
+            "g_channels", 32, CHANNELS, "feature maps of the U-Net's outer blocks (x2, x4, x8 inside)"),
+        ParamDef.ofInt(
+            "d_channels", 32, CHANNELS, "feature maps of the PatchGAN's first block (x2 in the next)"),
+        ParamDef.ofDouble("lr_g", 2e-4, LEARNING_RATE, "generator Adam learning rate"),
+        ParamDef.ofDouble("lr_d", 2e-4, LEARNING_RATE, "discriminator Adam learning rate"),
+        ParamDef.ofDouble("beta1", 0.5, BETA, "Adam beta1 for both networks"),
+        ParamDef.ofInt("batch_size", 64, BATCH, "examples per step"),
         FID);
   }
 

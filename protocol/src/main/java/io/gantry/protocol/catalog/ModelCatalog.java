@@ -20,11 +20,12 @@ public final class ModelCatalog {
   private static final Map<String, List<ParamDef>> PARAMETERS = CatalogParameters.PARAMETERS;
 
   // Convolutional models are built for images; the rest also train on points.
-  private static final Set<String> IMAGES_ONLY = Set.of("vae", "aae", "dcgan", "cgan", "progan");
+  private static final Set<String> IMAGES_ONLY =
+      Set.of("vae", "aae", "dcgan", "cgan", "progan", "pix2pix");
 
-  // Kinds that draw new images: their samples are scored by FID.
+  // Kinds that make new images: their samples are scored by FID (pix2pix's are its translations).
   private static final Set<String> GENERATORS =
-      Set.of("vae", "aae", "gan", "dcgan", "cgan", "progan");
+      Set.of("vae", "aae", "gan", "dcgan", "cgan", "progan", "pix2pix");
 
   private static final Set<String> GANS = Set.of("gan", "dcgan", "cgan", "progan");
 
@@ -188,6 +189,16 @@ public final class ModelCatalog {
                       "val/code_cov_error");
               case "gan", "dcgan", "cgan" -> GAN_METRICS;
               case "progan" -> PROGAN_METRICS;
+              case "pix2pix" ->
+                  List.of(
+                      "train/loss_d",
+                      "train/loss_g",
+                      "train/l1",
+                      "train/d_real",
+                      "train/d_fake",
+                      "val/l1",
+                      "val/copy_l1",
+                      "val/ssim");
               default -> throw new IllegalArgumentException("unknown model '" + model + "'");
             });
     if (GANS.contains(model) && DatasetSpec.GAUSSIAN_2D.equals(datasetKind)) {

@@ -96,7 +96,8 @@ class HyperparamsTest {
   @Test
   void catalogNamesModelsDatasetsAndMetrics() {
     assertEquals(
-        Set.of("ae", "dae", "vae", "aae", "gan", "dcgan", "cgan", "progan"), ModelCatalog.models());
+        Set.of("ae", "dae", "vae", "aae", "gan", "dcgan", "cgan", "progan", "pix2pix"),
+        ModelCatalog.models());
     assertFalse(ModelCatalog.supports("vae", "gaussian-2d"));
     assertThrows(IllegalArgumentException.class, () -> ModelCatalog.metrics("vae", "gaussian-2d"));
     assertTrue(ModelCatalog.supports("ae", "gaussian-2d"));

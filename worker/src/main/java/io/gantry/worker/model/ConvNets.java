@@ -22,7 +22,7 @@ import ai.djl.training.initializer.NormalInitializer;
 final class ConvNets {
 
   private static final float LEAK = 0.2f;
-  private static final float INIT_STD = 0.02f;
+  static final float INIT_STD = 0.02f;
   private static final int BASE = 4;
 
   private ConvNets() {}
@@ -60,6 +60,25 @@ final class ConvNets {
     return d;
   }
 
+  /**
+   * pix2pix's PatchGAN D (Isola et al. 2017) at 32x32: {@code (n, 2, 32, 32)}, the input image
+   * stacked on the real or translated one, to {@code (n, 1, 7, 7)} logits, each judging one 22x22
+   * patch: two strided 4x4 convolutions with LeakyReLU (batch norm on the second), then a 4x4
+   * convolution to one map. The paper's 70x70 patches are a quarter of a 256x256 image's side;
+   * at 32x32 a quarter would be 8 pixels, less than a garment's part, so these are larger.
+   */
+  static SequentialBlock patchDiscriminator(int channels) {
+    SequentialBlock d = new SequentialBlock();
+    d.add(conv(channels, 4, 2, 1, true))
+        .addSingleton(ConvNets::leaky)
+        .add(conv(2 * channels, 4, 2, 1, false))
+        .add(BatchNorm.builder().build())
+        .addSingleton(ConvNets::leaky)
+        .add(conv(1, 4, 1, 1, true));
+    d.setInitializer(new NormalInitializer(INIT_STD), Parameter.Type.WEIGHT);
+    return d;
+  }
+
   /** Nearest-neighbour upsampling by 2 in both directions. */
   static NDArray upsample(NDArray x) {
     Shape shape = x.getShape();
@@ -67,11 +86,11 @@ final class ConvNets {
     return x.getNDArrayInternal().interpolation(size, 0, false);
   }
 
-  private static NDArray leaky(NDArray x) {
+  static NDArray leaky(NDArray x) {
     return Activation.leakyRelu(x, LEAK);
   }
 
-  private static Conv2d conv(int filters, int kernel, int stride, int padding, boolean bias) {
+  static Conv2d conv(int filters, int kernel, int stride, int padding, boolean bias) {
     return Conv2d.builder()
         .setFilters(filters)
         .setKernelShape(new Shape(kernel, kernel))

@@ -8,6 +8,7 @@ import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.TrialData;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * How one model kind trains: it builds its networks when created, then runs one optimisation step
@@ -35,6 +36,7 @@ public interface ModelRecipe extends AutoCloseable {
       case "dcgan" -> new ConvGanRecipe(params, data, false);
       case "cgan" -> new ConvGanRecipe(params, data, true);
       case "progan" -> new ProganRecipe(params, data);
+      case "pix2pix" -> new Pix2pixRecipe(params, data);
       default -> throw new IllegalArgumentException("unknown model '" + model + "'");
     };
   }
@@ -55,9 +57,19 @@ public interface ModelRecipe extends AutoCloseable {
   /**
    * {@code count} examples of what the model makes, as {@code (count, features)} in the shape and
    * range of the held-out examples: reconstructions of the first held-out examples for an
-   * autoencoder, draws from the model otherwise (for a conditional model, classes in turn).
+   * autoencoder, translations of the first held-out inputs for a translation model, draws from the
+   * model otherwise (for a conditional model, classes in turn).
    */
   NDArray samples(int count, NDManager manager);
+
+  /**
+   * Examples for a metric that asks for them in chunks ({@code (count, manager)} to {@code (count,
+   * features)}), one pass per call: {@link #samples} for a model whose every call draws anew; a
+   * model whose samples are fixed (translations of held-out images) walks on through them.
+   */
+  default BiFunction<Integer, NDManager, NDArray> draws() {
+    return this::samples;
+  }
 
   /**
    * Whether {@link #samples} are new draws from the model. An autoencoder's are reconstructions of

@@ -41,7 +41,7 @@ public final class CheckpointArithmetic implements ClassArithmetic {
                               + " on "
                               + dataset.kind()
                               + " has no class codes to add and subtract: latent arithmetic"
-                              + " needs a vae or a cgan on labelled data"));
+                              + " needs a vae, an aae or a cgan on labelled data"));
       ClassExpression parsed = ClassExpression.parse(expression, codes.names());
       Engine.getInstance().setRandomSeed(Long.hashCode(seed));
       ImageGrid grid =

@@ -149,7 +149,7 @@ final class TrialLoop {
           quality
               .fid()
               .get()
-              .measure(quality.fidSamples(), recipe::samples, recipe.sampleClasses(), evalManager));
+              .measure(quality.fidSamples(), recipe.draws(), recipe.sampleClasses(), evalManager));
     }
     if (quality.outliers().isPresent() && recipe.outlierScore().isPresent()) {
       metrics.putAll(quality.outliers().get().measure(recipe.outlierScore().get(), evalManager));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The adversarial autoencoder on a Fashion-MNIST subset: its codes take the prior's first two
  * moments while it learns to reconstruct, and a trial resumed from a checkpoint goes on with the
- * numbers of an unbroken one, the game's beat included.
+ * numbers of an unbroken one, the game's beat included. Its class codes add and subtract as the
+ * VAE's do.
  */
 class AdversarialAutoencoderTest {
 
@@ -48,6 +49,8 @@ class AdversarialAutoencoderTest {
     // N(0, I) in 2 dimensions: a mean within 0.4 of 0, a covariance within 1.0 of I
     assertTrue(listener.last("val/code_mean_error") < 0.4, "mean error " + listener.last("val/code_mean_error"));
     assertTrue(listener.last("val/code_cov_error") < 1.0, "covariance error " + listener.last("val/code_cov_error"));
+    // the arithmetic of the classes' mean codes, four rows of A, B, C and A - B + C
+    Pictures.assertPicture(dir.resolve("arithmetic/epoch-025.png"), 4 * 58 + 2, 4 * 58 + 2);
   }
 
   @Test

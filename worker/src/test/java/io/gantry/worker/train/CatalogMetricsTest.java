@@ -28,6 +28,7 @@ class CatalogMetricsTest {
     "dcgan, fashion-mnist",
     "cgan, fashion-mnist",
     "progan, fashion-mnist",
+    "pix2pix, fashion-mnist",
     "ae, gaussian-2d",
     "dae, gaussian-2d",
     "gan, gaussian-2d",
