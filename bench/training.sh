@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Benchmark: training throughput of Gantry's MLP VAE and DCGAN against the same networks in
-# PyTorch 2.7.1 (bench/pytorch/reference.py), same threads, same batch (128), whole Fashion-MNIST;
+# Benchmark: training throughput of Gantry's MLP VAE, DCGAN and pix2pix (edges) against the same
+# networks in PyTorch 2.7.1 (bench/pytorch/reference.py), same threads, same batch (each model's
+# default: 128, 128, 64), whole Fashion-MNIST;
 # prints samples/s of each, their ratio, and the VAE's held-out ELBO after the same epochs for
 # both (and Gantry's IWAE bound and FIDs). Gantry and PyTorch take turns, `rounds` times each,
 # and the best throughput of each counts: on a shared machine other work only slows a run down.
-#   bench/training.sh [vae_epochs] [dcgan_epochs] [threads] [rounds]      (default 3 1 2 2)
+#   bench/training.sh [vae_epochs] [dcgan_epochs] [threads] [rounds] [pix2pix_epochs]   (default 3 1 2 2 1)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-vae_epochs="${1:-3}" dcgan_epochs="${2:-1}" threads="${3:-2}" rounds="${4:-2}"
+vae_epochs="${1:-3}" dcgan_epochs="${2:-1}" threads="${3:-2}" rounds="${4:-2}" pix2pix_epochs="${5:-1}"
 classpath="$("$here/build.sh")"
 venv="$("$here/pytorch/install.sh")"
 out="$(mktemp)"
-for run in "vae $vae_epochs" "dcgan $dcgan_epochs"; do
+for run in "vae $vae_epochs" "dcgan $dcgan_epochs" "pix2pix $pix2pix_epochs"; do
   set -- $run
   for round in $(seq "$rounds"); do
     java -Xmx2g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" \
@@ -23,8 +24,8 @@ done
 awk '/^throughput/ {if ($4 > rate[$2 " " $3]) rate[$2 " " $3] = $4}
      /^elbo vae/ {elbo[$3] = $4}
      END {
-       split("vae dcgan", models, " ")
-       for (i = 1; i <= 2; i++) {
+       split("vae dcgan pix2pix", models, " ")
+       for (i = 1; i <= 3; i++) {
          g = rate[models[i] " gantry"]; p = rate[models[i] " pytorch"]
          if (p > 0) printf "%s gantry / pytorch training throughput: %.3f (best of the rounds: %.0f vs %.0f samples/s)\n", models[i], g / p, g, p
        }

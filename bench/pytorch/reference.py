@@ -1,13 +1,14 @@
 """PyTorch references for Gantry's training benchmark (bench/training.sh).
 
 The same networks, initialisation, losses, optimiser settings, batch size and thread count as
-Gantry's `vae` and `dcgan` recipes (worker/src/main/java/io/gantry/worker/model/), trained on
+Gantry's `vae`, `dcgan` and `pix2pix` recipes (worker/src/main/java/io/gantry/worker/model/), trained on
 the same Fashion-MNIST files with the same kind of loop: a shuffled pass per epoch, one
 optimiser step per batch, the last batch short. Throughput is real training images per second
 over the training steps only, after a warm-up of 50 steps, as TrainingBenchmark measures it.
 
     python reference.py vae EPOCHS THREADS      # prints throughput and the held-out ELBO
     python reference.py dcgan EPOCHS THREADS
+    python reference.py pix2pix EPOCHS THREADS  # the edges task, its inputs made in each step as Gantry's are
 """
 import gzip
 import math
@@ -86,6 +87,61 @@ def dcgan(latent=100, g=32, d=32):
     return gen, disc
 
 
+def edges(x):
+    """PairedTask.EDGES: the Sobel gradient's magnitude of (n, 1, rows, cols) images in [0, 1], a quarter of it, clipped."""
+    kx = torch.tensor([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]]).view(1, 1, 3, 3)
+    padded = F.pad(x, (1, 1, 1, 1))
+    gx, gy = F.conv2d(padded, kx), F.conv2d(padded, kx.transpose(2, 3))
+    return (gx.square() + gy.square()).sqrt().div(4).clamp(0, 1)
+
+
+def to_network(x):
+    """Images.toNetwork: [0, 1] to [-1, 1], padded with -1 to 32x32."""
+    return F.pad(x.mul(2).sub(1), (2, 2, 2, 2), value=-1.0)
+
+
+class UNet(nn.Module):
+    """UNet: four strided 4x4 convolutions down to 2x2, back up by upsampling + 3x3 convolution, skips stacked."""
+
+    def __init__(self, c=32):
+        super().__init__()
+        widths = [c, 2 * c, 4 * c, 8 * c]
+        self.down = nn.ModuleList()
+        maps = 1
+        for level, out in enumerate(widths):
+            layers = [nn.Conv2d(maps, out, 4, 2, 1, bias=level == 0)]
+            if level > 0:
+                layers.append(nn.BatchNorm2d(out))
+            self.down.append(nn.Sequential(*layers, nn.LeakyReLU(0.2)))
+            maps = out
+        self.up = nn.ModuleList()
+        for level in (2, 1, 0):
+            maps = widths[3] if level == 2 else 2 * widths[level + 1]
+            self.up.append(nn.Sequential(
+                upsample(), nn.Conv2d(maps, widths[level], 3, 1, 1, bias=False), nn.BatchNorm2d(widths[level]), nn.ReLU()))
+        self.out = nn.Sequential(upsample(), nn.Conv2d(2 * c, 1, 3, 1, 1), nn.Tanh())
+        djl_init(self, 0.02)
+
+    def forward(self, x):
+        skips = []
+        for block in self.down:
+            x = block(x)
+            skips.append(x)
+        for i, block in enumerate(self.up):
+            x = torch.cat([block(x), skips[2 - i]], 1)
+        return self.out(x)
+
+
+def patch_discriminator(d=32):
+    """ConvNets.patchDiscriminator: (n, 2, 32, 32) to (n, 1, 7, 7) logits."""
+    disc = nn.Sequential(
+        nn.Conv2d(2, d, 4, 2, 1), nn.LeakyReLU(0.2),
+        nn.Conv2d(d, 2 * d, 4, 2, 1, bias=False), nn.BatchNorm2d(2 * d), nn.LeakyReLU(0.2),
+        nn.Conv2d(2 * d, 1, 4, 1, 1))
+    djl_init(disc, 0.02)
+    return disc
+
+
 class Clock:
     """Training seconds and images after the warm-up steps."""
 
@@ -147,12 +203,42 @@ def run_dcgan(epochs, batch=128, latent=100):
     return clock, None
 
 
+def run_pix2pix(epochs, batch=64, l1_weight=100.0):
+    train = images("train").view(-1, 1, 28, 28)
+    gen, disc = UNet(), patch_discriminator()
+    opt_g = torch.optim.Adam(gen.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(disc.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    clock = Clock()
+    for epoch in range(1, epochs + 1):
+        for idx in torch.randperm(len(train)).split(batch):
+            started = time.perf_counter()
+            images_now = train[idx]
+            target, source = to_network(images_now), to_network(edges(images_now))
+            fake = gen(source).detach()
+            loss_d = (F.softplus(-disc(torch.cat([source, target], 1))).mean()
+                      + F.softplus(disc(torch.cat([source, fake], 1))).mean()) / 2
+            opt_d.zero_grad(set_to_none=False)
+            loss_d.backward()
+            opt_d.step()
+            # D frozen during G's step, as Gantry's is (and the authors' code does)
+            disc.requires_grad_(False)
+            translated = gen(source)
+            loss_g = F.softplus(-disc(torch.cat([source, translated], 1))).mean()
+            opt_g.zero_grad(set_to_none=False)
+            (loss_g + l1_weight * (translated - target).abs().mean()).backward()
+            opt_g.step()
+            disc.requires_grad_(True)
+            clock.step(started, len(idx))
+        print(f"pix2pix pytorch epoch {epoch}: loss_d {loss_d.item():.3f} loss_g {loss_g.item():.3f}", flush=True)
+    return clock, None
+
+
 def main():
     model, epochs, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(1)
-    clock, elbo = (run_vae if model == "vae" else run_dcgan)(epochs)
+    clock, elbo = {"vae": run_vae, "dcgan": run_dcgan, "pix2pix": run_pix2pix}[model](epochs)
     rate = clock.images / clock.seconds
     print(f"throughput {model} pytorch {rate:.1f}")
     if elbo is not None:

@@ -1,5 +1,6 @@
 package io.gantry.bench;
 
+import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.protocol.trial.Budget;
 import io.gantry.protocol.trial.DatasetSpec;
 import io.gantry.protocol.trial.TrialOutcome;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Training throughput and quality of Gantry's {@code vae} and {@code dcgan} recipes with their
- * default parameters (batch 128) on the whole of Fashion-MNIST, through the real trial loop: real
+ * Training throughput and quality of Gantry's {@code vae}, {@code dcgan} and {@code pix2pix}
+ * recipes with their default parameters on the whole of Fashion-MNIST, through the real trial loop: real
  * training images per second over the training steps only (the time between training reports,
  * leaving out the first {@value #WARM_UP} steps and each epoch's evaluation), and the held-out
  * metrics after the last epoch ({@code val/elbo}, {@code val/iwae}, {@code val/fid}). {@code
@@ -44,7 +45,7 @@ public final class TrainingBenchmark {
             1,
             WARM_UP,
             dir.toString());
-    Clock clock = new Clock();
+    Clock clock = new Clock(Hyperparams.resolve(model, Map.of()).intValue("batch_size"));
     TrialOutcome outcome = new DjlTrialRunner().run(spec, clock, () -> false);
     if (outcome.kind() != TrialOutcome.Kind.COMPLETED) {
       throw new IllegalStateException(model + " ended " + outcome);
@@ -61,11 +62,16 @@ public final class TrainingBenchmark {
    * that spans the epoch's end (evaluation, pictures, checkpoint) is left out.
    */
   private static final class Clock implements TrialListener {
+    final int batchSize;
     double seconds;
     long images;
     long lastStep = -1;
     long lastNanos;
     final Map<String, Double> held = new TreeMap<>();
+
+    Clock(int batchSize) {
+      this.batchSize = batchSize;
+    }
 
     @Override
     public void onMetrics(long step, int epoch, Map<String, Double> metrics) {
@@ -78,7 +84,7 @@ public final class TrainingBenchmark {
       }
       if (lastStep >= WARM_UP) {
         seconds += (now - lastNanos) / 1e9;
-        images += (step - lastStep) * 128;
+        images += (step - lastStep) * batchSize;
       }
       lastStep = step;
       lastNanos = now;
