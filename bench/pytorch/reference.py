@@ -6,7 +6,7 @@ the same Fashion-MNIST files with the same kind of loop: a shuffled pass per epo
 optimiser step per batch, the last batch short. Throughput is real training images per second
 over the training steps only, after a warm-up of 50 steps, as TrainingBenchmark measures it.
 
-    python reference.py vae EPOCHS THREADS      # prints throughput and the held-out ELBO
+    python reference.py vae EPOCHS THREADS [TRAIN_IMAGES]   # prints throughput and the held-out ELBO
     python reference.py dcgan EPOCHS THREADS
     python reference.py pix2pix EPOCHS THREADS  # the edges task, its inputs made in each step as Gantry's are
 """
@@ -24,10 +24,14 @@ DATA = "/usr/share/datasets/fashion-mnist"
 WARM_UP = 50
 
 
+TRAIN_IMAGES = None  # all of them, unless the command line limits them
+
+
 def images(name):
     with gzip.open(f"{DATA}/{name}-images-idx3-ubyte.gz") as f:
         _, count, rows, cols = struct.unpack(">IIII", f.read(16))
-        return torch.frombuffer(bytearray(f.read()), dtype=torch.uint8).float().div(255).view(count, rows * cols)
+        data = torch.frombuffer(bytearray(f.read()), dtype=torch.uint8).float().div(255).view(count, rows * cols)
+        return data[:TRAIN_IMAGES] if name == "train" and TRAIN_IMAGES else data
 
 
 def djl_init(module, std=None):
@@ -234,7 +238,9 @@ def run_pix2pix(epochs, batch=64, l1_weight=100.0):
 
 
 def main():
+    global TRAIN_IMAGES
     model, epochs, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    TRAIN_IMAGES = int(sys.argv[4]) if len(sys.argv) > 4 else None
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(1)

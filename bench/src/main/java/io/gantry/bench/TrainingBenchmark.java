@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * bench/pytorch/reference.py} trains the same networks in PyTorch; {@code bench/training.sh} runs
  * both and prints the ratios. The thread count is the JVM's {@code -Dai.djl.pytorch.num_threads}.
  *
- * <p>Usage: {@code TrainingBenchmark MODEL EPOCHS}.
+ * <p>Usage: {@code TrainingBenchmark MODEL EPOCHS [TRAIN_IMAGES]} (default: all 60,000).
  */
 public final class TrainingBenchmark {
 
@@ -39,7 +39,9 @@ public final class TrainingBenchmark {
             "benchmark",
             model,
             model,
-            DatasetSpec.named(DatasetSpec.FASHION_MNIST),
+            args.length > 2
+                ? DatasetSpec.named(DatasetSpec.FASHION_MNIST).withLimits(Integer.parseInt(args[2]), 0)
+                : DatasetSpec.named(DatasetSpec.FASHION_MNIST),
             Map.of(),
             Budget.ofEpochs(epochs),
             1,
