@@ -181,12 +181,17 @@ def run_vae(epochs, batch=128):
     return clock, elbo
 
 
+def adams(gen, disc):
+    """Adam at 2e-4 with beta1 0.5 for G and for D, as Gantry's GAN recipes default to."""
+    return (torch.optim.Adam(gen.parameters(), lr=2e-4, betas=(0.5, 0.999)),
+            torch.optim.Adam(disc.parameters(), lr=2e-4, betas=(0.5, 0.999)))
+
+
 def run_dcgan(epochs, batch=128, latent=100):
     x = images("train").view(-1, 1, 28, 28).mul(2).sub(1)
     train = F.pad(x, (2, 2, 2, 2), value=-1.0)
     gen, disc = dcgan(latent)
-    opt_g = torch.optim.Adam(gen.parameters(), lr=2e-4, betas=(0.5, 0.999))
-    opt_d = torch.optim.Adam(disc.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    opt_g, opt_d = adams(gen, disc)
     clock = Clock()
     for epoch in range(1, epochs + 1):
         for idx in torch.randperm(len(train)).split(batch):
@@ -210,8 +215,7 @@ def run_dcgan(epochs, batch=128, latent=100):
 def run_pix2pix(epochs, batch=64, l1_weight=100.0):
     train = images("train").view(-1, 1, 28, 28)
     gen, disc = UNet(), patch_discriminator()
-    opt_g = torch.optim.Adam(gen.parameters(), lr=2e-4, betas=(0.5, 0.999))
-    opt_d = torch.optim.Adam(disc.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    opt_g, opt_d = adams(gen, disc)
     clock = Clock()
     for epoch in range(1, epochs + 1):
         for idx in torch.randperm(len(train)).split(batch):

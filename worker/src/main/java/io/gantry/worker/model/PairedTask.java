@@ -21,6 +21,8 @@ enum PairedTask {
 
   private static final int SHRINK = 4;
   private static final float MASK_GREY = 0.5f;
+  // Sobel's horizontal derivative; its transpose is the vertical one
+  private static final int[][] SOBEL = {{-1, 0, 1}, {-2, 0, 2}, {-1, 0, 1}};
 
   /** The task of the catalog's {@code task} choice, checked against the images' shape. */
   static PairedTask of(String name, int rows, int cols) {
@@ -57,21 +59,20 @@ enum PairedTask {
 
   private static NDArray edges(NDArray x, int rows, int cols) {
     NDArray padded = x.pad(new Shape(1, 1, 1, 1), 0);
-    NDArray gx =
-        shifted(padded, 0, 2, rows, cols)
-            .add(shifted(padded, 1, 2, rows, cols).mul(2))
-            .add(shifted(padded, 2, 2, rows, cols))
-            .sub(shifted(padded, 0, 0, rows, cols))
-            .sub(shifted(padded, 1, 0, rows, cols).mul(2))
-            .sub(shifted(padded, 2, 0, rows, cols));
-    NDArray gy =
-        shifted(padded, 2, 0, rows, cols)
-            .add(shifted(padded, 2, 1, rows, cols).mul(2))
-            .add(shifted(padded, 2, 2, rows, cols))
-            .sub(shifted(padded, 0, 0, rows, cols))
-            .sub(shifted(padded, 0, 1, rows, cols).mul(2))
-            .sub(shifted(padded, 0, 2, rows, cols));
+    NDArray gx = null;
+    NDArray gy = null;
+    for (int dy = 0; dy < 3; dy++) {
+      for (int dx = 0; dx < 3; dx++) {
+        NDArray window = shifted(padded, dy, dx, rows, cols);
+        gx = SOBEL[dy][dx] == 0 ? gx : add(gx, window.mul(SOBEL[dy][dx]));
+        gy = SOBEL[dx][dy] == 0 ? gy : add(gy, window.mul(SOBEL[dx][dy]));
+      }
+    }
     return gx.square().add(gy.square()).sqrt().div(4).clip(0, 1);
+  }
+
+  private static NDArray add(NDArray sum, NDArray term) {
+    return sum == null ? term : sum.add(term);
   }
 
   /** The {@code rows x cols} window of the 1-pixel padded images starting at {@code (dy, dx)}. */
