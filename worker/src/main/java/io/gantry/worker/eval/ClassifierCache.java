@@ -81,7 +81,7 @@ final class ClassifierCache {
                 StandardOpenOption.WRITE);
         FileLock lock = lockFile.lock()) {
       FeatureClassifier classifier =
-          new FeatureClassifier(whole.train().exampleShape(), whole.train().classes());
+          new FeatureClassifier(whole.train().exampleShape(), whole.train().classes(), SEED);
       if (!Files.isRegularFile(folder.resolve("classifier.properties"))) {
         train(classifier, whole, epochs, images, folder, manager);
       }

@@ -42,7 +42,10 @@ final class FeatureClassifier implements AutoCloseable {
   private final Network features;
   private final Network head;
 
-  FeatureClassifier(int[] imageShape, int classes) {
+  /** A new classifier for images of {@code imageShape}, its weights drawn from {@code seed}. */
+  FeatureClassifier(int[] imageShape, int classes, long seed) {
+    // seeded before the networks exist: their initial weights are the first numbers drawn
+    Engine.getInstance().setRandomSeed(Long.hashCode(seed));
     this.rows = imageShape[0];
     this.cols = imageShape[1];
     this.classes = classes;

@@ -68,19 +68,17 @@ class SampleMetricsTest {
     assertTrue(metrics.get("val/precision") > 0.85, "precision " + metrics.get("val/precision"));
     assertTrue(metrics.get("val/recall") > 0.85, "recall " + metrics.get("val/recall"));
     // not 1 either: the classifier's confusions (shirts and T-shirts) skew the histogram of real
-    // images a little (0.979 to 0.99 on fresh caches), where one class alone gives 0
-    assertTrue(metrics.get("val/class_entropy") > 0.95, "entropy " + metrics);
-    // the tests' classifier, trained on a subset, can call a class it confuses with another less
-    // than half its share even on real images (9 seen on a fresh cache, 10 on another)
-    assertTrue(metrics.get("val/classes_covered") >= 9, "classes covered " + metrics);
+    // images a little (0.994), where one class alone gives 0
+    assertTrue(metrics.get("val/class_entropy") > 0.98, "entropy " + metrics);
+    assertEquals(10, metrics.get("val/classes_covered"), "classes covered " + metrics);
   }
 
   /**
    * One class of as many images as the held-out set. Recall falls far below that of real images,
    * but not to the tenth a perfect estimate would give: the balls of a dense one-class set reach
    * into its neighbours, more so for classes that look alike (in the test build's quick features,
-   * T-shirts 0.55, bags 0.67), so the check takes two distinct classes; trousers gave up to 0.36
-   * on a fresh cache.
+   * T-shirts 0.55, bags 0.67), so the check takes two distinct classes (trousers 0.30, sandals
+   * 0.18).
    */
   @ParameterizedTest
   @ValueSource(ints = {1, 5})
@@ -90,7 +88,7 @@ class SampleMetricsTest {
     Map<String, Double> metrics = meter.compare(data.test(), one, manager);
     System.out.println("test vs class " + label + ": " + metrics);
     assertTrue(metrics.get("val/precision") > 0.85, "precision " + metrics.get("val/precision"));
-    assertTrue(metrics.get("val/recall") < 0.45, "recall " + metrics.get("val/recall"));
+    assertTrue(metrics.get("val/recall") < 0.35, "recall " + metrics.get("val/recall"));
     assertTrue(metrics.get("val/kid") > 10 * metrics.get("val/kid_std"), "KID " + metrics);
     assertTrue(metrics.get("val/fid") > 10 * metrics.get("val/fid_std"), "FID " + metrics);
     assertTrue(metrics.get("val/classes_covered") <= 2, "classes " + metrics);

@@ -3,6 +3,7 @@ package io.gantry.worker.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.protocol.trial.Budget;
@@ -62,9 +63,13 @@ class MixtureGanTest {
     assertTrue(Files.size(artifacts.resolve("transform").resolve("epoch-004.png")) > 0);
   }
 
-  /** {@code val/ks} of the generator as it starts, before any step. */
+  /**
+   * {@code val/ks} of the generator as it starts, before any step: seeded as the trial runner seeds
+   * it, so that it is the trial's own first generator and not whatever the engine's generator drew.
+   */
   private static double untrainedKs(TrialSpec spec) throws Exception {
     TrialData data = Datasets.load(spec.dataset(), spec.seed());
+    Engine.getInstance().setRandomSeed(Long.hashCode(spec.seed()));
     try (ModelRecipe recipe =
             ModelRecipe.create("gan", Hyperparams.resolve("gan", spec.params()), data);
         NDManager manager = NDManager.newBaseManager()) {
