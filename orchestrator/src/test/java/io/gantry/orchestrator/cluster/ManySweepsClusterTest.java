@@ -251,17 +251,26 @@ class ManySweepsClusterTest {
   }
 
   /** When the first trial of any of the sweeps ended. */
+  /**
+   * The earliest end of a trial of the sweeps, waiting until one shows: the worker a trial frees can
+   * start another sweep's trial before the sweep it left has recorded the end.
+   */
   private static Instant firstTrialEnd(LoopbackCluster cluster, List<String> sweepIds) throws Exception {
-    Instant first = Instant.MAX;
-    for (String sweepId : sweepIds) {
-      for (JsonNode trial : cluster.sweep(sweepId).path("trials")) {
-        String ended = trial.path("finished_at").asText("");
-        if (!ended.isEmpty() && !"null".equals(ended)) {
-          first = first.isBefore(Instant.parse(ended)) ? first : Instant.parse(ended);
-        }
-      }
-    }
-    return first;
+    Instant[] first = {Instant.MAX};
+    cluster.await(
+        "a trial of " + sweepIds + " to end",
+        () -> {
+          for (String sweepId : sweepIds) {
+            for (JsonNode trial : cluster.sweep(sweepId).path("trials")) {
+              Optional<Instant> ended = instant(trial.path("finished_at"));
+              if (ended.isPresent() && ended.get().isBefore(first[0])) {
+                first[0] = ended.get();
+              }
+            }
+          }
+          return first[0].isBefore(Instant.MAX);
+        });
+    return first[0];
   }
 
   private static Optional<Instant> instant(JsonNode field) {
