@@ -1,5 +1,6 @@
 package io.gantry.protocol.catalog;
 
+import io.gantry.protocol.trial.DatasetSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,8 @@ final class CatalogParameters {
                           Bounds.closed(1, 100_000_000),
                           "images per fade-in and per stable phase"),
                       ParamDef.ofDouble("beta2", 0.99, BETA, "Adam beta2 for both networks"))),
-          "pix2pix", pix2pix());
+          "pix2pix", pix2pix(),
+          "cyclegan", cycleGan());
 
   private CatalogParameters() {}
 
@@ -198,6 +200,46 @@ final class CatalogParameters {
         ParamDef.ofDouble("beta1", 0.5, BETA, "Adam beta1 for both networks"),
         ParamDef.ofInt("batch_size", 64, BATCH, "examples per step"),
         FID);
+  }
+
+  /**
+   * CycleGAN: the two domains (a Fashion-MNIST class each; of another labelled set, the class of
+   * the same label), the weights of the cycle and identity losses (the paper's 10, and 0 outside
+   * its painting-to-photo task), the networks' widths and the paper's Adam settings.
+   */
+  private static List<ParamDef> cycleGan() {
+    List<String> classes = DatasetSpec.FASHION_MNIST_CLASS_NAMES;
+    return List.of(
+        ParamDef.ofChoice("domain_a", moveToFront(classes, "sneaker"), "the class of domain A"),
+        ParamDef.ofChoice("domain_b", moveToFront(classes, "ankle_boot"), "the class of domain B"),
+        ParamDef.ofDouble(
+            "cycle_weight", 10.0, Bounds.closed(0, 1000), "weight of the cycle-consistency L1 loss"),
+        ParamDef.ofDouble(
+            "identity_weight",
+            0.0,
+            Bounds.closed(0, 1000),
+            "weight of the identity L1 loss (each G left alone on its own domain's images)"),
+        ParamDef.ofInt(
+            "g_channels", 32, CHANNELS, "feature maps of each U-Net's outer blocks (x2, x4, x8 inside)"),
+        ParamDef.ofInt(
+            "d_channels", 32, CHANNELS, "feature maps of each PatchGAN's first block (x2 in the next)"),
+        ParamDef.ofDouble("lr_g", 2e-4, LEARNING_RATE, "generators' Adam learning rate"),
+        ParamDef.ofDouble("lr_d", 2e-4, LEARNING_RATE, "discriminators' Adam learning rate"),
+        ParamDef.ofDouble("beta1", 0.5, BETA, "Adam beta1 for the four networks"),
+        ParamDef.ofInt("batch_size", 32, BATCH, "examples per step, of every class the data keeps"),
+        ParamDef.ofInt(
+            FID_SAMPLES,
+            1000,
+            FID_COUNT,
+            "held-out images of each domain translated for val/fid_a, val/fid_b and"
+                + " val/target_class_rate (at most all of them); 0 skips those"));
+  }
+
+  /** {@code values} with {@code first}, the default of a choice, moved to the front. */
+  private static List<String> moveToFront(List<String> values, String first) {
+    List<String> ordered = new ArrayList<>(List.of(first));
+    values.stream().filter(v -> !v.equals(first)).forEach(ordered::add);
+    return ordered;
   }
 
   private static List<ParamDef> convWidths() {

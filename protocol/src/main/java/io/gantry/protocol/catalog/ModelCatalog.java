@@ -21,11 +21,12 @@ public final class ModelCatalog {
 
   // Convolutional models are built for images; the rest also train on points.
   private static final Set<String> IMAGES_ONLY =
-      Set.of("vae", "aae", "dcgan", "cgan", "progan", "pix2pix");
+      Set.of("vae", "aae", "dcgan", "cgan", "progan", "pix2pix", "cyclegan");
 
-  // Kinds that make new images: their samples are scored by FID (pix2pix's are its translations).
+  // Kinds that make new images: their samples are scored by FID (pix2pix's and CycleGAN's are
+  // their translations).
   private static final Set<String> GENERATORS =
-      Set.of("vae", "aae", "gan", "dcgan", "cgan", "progan", "pix2pix");
+      Set.of("vae", "aae", "gan", "dcgan", "cgan", "progan", "pix2pix", "cyclegan");
 
   private static final Set<String> GANS = Set.of("gan", "dcgan", "cgan", "progan");
 
@@ -61,6 +62,11 @@ public final class ModelCatalog {
           "val/recall",
           "val/class_entropy",
           "val/classes_covered");
+
+  // CycleGAN judges each direction against its target domain: FID and the share of translations
+  // the classifier puts in the target's class.
+  private static final List<String> TRANSLATION_METRICS =
+      List.of("val/fid_a", "val/fid_b", "val/target_class_rate");
 
   // A metric's standard error, where its worker measures one: the two values of two trials are
   // told apart only when they differ by more than their noise.
@@ -161,7 +167,8 @@ public final class ModelCatalog {
    * true ones, on {@code mixture-1d} their distribution with the held-out points' ({@code val/ks});
    * on images every generating kind reports {@code val/fid} and the sample metrics
    * measured with it (KID, precision and recall, class coverage; the conditional GAN also {@code
-   * val/class_accuracy}). Throws for an unknown model or a combination that {@link #supports}
+   * val/class_accuracy}), but CycleGAN, which translates between two domains, reports an FID
+   * per direction and {@code val/target_class_rate} instead. Throws for an unknown model or a combination that {@link #supports}
    * rejects.
    */
   public static Set<String> metrics(String model, String datasetKind) {
@@ -199,6 +206,8 @@ public final class ModelCatalog {
                       "val/l1",
                       "val/copy_l1",
                       "val/ssim");
+              case "cyclegan" ->
+                  List.of("train/loss_d", "train/loss_g", "train/cycle_l1", "val/cycle_l1");
               default -> throw new IllegalArgumentException("unknown model '" + model + "'");
             });
     if (GANS.contains(model) && DatasetSpec.GAUSSIAN_2D.equals(datasetKind)) {
@@ -208,7 +217,7 @@ public final class ModelCatalog {
       names.add(KS_METRIC);
     }
     if (reportsFid(model, datasetKind)) {
-      names.addAll(SAMPLE_METRICS);
+      names.addAll(model.equals("cyclegan") ? TRANSLATION_METRICS : SAMPLE_METRICS);
       if (model.equals("cgan")) {
         names.add("val/class_accuracy");
       }

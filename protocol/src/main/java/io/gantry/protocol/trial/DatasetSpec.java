@@ -32,6 +32,23 @@ public record DatasetSpec(
   /** Fashion-MNIST's classes, labelled 0 (T-shirt/top) to 9 (ankle boot). */
   public static final int FASHION_MNIST_CLASSES = 10;
 
+  /**
+   * What Fashion-MNIST's labels 0 to 9 are called: Xiao et al. 2017's table, lower case, spaces and
+   * slashes as {@code _} so that a name is one word in an expression or a sweep file.
+   */
+  public static final List<String> FASHION_MNIST_CLASS_NAMES =
+      List.of(
+          "t_shirt",
+          "trouser",
+          "pullover",
+          "dress",
+          "coat",
+          "sandal",
+          "shirt",
+          "sneaker",
+          "bag",
+          "ankle_boot");
+
   public DatasetSpec {
     // null when a spec from before exclude_classes arrives over the wire
     excludeClasses = excludeClasses == null ? List.of() : List.copyOf(excludeClasses);

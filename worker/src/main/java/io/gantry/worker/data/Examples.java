@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * An immutable set of examples, each a row of float features: grey images scaled to [0, 1] (example
@@ -132,6 +133,16 @@ public final class Examples {
         Arrays.copyOf(values, n * features),
         labels == null ? null : Arrays.copyOf(labels, n),
         exampleShape);
+  }
+
+  /** The examples whose class {@code keep} accepts, in order; only for data with labels. */
+  public Examples ofClasses(IntPredicate keep) {
+    int[] kept = IntStream.range(0, size).filter(i -> keep.test(labels[i])).toArray();
+    float[] rows = new float[kept.length * features];
+    for (int k = 0; k < kept.length; k++) {
+      System.arraycopy(values, kept[k] * features, rows, k * features, features);
+    }
+    return new Examples(rows, Arrays.stream(kept).map(i -> labels[i]).toArray(), exampleShape);
   }
 
   /** Whether every example has a class label. */

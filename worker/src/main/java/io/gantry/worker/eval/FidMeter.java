@@ -8,12 +8,14 @@ import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.Moments;
 import io.gantry.worker.data.TrialData;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BiFunction;
+import java.util.function.IntPredicate;
 
 /**
  * FID (Heusel et al. 2017) in the feature space of a classifier trained on the data set itself
@@ -108,6 +110,30 @@ public final class FidMeter {
     Featurised reference = featurise(real, manager);
     return compare(
         reference, manifold(reference.rows(), manager), featurise(generated, manager), manager);
+  }
+
+  /**
+   * How a translation into a domain compares with the domain: the FID of the translations against
+   * its held-out images, and how many of them the classifier puts in one of its classes.
+   */
+  public record Translation(double fid, int inTargetClasses, int count) {}
+
+  /**
+   * Judges {@code count} translations drawn by {@code draw} (as for {@link #measure}) against
+   * {@code target}, the held-out images of the domain they are meant to land in, whose classes
+   * {@code targetClasses} accepts. Call with grad mode off.
+   */
+  public Translation judgeTranslations(
+      Examples target,
+      int count,
+      BiFunction<Integer, NDManager, NDArray> draw,
+      IntPredicate targetClasses,
+      NDManager manager) {
+    Featurised reference = featurise(target, manager);
+    Featurised translated = featurise(count, draw, 0, manager);
+    int inTarget = (int) Arrays.stream(translated.predicted()).filter(targetClasses).count();
+    return new Translation(
+        FrechetDistance.between(reference.moments(), translated.moments()), inTarget, count);
   }
 
   /** The classifier's features of {@code images}, for tests of the metrics computed from them. */

@@ -6,6 +6,7 @@ import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.protocol.catalog.ModelCatalog;
 import io.gantry.worker.data.Batch;
 import io.gantry.worker.data.TrialData;
+import io.gantry.worker.eval.FidMeter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -37,6 +38,7 @@ public interface ModelRecipe extends AutoCloseable {
       case "cgan" -> new ConvGanRecipe(params, data, true);
       case "progan" -> new ProganRecipe(params, data);
       case "pix2pix" -> new Pix2pixRecipe(params, data);
+      case "cyclegan" -> new CycleGanRecipe(params, data);
       default -> throw new IllegalArgumentException("unknown model '" + model + "'");
     };
   }
@@ -69,6 +71,15 @@ public interface ModelRecipe extends AutoCloseable {
    */
   default BiFunction<Integer, NDManager, NDArray> draws() {
     return this::samples;
+  }
+
+  /**
+   * FID and the sample metrics measured with it by {@code meter}, on {@code count} examples of what
+   * the model makes: by default {@link #draws} against the held-out examples; a model translating
+   * between two domains judges each direction against its target domain instead.
+   */
+  default Map<String, Double> sampleMetrics(FidMeter meter, int count, NDManager manager) {
+    return meter.measure(count, draws(), sampleClasses(), manager);
   }
 
   /**

@@ -145,11 +145,7 @@ final class TrialLoop {
     artifacts.writePictures(recipe, epoch, step, evalManager, listener);
     Map<String, Double> metrics = new LinkedHashMap<>(recipe.evaluate(evalManager));
     if (quality.fid().isPresent()) {
-      metrics.putAll(
-          quality
-              .fid()
-              .get()
-              .measure(quality.fidSamples(), recipe.draws(), recipe.sampleClasses(), evalManager));
+      metrics.putAll(recipe.sampleMetrics(quality.fid().get(), quality.fidSamples(), evalManager));
     }
     if (quality.outliers().isPresent() && recipe.outlierScore().isPresent()) {
       metrics.putAll(quality.outliers().get().measure(recipe.outlierScore().get(), evalManager));

@@ -29,6 +29,7 @@ class CatalogMetricsTest {
     "cgan, fashion-mnist",
     "progan, fashion-mnist",
     "pix2pix, fashion-mnist",
+    "cyclegan, fashion-mnist",
     "ae, gaussian-2d",
     "dae, gaussian-2d",
     "gan, gaussian-2d",
