@@ -96,7 +96,7 @@ class HyperparamsTest {
   @Test
   void catalogNamesModelsDatasetsAndMetrics() {
     assertEquals(
-        Set.of("ae", "dae", "vae", "aae", "gan", "dcgan", "cgan", "progan", "pix2pix"),
+        Set.of("ae", "dae", "vae", "aae", "gan", "dcgan", "cgan", "progan", "pix2pix", "cyclegan"),
         ModelCatalog.models());
     assertFalse(ModelCatalog.supports("vae", "gaussian-2d"));
     assertThrows(IllegalArgumentException.class, () -> ModelCatalog.metrics("vae", "gaussian-2d"));
@@ -117,6 +117,11 @@ class HyperparamsTest {
         ModelCatalog.metrics("progan", "fashion-mnist")
             .containsAll(Set.of("train/phase", "train/alpha")));
     assertTrue(ModelCatalog.metrics("dae", "fashion-mnist").contains("val/mse_noisy"));
+    // CycleGAN judges each direction against its own target domain, not against every class
+    assertTrue(
+        ModelCatalog.metrics("cyclegan", "fashion-mnist")
+            .containsAll(Set.of("val/cycle_l1", "val/fid_a", "val/fid_b", "val/target_class_rate")));
+    assertFalse(ModelCatalog.metrics("cyclegan", "fashion-mnist").contains("val/fid"));
     Set<String> sampleMetrics =
         Set.of(
             "val/fid_std",
