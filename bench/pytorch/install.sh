@@ -9,18 +9,6 @@
 #   PYTHON             the interpreter that makes it (default: python3)
 set -euo pipefail
 version=2.7.1
-venv="${GANTRY_TORCH_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/gantry/torch-$version}"
-python="${PYTHON:-python3}"
-
-if [ -x "$venv/bin/python" ] && [ -f "$venv/.installed-$version" ]; then
-  echo "$venv"
-  exit 0
-fi
-command -v "$python" >/dev/null || { echo "pytorch/install: $python not found; needs Python 3.9+" >&2; exit 1; }
-echo "installing torch $version into $venv (once; about 4 GB with its CUDA libraries) ..." >&2
-rm -rf "$venv"
-mkdir -p "$(dirname "$venv")"
-"$python" -m venv "$venv"
-"$venv/bin/python" -m pip install -q --disable-pip-version-check "torch==$version" numpy >&2
-touch "$venv/.installed-$version"
-echo "$venv"
+exec "$(dirname "${BASH_SOURCE[0]}")/../venv.sh" \
+  "${GANTRY_TORCH_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/gantry/torch-$version}" \
+  "torch $version (about 4 GB with its CUDA libraries)" "torch==$version" numpy

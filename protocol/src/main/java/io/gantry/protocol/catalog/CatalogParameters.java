@@ -182,24 +182,39 @@ final class CatalogParameters {
    * paper's 2e-4 and beta1 0.5).
    */
   private static List<ParamDef> pix2pix() {
-    return List.of(
-        ParamDef.ofChoice(
-            "task",
-            List.of("edges", "inpaint", "upscale"),
-            "the input G translates into the image: its Sobel edges, the image with its centre"
-                + " square masked, or the image at a quarter of its side"),
-        // 0 leaves the adversarial loss alone; far above the paper's 100 the patches no longer count
-        ParamDef.ofDouble(
-            "l1_weight", 100.0, Bounds.closed(0, 10_000), "weight of G's L1 loss to the target"),
-        ParamDef.ofInt(
-            "g_channels", 32, CHANNELS, "feature maps of the U-Net's outer blocks (x2, x4, x8 inside)"),
-        ParamDef.ofInt(
-            "d_channels", 32, CHANNELS, "feature maps of the PatchGAN's first block (x2 in the next)"),
-        ParamDef.ofDouble("lr_g", 2e-4, LEARNING_RATE, "generator Adam learning rate"),
-        ParamDef.ofDouble("lr_d", 2e-4, LEARNING_RATE, "discriminator Adam learning rate"),
-        ParamDef.ofDouble("beta1", 0.5, BETA, "Adam beta1 for both networks"),
+    return translation(
+        List.of(
+            ParamDef.ofChoice(
+                "task",
+                List.of("edges", "inpaint", "upscale"),
+                "the input G translates into the image: its Sobel edges, the image with its centre"
+                    + " square masked, or the image at a quarter of its side"),
+            // 0 leaves the adversarial loss alone; far above the paper's 100 the patches no longer count
+            ParamDef.ofDouble(
+                "l1_weight", 100.0, Bounds.closed(0, 10_000), "weight of G's L1 loss to the target")),
         ParamDef.ofInt("batch_size", 64, BATCH, "examples per step"),
         FID);
+  }
+
+  /**
+   * A translation kind's parameters: its own, then the widths of its U-Net Gs and PatchGAN Ds and
+   * their Adams (the papers' 2e-4 and beta1 0.5, the same in pix2pix and CycleGAN), then its batch
+   * size and its {@code fid_samples}.
+   */
+  private static List<ParamDef> translation(List<ParamDef> own, ParamDef batchSize, ParamDef fid) {
+    List<ParamDef> defs = new ArrayList<>(own);
+    defs.addAll(
+        List.of(
+            ParamDef.ofInt(
+                "g_channels", 32, CHANNELS, "feature maps of a U-Net G's outer blocks (x2, x4, x8 inside)"),
+            ParamDef.ofInt(
+                "d_channels", 32, CHANNELS, "feature maps of a PatchGAN D's first block (x2 in the next)"),
+            ParamDef.ofDouble("lr_g", 2e-4, LEARNING_RATE, "generator Adam learning rate"),
+            ParamDef.ofDouble("lr_d", 2e-4, LEARNING_RATE, "discriminator Adam learning rate"),
+            ParamDef.ofDouble("beta1", 0.5, BETA, "Adam beta1 for every network")));
+    defs.add(batchSize);
+    defs.add(fid);
+    return List.copyOf(defs);
   }
 
   /**
@@ -209,23 +224,17 @@ final class CatalogParameters {
    */
   private static List<ParamDef> cycleGan() {
     List<String> classes = DatasetSpec.FASHION_MNIST_CLASS_NAMES;
-    return List.of(
-        ParamDef.ofChoice("domain_a", moveToFront(classes, "sneaker"), "the class of domain A"),
-        ParamDef.ofChoice("domain_b", moveToFront(classes, "ankle_boot"), "the class of domain B"),
-        ParamDef.ofDouble(
-            "cycle_weight", 10.0, Bounds.closed(0, 1000), "weight of the cycle-consistency L1 loss"),
-        ParamDef.ofDouble(
-            "identity_weight",
-            0.0,
-            Bounds.closed(0, 1000),
-            "weight of the identity L1 loss (each G left alone on its own domain's images)"),
-        ParamDef.ofInt(
-            "g_channels", 32, CHANNELS, "feature maps of each U-Net's outer blocks (x2, x4, x8 inside)"),
-        ParamDef.ofInt(
-            "d_channels", 32, CHANNELS, "feature maps of each PatchGAN's first block (x2 in the next)"),
-        ParamDef.ofDouble("lr_g", 2e-4, LEARNING_RATE, "generators' Adam learning rate"),
-        ParamDef.ofDouble("lr_d", 2e-4, LEARNING_RATE, "discriminators' Adam learning rate"),
-        ParamDef.ofDouble("beta1", 0.5, BETA, "Adam beta1 for the four networks"),
+    return translation(
+        List.of(
+            ParamDef.ofChoice("domain_a", moveToFront(classes, "sneaker"), "the class of domain A"),
+            ParamDef.ofChoice("domain_b", moveToFront(classes, "ankle_boot"), "the class of domain B"),
+            ParamDef.ofDouble(
+                "cycle_weight", 10.0, Bounds.closed(0, 1000), "weight of the cycle-consistency L1 loss"),
+            ParamDef.ofDouble(
+                "identity_weight",
+                0.0,
+                Bounds.closed(0, 1000),
+                "weight of the identity L1 loss (each G left alone on its own domain's images)")),
         ParamDef.ofInt("batch_size", 32, BATCH, "examples per step, of every class the data keeps"),
         ParamDef.ofInt(
             FID_SAMPLES,
