@@ -27,7 +27,7 @@ for round in $(seq "$rounds"); do
     echo "gantry: sweep $1, best val/elbo $best" | tee -a "$out"
     echo "wall gantry $1 $(awk -v a="$started" -v b="$ended" 'BEGIN {printf "%.1f", b - a}')" | tee -a "$out"
     for tool in ray optuna; do
-      "$venv/bin/python" "$here/sweep/reference_sweep.py" "$tool" "$1" 2>/dev/null | tee -a "$out"
+      "$venv/bin/python" "$here/sweep/reference_sweep.py" "$tool" "$1" 2>/dev/null | grep -E '^(wall|ray|optuna) ' | tee -a "$out"
     done
   done
 done

@@ -24,7 +24,10 @@ STARTED = time.time()
 
 import torch  # noqa: E402
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pytorch"))
+REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pytorch")
+sys.path.insert(0, REFERENCE)
+# Ray's worker processes unpickle the trainable, which imports the reference there too
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [REFERENCE, os.environ.get("PYTHONPATH")]))
 import reference  # noqa: E402
 
 IWAE_SAMPLES = 100
