@@ -76,7 +76,7 @@ public final class Browser implements AutoCloseable {
   /** Waits until {@code script} returns true in the page. */
   public void await(String what, Duration timeout, String script, Object... arguments) {
     new WebDriverWait(driver, timeout)
-        .withMessage(() -> what + "; browser log: " + log())
+        .withMessage(() -> what + "; " + requests() + "; browser log: " + log())
         .until(d -> Boolean.TRUE.equals(js(script, arguments)));
   }
 
@@ -112,6 +112,12 @@ public final class Browser implements AutoCloseable {
   }
 
   /** The browser's console so far, one entry per line. */
+  /** The page's address and the requests it has finished, with their times, to tell a slow server from a stuck page. */
+  private String requests() {
+    return String.valueOf(js("return 'page ' + location.href + ', finished requests: '"
+        + " + performance.getEntriesByType('resource').map(e => e.name + ' ' + Math.round(e.duration) + ' ms').join(', ')"));
+  }
+
   String log() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).reduce("", (a, b) -> a + "\n" + b);
   }

@@ -53,7 +53,7 @@ class SweepPageLiveTest {
       browser.click("#submit");
       browser.await("the sweep is submitted", Duration.ofSeconds(20), "return !!document.querySelector('#submit-result a')");
       browser.click("#submit-result a");
-      browser.await("the sweep page opens", Duration.ofSeconds(20), "return document.body.dataset.ready === 'true'");
+      browser.await("the sweep page opens", Duration.ofSeconds(60), "return document.body.dataset.ready === 'true'");
       browser.js("window.sameDocument = true");
 
       browser.await("the table fills in as trials are added and start", LIVE, "return document.querySelectorAll('#trials tbody tr').length === 4 && !!document.querySelector('#trials tr[data-status=running]')");

@@ -52,10 +52,17 @@ final class CatalogParameters {
           "D's loss: the sum of its real and fake terms (Goodfellow et al.), or their"
               + " average (d2l's), half as large");
 
+  // ProGAN's and StyleGAN's networks keep one width at every resolution, and both papers' Adam
+  // runs with beta2 at 0.99.
+  private static final ParamDef EVERY_RESOLUTION_CHANNELS =
+      ParamDef.ofInt("channels", 32, CHANNELS, "feature maps at every resolution of G and D");
+  private static final ParamDef KARRAS_BETA2 =
+      ParamDef.ofDouble("beta2", 0.99, BETA, "Adam beta2 for both networks");
+
   static final Map<String, List<ParamDef>> PARAMETERS =
-      Map.of(
-          "ae", autoencoder(List.of()),
-          "dae",
+      Map.ofEntries(
+          Map.entry("ae", autoencoder(List.of())),
+          Map.entry("dae",
               autoencoder(
                   List.of(
                       // masking every value (1) leaves nothing to reconstruct from
@@ -68,8 +75,8 @@ final class CatalogParameters {
                           "noise_std",
                           0.0,
                           Bounds.closed(0, 10),
-                          "std of Gaussian noise added after masking"))),
-          "vae",
+                          "std of Gaussian noise added after masking")))),
+          Map.entry("vae",
               List.of(
                   ParamDef.ofInt("latent_dim", 20, LATENT_DIM, "size of z"),
                   ParamDef.ofInt(
@@ -79,8 +86,8 @@ final class CatalogParameters {
                       "width of the hidden layer of encoder and decoder; 0: none"),
                   ParamDef.ofDouble("lr", 1e-3, LEARNING_RATE, "Adam learning rate"),
                   BATCH_SIZE,
-                  FID),
-          "gan",
+                  FID)),
+          Map.entry("gan",
               gan(
                   64,
                   2e-4,
@@ -113,27 +120,45 @@ final class CatalogParameters {
                       ParamDef.ofChoice(
                           "noise",
                           List.of("normal", "uniform"),
-                          "G's input: z ~ N(0, I) or U(0, 1) in every coordinate"))),
-          "aae", adversarialAutoencoder(),
-          "dcgan", gan(100, 2e-4, 0.5, 128, convWidths()),
-          "cgan", gan(100, 2e-4, 0.5, 128, convWidths()),
-          "progan",
+                          "G's input: z ~ N(0, I) or U(0, 1) in every coordinate")))),
+          Map.entry("aae", adversarialAutoencoder()),
+          Map.entry("dcgan", gan(100, 2e-4, 0.5, 128, convWidths())),
+          Map.entry("cgan", gan(100, 2e-4, 0.5, 128, convWidths())),
+          Map.entry("progan",
               gan(
                   128,
                   1e-3,
                   0.0,
                   64,
                   List.of(
-                      ParamDef.ofInt(
-                          "channels", 32, CHANNELS, "feature maps at every resolution of G and D"),
+                      EVERY_RESOLUTION_CHANNELS,
                       ParamDef.ofInt(
                           "phase_images",
                           20_000,
                           Bounds.closed(1, 100_000_000),
                           "images per fade-in and per stable phase"),
-                      ParamDef.ofDouble("beta2", 0.99, BETA, "Adam beta2 for both networks"))),
-          "pix2pix", pix2pix(),
-          "cyclegan", cycleGan());
+                      KARRAS_BETA2))),
+          Map.entry("stylegan",
+              gan(
+                  64,
+                  1e-3,
+                  0.0,
+                  32,
+                  List.of(
+                      EVERY_RESOLUTION_CHANNELS,
+                      ParamDef.ofInt(
+                          "mapping_layers",
+                          8,
+                          Bounds.closed(1, 16),
+                          "dense layers of the mapping network from z to w"),
+                      ParamDef.ofDouble(
+                          "mixing_prob",
+                          0.9,
+                          Bounds.closed(0, 1),
+                          "share of training batches drawn with two z's crossing over at a random layer"),
+                      KARRAS_BETA2))),
+          Map.entry("pix2pix", pix2pix()),
+          Map.entry("cyclegan", cycleGan()));
 
   private CatalogParameters() {}
 

@@ -21,18 +21,18 @@ public final class ModelCatalog {
 
   // Convolutional models are built for images; the rest also train on points.
   private static final Set<String> IMAGES_ONLY =
-      Set.of("vae", "aae", "dcgan", "cgan", "progan", "pix2pix", "cyclegan");
+      Set.of("vae", "aae", "dcgan", "cgan", "progan", "stylegan", "pix2pix", "cyclegan");
 
   // Kinds that make new images: their samples are scored by FID (pix2pix's and CycleGAN's are
   // their translations).
   private static final Set<String> GENERATORS =
-      Set.of("vae", "aae", "gan", "dcgan", "cgan", "progan", "pix2pix", "cyclegan");
+      Set.of("vae", "aae", "gan", "dcgan", "cgan", "progan", "stylegan", "pix2pix", "cyclegan");
 
-  private static final Set<String> GANS = Set.of("gan", "dcgan", "cgan", "progan");
+  private static final Set<String> GANS = Set.of("gan", "dcgan", "cgan", "progan", "stylegan");
 
   // Kinds that score how likely an image is: the VAE by its ELBO, the autoencoders by their
   // reconstruction error, the GAN and DCGAN by D. Not the cgan, whose D judges an image only with
-  // a class, nor the progan, whose D's minibatch standard deviation makes a score depend on the
+  // a class, nor the progan and stylegan, whose D's minibatch standard deviation makes a score depend on the
   // other images of its batch.
   private static final Set<String> OUTLIER_SCORERS = Set.of("ae", "dae", "vae", "aae", "gan", "dcgan");
 
@@ -194,7 +194,7 @@ public final class ModelCatalog {
                       "val/d_code",
                       "val/code_mean_error",
                       "val/code_cov_error");
-              case "gan", "dcgan", "cgan" -> GAN_METRICS;
+              case "gan", "dcgan", "cgan", "stylegan" -> GAN_METRICS;
               case "progan" -> PROGAN_METRICS;
               case "pix2pix" ->
                   List.of(

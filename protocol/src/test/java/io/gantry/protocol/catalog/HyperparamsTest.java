@@ -96,7 +96,7 @@ class HyperparamsTest {
   @Test
   void catalogNamesModelsDatasetsAndMetrics() {
     assertEquals(
-        Set.of("ae", "dae", "vae", "aae", "gan", "dcgan", "cgan", "progan", "pix2pix", "cyclegan"),
+        Set.of("ae", "dae", "vae", "aae", "gan", "dcgan", "cgan", "progan", "stylegan", "pix2pix", "cyclegan"),
         ModelCatalog.models());
     assertFalse(ModelCatalog.supports("vae", "gaussian-2d"));
     assertThrows(IllegalArgumentException.class, () -> ModelCatalog.metrics("vae", "gaussian-2d"));

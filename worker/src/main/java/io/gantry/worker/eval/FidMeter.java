@@ -136,6 +136,14 @@ public final class FidMeter {
         FrechetDistance.between(reference.moments(), translated.moments()), inTarget, count);
   }
 
+  /**
+   * The classifier's features, {@code (n, features)}, of images {@code (n, pixels)} in [0, 1]: the
+   * space FID compares in, for telling how alike two generated images are. Call with grad mode off.
+   */
+  public NDArray featuresOf(NDArray images) {
+    return classifier.features(images);
+  }
+
   /** The classifier's features of {@code images}, for tests of the metrics computed from them. */
   FeatureRows features(Examples images, NDManager manager) {
     return featurise(images, manager).rows();

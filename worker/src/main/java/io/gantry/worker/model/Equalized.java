@@ -15,7 +15,10 @@ import ai.djl.util.PairList;
  * A dense or convolutional layer with ProGAN's equalised learning rate (Karras et al. 2018, section
  * 4.1): weights start from N(0, 1) and are multiplied at every forward pass by He's constant {@code
  * gain / sqrt(fan_in)}, so that Adam's per-parameter step sizes treat every layer alike.
- * Convolutions keep the spatial size (stride 1, "same" padding).
+ * Convolutions keep the spatial size (stride 1, "same" padding). A layer may learn more slowly than
+ * the rest by a learning-rate multiplier (StyleGAN's mapping network, at 0.01): its weights start
+ * from N(0, 1 / multiplier^2) and weights and bias are multiplied by it at every pass, so Adam's
+ * steps move its effective weights that much less.
  */
 final class Equalized extends AbstractBlock {
 
@@ -27,20 +30,22 @@ final class Equalized extends AbstractBlock {
   private final int outputs;
   private final int kernel;
   private final float gain;
+  private final float lrMultiplier;
   private final Parameter weight;
   private final Parameter bias;
 
-  private Equalized(int outputs, int kernel, float gain) {
+  private Equalized(int outputs, int kernel, float gain, float lrMultiplier) {
     super(VERSION);
     this.outputs = outputs;
     this.kernel = kernel;
     this.gain = gain;
+    this.lrMultiplier = lrMultiplier;
     this.weight =
         addParameter(
             Parameter.builder()
                 .setName("weight")
                 .setType(Parameter.Type.WEIGHT)
-                .optInitializer(new NormalInitializer(1f))
+                .optInitializer(new NormalInitializer(1f / lrMultiplier))
                 .build());
     this.bias =
         addParameter(
@@ -53,12 +58,17 @@ final class Equalized extends AbstractBlock {
 
   /** A {@code k x k} convolution to {@code outputs} feature maps. */
   static Equalized conv(int outputs, int k, float gain) {
-    return new Equalized(outputs, k, gain);
+    return new Equalized(outputs, k, gain, 1f);
   }
 
   /** A dense layer to {@code outputs} units, on {@code (n, inputs)}. */
   static Equalized dense(int outputs, float gain) {
-    return new Equalized(outputs, 0, gain);
+    return dense(outputs, gain, 1f);
+  }
+
+  /** A dense layer whose steps are {@code lrMultiplier} times the others'. */
+  static Equalized dense(int outputs, float gain, float lrMultiplier) {
+    return new Equalized(outputs, 0, gain, lrMultiplier);
   }
 
   @Override
@@ -74,11 +84,15 @@ final class Equalized extends AbstractBlock {
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
     NDArray w = store.getValue(weight, x.getDevice(), training);
-    NDArray b = store.getValue(bias, x.getDevice(), training);
     double fanIn = w.size() / (double) outputs;
-    NDArray scaled = w.mul(gain / Math.sqrt(fanIn));
-    // The product would otherwise belong to the weight's long-lived manager and leak each step.
+    NDArray scaled = w.mul(gain / Math.sqrt(fanIn) * lrMultiplier);
+    // The products would otherwise belong to the weights' long-lived manager and leak each step.
     scaled.attach(x.getManager());
+    NDArray b = store.getValue(bias, x.getDevice(), training);
+    if (lrMultiplier != 1f) {
+      b = b.mul(lrMultiplier);
+      b.attach(x.getManager());
+    }
     if (kernel == 0) {
       return new NDList(x.matMul(scaled.transpose()).add(b));
     }

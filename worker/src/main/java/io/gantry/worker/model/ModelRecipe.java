@@ -39,6 +39,7 @@ public interface ModelRecipe extends AutoCloseable {
       case "progan" -> new ProganRecipe(params, data);
       case "pix2pix" -> new Pix2pixRecipe(params, data);
       case "cyclegan" -> new CycleGanRecipe(params, data);
+      case "stylegan" -> new StyleGanRecipe(params, data);
       default -> throw new IllegalArgumentException("unknown model '" + model + "'");
     };
   }

@@ -35,12 +35,10 @@ final class ProganDiscriminator extends AbstractBlock {
     super(VERSION);
     this.channels = channels;
     fromImage.add(addChildBlock("image" + BASE, ProganLayers.fromImage(channels)));
-    SequentialBlock top = new SequentialBlock().addSingleton(ProganLayers::minibatchStddev);
-    ProganLayers.conv3(top, channels, false)
-        .addSingleton(x -> x.reshape(x.getShape().get(0), -1))
-        .add(Equalized.dense(channels, Equalized.RELU_GAIN))
-        .addSingleton(ProganLayers::leaky)
-        .add(Equalized.dense(1, 1f));
+    SequentialBlock top =
+        new SequentialBlock()
+            .addSingleton(ProganLayers::minibatchStddev)
+            .add(ProganLayers.top(channels));
     this.last = addChildBlock("block" + BASE, top);
   }
 

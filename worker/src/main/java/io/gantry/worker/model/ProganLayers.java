@@ -57,6 +57,28 @@ final class ProganLayers {
     return Equalized.conv(1, 1, 1f);
   }
 
+  /**
+   * ProGAN's discriminator grown to 32x32 from the start, as StyleGAN keeps it: the input layer,
+   * three blocks of two 3x3 convolutions and average pooling down to 4x4, then {@link
+   * ProganDiscriminator}'s top (minibatch standard deviation, a convolution, two dense layers).
+   */
+  static SequentialBlock fullDiscriminator(int channels) {
+    SequentialBlock d = fromImage(channels);
+    for (int resolution = 32; resolution > 4; resolution /= 2) {
+      conv3(conv3(d, channels, false), channels, false).addSingleton(ProganLayers::downsample);
+    }
+    return d.addSingleton(ProganLayers::minibatchStddev).add(top(channels));
+  }
+
+  /** D at 4x4 after minibatch standard deviation: a 3x3 convolution and two dense layers to a logit. */
+  static SequentialBlock top(int channels) {
+    return conv3(new SequentialBlock(), channels, false)
+        .addSingleton(x -> x.reshape(x.getShape().get(0), -1))
+        .add(Equalized.dense(channels, Equalized.RELU_GAIN))
+        .addSingleton(ProganLayers::leaky)
+        .add(Equalized.dense(1, 1f));
+  }
+
   /** D's input layer at one resolution: a 1x1 convolution from the image, LeakyReLU. */
   static SequentialBlock fromImage(int channels) {
     return new SequentialBlock()

@@ -28,6 +28,7 @@ class CatalogMetricsTest {
     "dcgan, fashion-mnist",
     "cgan, fashion-mnist",
     "progan, fashion-mnist",
+    "stylegan, fashion-mnist",
     "pix2pix, fashion-mnist",
     "cyclegan, fashion-mnist",
     "ae, gaussian-2d",

@@ -71,6 +71,18 @@ final class Trials {
               32,
               "fid_samples",
               200);
+      case "stylegan" ->
+          Map.of(
+              "latent_dim",
+              8,
+              "mapping_layers",
+              2,
+              "channels",
+              8,
+              "batch_size",
+              32,
+              "fid_samples",
+              200);
       case "pix2pix", "cyclegan" ->
           Map.of("g_channels", 8, "d_channels", 8, "batch_size", 32, "fid_samples", 200);
       case "vae" -> Map.of("latent_dim", 8, "hidden_dim", 32, "batch_size", 64, "fid_samples", 200);
