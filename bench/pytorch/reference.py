@@ -1,7 +1,7 @@
 """PyTorch references for Gantry's training benchmark (bench/training.sh).
 
 The same networks, initialisation, losses, optimiser settings, batch size and thread count as
-Gantry's `vae`, `dcgan` and `pix2pix` recipes (worker/src/main/java/io/gantry/worker/model/), trained on
+Gantry's `vae`, `dcgan`, `pix2pix` and `stylegan` recipes (worker/src/main/java/io/gantry/worker/model/), trained on
 the same Fashion-MNIST files with the same kind of loop: a shuffled pass per epoch, one
 optimiser step per batch, the last batch short. Throughput is real training images per second
 over the training steps only, after a warm-up of 50 steps, as TrainingBenchmark measures it.
@@ -9,6 +9,7 @@ over the training steps only, after a warm-up of 50 steps, as TrainingBenchmark 
     python reference.py vae EPOCHS THREADS [TRAIN_IMAGES]   # prints throughput and the held-out ELBO
     python reference.py dcgan EPOCHS THREADS
     python reference.py pix2pix EPOCHS THREADS  # the edges task, its inputs made in each step as Gantry's are
+    python reference.py stylegan EPOCHS THREADS [TRAIN_IMAGES]
 """
 import gzip
 import math
@@ -146,6 +147,106 @@ def patch_discriminator(d=32):
     return disc
 
 
+class Equalized(nn.Module):
+    """Equalized: weights N(0, 1 / lr_mul^2), scaled at every pass by gain / sqrt(fan_in) * lr_mul."""
+
+    def __init__(self, inputs, outputs, kernel=0, gain=math.sqrt(2), lr_mul=1.0):
+        super().__init__()
+        shape = (outputs, inputs) if kernel == 0 else (outputs, inputs, kernel, kernel)
+        self.weight = nn.Parameter(torch.randn(shape) / lr_mul)
+        self.bias = nn.Parameter(torch.zeros(outputs))
+        self.scale = gain / math.sqrt(self.weight[0].numel()) * lr_mul
+        self.kernel, self.lr_mul = kernel, lr_mul
+
+    def forward(self, x):
+        w = self.weight * self.scale
+        b = self.bias * self.lr_mul if self.lr_mul != 1 else self.bias
+        return F.linear(x, w, b) if self.kernel == 0 else F.conv2d(x, w, b, padding=self.kernel // 2)
+
+
+def leaky(x):
+    return F.leaky_relu(x, 0.2)
+
+
+def pixel_norm(x):
+    return x / x.square().mean(1, keepdim=True).add(1e-8).sqrt()
+
+
+class StyledLayer(nn.Module):
+    """StyledLayer: convolution, scaled per-pixel noise, LeakyReLU, AdaIN with scale 1 + s."""
+
+    def __init__(self, c, latent, convolves):
+        super().__init__()
+        self.conv = Equalized(c, c, 3) if convolves else None
+        self.style = Equalized(latent, 2 * c, gain=1.0)
+        self.noise_strength = nn.Parameter(torch.zeros(1, c, 1, 1))
+        self.c = c
+
+    def forward(self, x, w):
+        if self.conv is not None:
+            x = self.conv(x)
+        n, _, h, wd = x.shape
+        x = leaky(x + torch.randn(n, 1, h, wd) * self.noise_strength)
+        centred = x - x.mean((2, 3), keepdim=True)
+        normalised = centred / centred.square().mean((2, 3), keepdim=True).add(1e-8).sqrt()
+        styles = self.style(w).view(n, 2, self.c, 1, 1)
+        return normalised * (styles[:, 0] + 1) + styles[:, 1]
+
+
+STYLE_LAYERS = 7
+
+
+class StyleGenerator(nn.Module):
+    """StyleGanGenerator: mapping network, learned constant, seven styled layers, 1x1 to grey."""
+
+    def __init__(self, latent=64, mapping_layers=8, c=32):
+        super().__init__()
+        self.mapping = nn.ModuleList(Equalized(latent, latent, lr_mul=0.01) for _ in range(mapping_layers))
+        self.constant = nn.Parameter(torch.ones(1, c, 4, 4))
+        self.layers = nn.ModuleList(StyledLayer(c, latent, i > 0) for i in range(STYLE_LAYERS))
+        self.to_image = Equalized(c, 1, 1, gain=1.0)
+        self.register_buffer("w_average", torch.zeros(latent))
+        self.latent = latent
+
+    def forward(self, z):
+        n = z.shape[0]
+        w = pixel_norm(z.reshape(n * STYLE_LAYERS, self.latent))
+        for layer in self.mapping:
+            w = leaky(layer(w))
+        with torch.no_grad():
+            self.w_average.add_((w.mean(0) - self.w_average) * (1 - 0.995))
+        styles = w.view(n, STYLE_LAYERS, self.latent)
+        x = self.constant.expand(n, -1, -1, -1)
+        for i, layer in enumerate(self.layers):
+            if i % 2 == 1:
+                x = F.interpolate(x, scale_factor=2, mode="nearest")
+            x = layer(x, styles[:, i])
+        return self.to_image(x)
+
+
+def minibatch_stddev(x):
+    std = (x - x.mean(0, keepdim=True)).square().mean(0).add(1e-8).sqrt().mean()
+    return torch.cat([x, std.view(1, 1, 1, 1).expand(x.shape[0], 1, x.shape[2], x.shape[3])], 1)
+
+
+def full_discriminator(c=32):
+    """ProganLayers.fullDiscriminator: 1x1 from the image, three blocks down to 4x4, ProGAN's top."""
+    layers = [Equalized(1, c, 1), nn.LeakyReLU(0.2)]
+    for _ in range(3):
+        layers += [Equalized(c, c, 3), nn.LeakyReLU(0.2), Equalized(c, c, 3), nn.LeakyReLU(0.2), nn.AvgPool2d(2)]
+    return nn.Sequential(*layers, Lambda(minibatch_stddev), Equalized(c + 1, c, 3), nn.LeakyReLU(0.2),
+                         nn.Flatten(), Equalized(16 * c, c), nn.LeakyReLU(0.2), Equalized(c, 1, gain=1.0))
+
+
+class Lambda(nn.Module):
+    def __init__(self, f):
+        super().__init__()
+        self.f = f
+
+    def forward(self, x):
+        return self.f(x)
+
+
 class Clock:
     """Training seconds and images after the warm-up steps."""
 
@@ -241,6 +342,41 @@ def run_pix2pix(epochs, batch=64, l1_weight=100.0):
     return clock, None
 
 
+def run_stylegan(epochs, batch=32, latent=64, mixing_prob=0.9):
+    """StyleGanRecipe's step: D on real and (detached) fake, then G with D frozen, style-mixed draws."""
+    train = to_network(images("train").view(-1, 1, 28, 28))
+    gen, disc = StyleGenerator(latent), full_discriminator()
+    opt_g = torch.optim.Adam(gen.parameters(), lr=1e-3, betas=(0.0, 0.99))
+    opt_d = torch.optim.Adam(disc.parameters(), lr=1e-3, betas=(0.0, 0.99))
+
+    def draw(n):
+        z = torch.randn(n, 1, latent).repeat(1, STYLE_LAYERS, 1)
+        if torch.rand(()) < mixing_prob:
+            crossover = 1 + int(torch.rand(()) * (STYLE_LAYERS - 1))
+            z = torch.cat([z[:, :crossover], torch.randn(n, 1, latent).repeat(1, STYLE_LAYERS, 1)[:, crossover:]], 1)
+        return gen(z)
+
+    clock = Clock()
+    for epoch in range(1, epochs + 1):
+        for idx in torch.randperm(len(train)).split(batch):
+            started = time.perf_counter()
+            real = train[idx]
+            fake = draw(len(idx)).detach()
+            loss_d = F.softplus(-disc(real)).mean() + F.softplus(disc(fake)).mean()
+            opt_d.zero_grad(set_to_none=False)
+            loss_d.backward()
+            opt_d.step()
+            disc.requires_grad_(False)
+            loss_g = F.softplus(-disc(draw(len(idx)))).mean()
+            opt_g.zero_grad(set_to_none=False)
+            loss_g.backward()
+            opt_g.step()
+            disc.requires_grad_(True)
+            clock.step(started, len(idx))
+        print(f"stylegan pytorch epoch {epoch}: loss_d {loss_d.item():.3f} loss_g {loss_g.item():.3f}", flush=True)
+    return clock, None
+
+
 def main():
     global TRAIN_IMAGES
     model, epochs, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -248,7 +384,7 @@ def main():
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(1)
-    clock, elbo = {"vae": run_vae, "dcgan": run_dcgan, "pix2pix": run_pix2pix}[model](epochs)
+    clock, elbo = {"vae": run_vae, "dcgan": run_dcgan, "pix2pix": run_pix2pix, "stylegan": run_stylegan}[model](epochs)
     rate = clock.images / clock.seconds
     print(f"throughput {model} pytorch {rate:.1f}")
     if elbo is not None:

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Training throughput and quality of Gantry's {@code vae}, {@code dcgan} and {@code pix2pix}
+ * Training throughput and quality of Gantry's {@code vae}, {@code dcgan}, {@code pix2pix} and {@code stylegan}
  * recipes with their default parameters on the whole of Fashion-MNIST, through the real trial loop: real
  * training images per second over the training steps only (the time between training reports,
  * leaving out the first {@value #WARM_UP} steps and each epoch's evaluation), and the held-out

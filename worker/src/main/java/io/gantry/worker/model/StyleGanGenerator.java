@@ -120,6 +120,9 @@ final class StyleGanGenerator extends AbstractBlock {
     }
     NDArray styles = w.reshape(n, LAYERS, latent);
     NDArray x = store.getValue(constant, z.getDevice(), training).broadcast(n, channels, BASE, BASE);
+    // Every later array follows its first operand's manager: left in the constant's long-lived one,
+    // each pass's activations would never be freed.
+    x.attach(z.getManager());
     for (int i = 0; i < LAYERS; i++) {
       if (i > 0 && resolution(i) > resolution(i - 1)) {
         x = ConvNets.upsample(x);
