@@ -10,10 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class AshaSchedulerTest {
 
-  private static final Objective MAXIMIZE = new Objective("val/score", true, false);
+  private static final Objective MAXIMIZE = new Objective("val/score", true, false, 1);
 
   private static AshaScheduler asha(long min, long max, int factor, Objective objective) {
-    return new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.EPOCHS, min, max, factor, objective.useBest()), objective);
+    return new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.EPOCHS, min, max, factor, judging(objective)), objective);
+  }
+
+  /** What a file would say for {@code objective}; the scheduler itself reads only the objective. */
+  static EarlyTerminate.Judging judging(Objective objective) {
+    return new EarlyTerminate.Judging(objective.useBest(), objective.window(), EarlyTerminate.StopOn.NONE);
   }
 
   @Test
@@ -61,7 +66,7 @@ class AshaSchedulerTest {
 
   @Test
   void aReportThatJumpsOverRungsIsJudgedAtEachAndAMinimizedMetricPrefersLowValues() {
-    Reports reports = new Reports(asha(1, 9, 3, new Objective("loss", false, false)), BudgetUnit.EPOCHS);
+    Reports reports = new Reports(asha(1, 9, 3, new Objective("loss", false, false, 1)), BudgetUnit.EPOCHS);
 
     assertGoesOn(reports.report("A", 1, 1.0));
     assertGoesOn(reports.report("A", 3, 0.3));
@@ -73,7 +78,7 @@ class AshaSchedulerTest {
   @Test
   void withUseBestAGanIsJudgedByItsBestValueSoFar() {
     Reports last = new Reports(asha(2, 9, 3, MAXIMIZE), BudgetUnit.EPOCHS);
-    Reports bestSoFar = new Reports(asha(2, 9, 3, new Objective("val/score", true, true)), BudgetUnit.EPOCHS);
+    Reports bestSoFar = new Reports(asha(2, 9, 3, new Objective("val/score", true, true, 1)), BudgetUnit.EPOCHS);
     for (Reports reports : List.of(last, bestSoFar)) {
       reports.report("A", 2, 0.45);
       reports.report("B", 1, 0.50);

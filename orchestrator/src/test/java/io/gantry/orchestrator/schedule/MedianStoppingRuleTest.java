@@ -13,8 +13,8 @@ class MedianStoppingRuleTest {
   private static Reports rule(long start, int minTrials, boolean maximize, boolean useBest) {
     return new Reports(
         new MedianStoppingRule(
-            new EarlyTerminate.Median(BudgetUnit.STEPS, start, minTrials, useBest),
-            new Objective("val/score", maximize, useBest)),
+            new EarlyTerminate.Median(BudgetUnit.STEPS, start, minTrials, new EarlyTerminate.Judging(useBest, 1, EarlyTerminate.StopOn.NONE)),
+            new Objective("val/score", maximize, useBest, 1)),
         BudgetUnit.STEPS);
   }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gantry.orchestrator.sweep.EarlyTerminate.Asha;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Hyperband;
+import io.gantry.orchestrator.sweep.EarlyTerminate.Judging;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Median;
+import io.gantry.orchestrator.sweep.EarlyTerminate.StopOn;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code early_terminate}, {@code method: tpe} and {@code tpe:}, read and checked. */
 class EarlyTerminateParsingTest {
+
+  private static final Judging BEST = new Judging(true, 1, StopOn.NONE);
 
   /** Valid; the tests add line 8. */
   private static final String SWEEP =
@@ -34,10 +38,10 @@ class EarlyTerminateParsingTest {
   @Test
   void ashaTakesItsMaxFromTheBudgetAndItsFactorDefaultsToThree() {
     assertEquals(
-        Optional.of(new Asha(BudgetUnit.EPOCHS, 1, 9, 3, false)),
+        Optional.of(new Asha(BudgetUnit.EPOCHS, 1, 9, 3, Judging.LAST)),
         with("early_terminate: {type: asha, min_epochs: 1}").earlyTerminate());
     assertEquals(
-        Optional.of(new Asha(BudgetUnit.EPOCHS, 2, 8, 2, true)),
+        Optional.of(new Asha(BudgetUnit.EPOCHS, 2, 8, 2, BEST)),
         with("early_terminate: {type: asha, min_epochs: 2, max_epochs: 8, reduction_factor: 2, use_best: true}")
             .earlyTerminate());
     assertEquals(Optional.empty(), parse(SWEEP).earlyTerminate());
@@ -46,7 +50,7 @@ class EarlyTerminateParsingTest {
   @Test
   void stepsNeedAMaxWhenTheBudgetCountsEpochs() {
     assertEquals(
-        Optional.of(new Asha(BudgetUnit.STEPS, 100, 900, 3, false)),
+        Optional.of(new Asha(BudgetUnit.STEPS, 100, 900, 3, Judging.LAST)),
         with("early_terminate: {type: asha, min_steps: 100, max_steps: 900}").earlyTerminate());
     assertOnlyError(
         SWEEP + "early_terminate: {type: asha, min_steps: 100}\n", 8, 42, "early_terminate.max_steps",
@@ -56,7 +60,7 @@ class EarlyTerminateParsingTest {
   @Test
   void hyperbandDefaultsToEveryBracketThatFits() {
     assertEquals(
-        Optional.of(new Hyperband(BudgetUnit.EPOCHS, 1, 9, 3, 3, false)),
+        Optional.of(new Hyperband(BudgetUnit.EPOCHS, 1, 9, 3, 3, Judging.LAST)),
         with("early_terminate: {type: hyperband, min_epochs: 1}").earlyTerminate());
     assertOnlyError(
         SWEEP + "early_terminate: {type: hyperband, min_epochs: 1, brackets: 4}\n", 8, 61,
@@ -66,10 +70,10 @@ class EarlyTerminateParsingTest {
   @Test
   void medianCountsInTheBudgetsUnitFromTheFirstReportByDefault() {
     assertEquals(
-        Optional.of(new Median(BudgetUnit.EPOCHS, 0, 5, false)),
+        Optional.of(new Median(BudgetUnit.EPOCHS, 0, 5, Judging.LAST)),
         with("early_terminate: {type: median}").earlyTerminate());
     assertEquals(
-        Optional.of(new Median(BudgetUnit.STEPS, 200, 3, true)),
+        Optional.of(new Median(BudgetUnit.STEPS, 200, 3, BEST)),
         with("early_terminate: {type: median, start_step: 200, min_trials: 3, use_best: true}").earlyTerminate());
   }
 
@@ -104,7 +108,7 @@ class EarlyTerminateParsingTest {
         train + "early_terminate: {type: asha, min_epochs: 1}\n", 8, 43, "early_terminate.min_epochs",
         "epochs end with the held-out val/ metrics, but the sweep's metric train/loss is reported within epochs");
     assertEquals(
-        Optional.of(new Asha(BudgetUnit.STEPS, 50, 500, 3, false)),
+        Optional.of(new Asha(BudgetUnit.STEPS, 50, 500, 3, Judging.LAST)),
         parse(train + "early_terminate: {type: asha, min_steps: 50, max_steps: 500}\n").earlyTerminate());
   }
 
