@@ -13,8 +13,8 @@ import java.util.OptionalDouble;
  * val/d_fake}) below {@code fakeBelow} means D tells them apart almost surely, G's gradient
  * vanishes and training rarely recovers; {@code reports} consecutive reports must show it, so that
  * one sharp evaluation does not end a trial. Reads the two probabilities that came with each
- * report of the sweep's metric ({@link TrialHistory.Report#companions()}); a report without them
- * breaks the run.
+ * report of the sweep's metric ({@link TrialHistory.Report#companions()}); a report without
+ * them does not count as won, so a model that stops reporting them is never stopped by this rule.
  */
 public final class DiscriminatorWonRule implements TrialScheduler {
 
