@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Asha;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Hyperband;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Judging;
+import io.gantry.orchestrator.sweep.EarlyTerminate.DiscriminatorWon;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Median;
+import io.gantry.orchestrator.sweep.EarlyTerminate.Patience;
 import io.gantry.orchestrator.sweep.EarlyTerminate.StopOn;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,48 @@ class EarlyTerminateParsingTest {
       })
   void mistakesNameTheKeyAndPosition(String value, int column, String key, String message) {
     assertOnlyError(SWEEP + "early_terminate: " + value.strip() + "\n", 8, column, key, message);
+  }
+
+  @Test
+  void patienceSmoothingAndStopOnAreRead() {
+    assertEquals(
+        Optional.of(new Patience(BudgetUnit.EPOCHS, 5, 0.0, Judging.LAST)),
+        with("early_terminate: {type: patience, patience: 5}").earlyTerminate());
+    assertEquals(
+        Optional.of(new Patience(BudgetUnit.EPOCHS, 3, 0.5, new Judging(false, 4, new StopOn(true, Optional.empty())))),
+        with("early_terminate: {type: patience, patience: 3, min_delta: 0.5, smoothing: {window: 4}, stop_on: {nan: true}}")
+            .earlyTerminate());
+    assertEquals(
+        Optional.of(new Asha(BudgetUnit.EPOCHS, 1, 9, 3, new Judging(false, 3, StopOn.NONE))),
+        with("early_terminate: {type: asha, min_epochs: 1, smoothing: {window: 3}}").earlyTerminate());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{type: patience}                            | 18 | early_terminate.patience | missing required key",
+        "{type: patience, patience: 0}               | 45 | early_terminate.patience | expected a positive integer, got 0",
+        "{type: patience, patience: 2, use_best: true} | 48 | early_terminate.use_best | unknown key \"use_best\"",
+        "{type: median, smoothing: {window: 0}}      | 53 | early_terminate.smoothing.window | expected a positive integer, got 0",
+        "{type: median, smoothing: {window: 2, size: 3}} | 56 | early_terminate.smoothing.size | unknown key \"size\"",
+        "{type: median, stop_on: {inf: true}}        | 43 | early_terminate.stop_on.inf | unknown key \"inf\"",
+        "{type: median, stop_on: {nan: maybe}}       | 48 | early_terminate.stop_on.nan | expected true or false, got \"maybe\"",
+        "{type: median, stop_on: {d_won: {reports: 3}}} | 50 | early_terminate.stop_on.d_won | needs val/d_real and val/d_fake, which the model does not report",
+      })
+  void mistakesInTheGuardsNameTheKeyAndPosition(String value, int column, String key, String message) {
+    assertOnlyError(SWEEP + "early_terminate: " + value.strip() + "\n", 8, column, key, message);
+  }
+
+  @Test
+  void dWonReadsTheBoundsOfAGan() {
+    String gan = SWEEP.replace("model: vae", "model: dcgan").replace("{lr:", "{lr_g:").replace("val/elbo, goal: maximize", "val/fid, goal: minimize");
+    assertEquals(
+        Optional.of(new Median(BudgetUnit.EPOCHS, 0, 5, new Judging(false, 1, new StopOn(false, Optional.of(new DiscriminatorWon(2, 0.9, 0.05)))))),
+        parse(gan + "early_terminate: {type: median, stop_on: {d_won: {reports: 2, d_real_above: 0.9}}}\n").earlyTerminate());
+    assertOnlyError(
+        gan + "early_terminate: {type: median, stop_on: {d_won: {d_fake_below: 2}}}\n", 8, 65,
+        "early_terminate.stop_on.d_won.d_fake_below", "expected a fraction between 0 and 1, got 2");
   }
 
   @Test
