@@ -89,6 +89,20 @@ class AshaSchedulerTest {
   }
 
   @Test
+  void withSmoothingATrialIsJudgedByTheMeanOfItsLastReports() {
+    Reports last = new Reports(asha(2, 9, 3, MAXIMIZE), BudgetUnit.EPOCHS);
+    Reports smoothed = new Reports(asha(2, 9, 3, new Objective("val/score", true, false, 2)), BudgetUnit.EPOCHS);
+    for (Reports reports : List.of(last, smoothed)) {
+      reports.report("A", 2, 0.45);
+      reports.report("B", 1, 0.56);
+    }
+
+    // B's last report, 0.40, is below A's 0.45; the mean of its last two, 0.48, is above
+    assertStops(last.report("B", 2, 0.40), 2, "asha: at epoch 2 (rung 1 of 2), val/score 0.4000");
+    assertGoesOn(smoothed.report("B", 2, 0.40));
+  }
+
+  @Test
   void nominalCostPromotesOneInFactorAtEachRung() {
     // 16 trials: 16 train to epoch 1, 16/3 on to 3, 16/9 on to the budget of 9 epochs.
     double expected = (16 - 16 / 3.0) * 1 + (16 / 3.0 - 16 / 9.0) * 3 + 16 / 9.0 * 9;
