@@ -8,6 +8,8 @@ import java.util.OptionalDouble;
  * {@code stop_on: {nan: true}}: a trial whose latest value of the sweep's metric is NaN or infinite
  * stops at once. Such a trial has diverged and never recovers, and a NaN compares as neither better
  * nor worse than anything, so no rule that ranks trials would ever stop it.
+ * {@link io.gantry.orchestrator.coordinator.SweepState} still leaves NaN reports out of a trial's
+ * history, so within a sweep this rule sees only infinities until those reports are kept.
  */
 public final class NonFiniteRule implements TrialScheduler {
 
