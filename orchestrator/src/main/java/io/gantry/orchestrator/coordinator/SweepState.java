@@ -47,10 +47,15 @@ public record SweepState(
     Map<String, TrialState> trials = new LinkedHashMap<>();
     for (TrialRecord r : records) {
       List<MetricPoint> points = metrics.getOrDefault(r.trialId(), List.of());
+      // a report's metrics share its step: the companions of a value are the points of its step
+      Map<Long, Map<String, Double>> byStep = new HashMap<>();
+      points.stream()
+          .filter(p -> TrialHistory.COMPANIONS.contains(p.name()))
+          .forEach(p -> byStep.computeIfAbsent(p.step(), step -> new HashMap<>()).put(p.name(), p.value()));
       List<TrialHistory.Report> reports =
           points.stream()
               .filter(p -> p.name().equals(metricName) && !Double.isNaN(p.value()))
-              .map(p -> new TrialHistory.Report(p.step(), p.epoch(), p.value()))
+              .map(p -> new TrialHistory.Report(p.step(), p.epoch(), p.value(), byStep.getOrDefault(p.step(), Map.of())))
               .toList();
       Map<String, Long> recordedSteps = new HashMap<>();
       points.forEach(p -> recordedSteps.merge(p.name(), p.step(), Math::max));
@@ -78,7 +83,7 @@ public record SweepState(
       return with(e.trialId(), t -> t.started(e.workerId(), e.attempt()));
     } else if (event instanceof SweepEvent.MetricsReported e) {
       Optional<TrialHistory.Report> report =
-          objectiveOf(e.metrics()).map(value -> new TrialHistory.Report(e.step(), e.epoch(), value));
+          objectiveOf(e.metrics()).map(value -> TrialHistory.Report.of(e.step(), e.epoch(), value, e.metrics()));
       return with(e.trialId(), t -> t.reported(e.step(), e.metrics(), report));
     } else if (event instanceof SweepEvent.StopDecided e) {
       return with(e.trialId(), t -> t.stopping(e.decision()));

@@ -1,22 +1,48 @@
 package io.gantry.orchestrator.schedule;
 
 import io.gantry.orchestrator.sweep.BudgetUnit;
+import io.gantry.orchestrator.sweep.EarlyTerminate.DiscriminatorWon;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What a scheduler sees of one trial: the reports of the sweep's metric it made, in order. A trial
+ * What a scheduler sees of one trial: the reports of the sweep's metric it made, in order, each
+ * with the few other metrics of the same report that guards read ({@link #COMPANIONS}). A trial
  * sent back to the queue starts a fresh history. Immutable; {@link #with} appends in constant
  * time (amortised) by sharing one growing array between a history and its longer successors, so
  * a trial reporting every few steps for hours costs no more to follow than a short one.
  */
 public final class TrialHistory {
 
-  /** One report of the sweep's metric, made at {@code step} during {@code epoch}. */
-  public record Report(long step, int epoch, double value) {
+  /**
+   * The metrics besides the sweep's that a report keeps: D's held-out probabilities, which {@link
+   * DiscriminatorWonRule} reads. Only these, so that a sweep's histories stay as small as its
+   * reports of one metric; a model that reports neither keeps nothing more.
+   */
+  public static final Set<String> COMPANIONS = Set.of(DiscriminatorWon.D_REAL, DiscriminatorWon.D_FAKE);
+
+  /**
+   * One report of the sweep's metric, made at {@code step} during {@code epoch}, with the values
+   * of the {@link #COMPANIONS} the same report carried.
+   */
+  public record Report(long step, int epoch, double value, Map<String, Double> companions) {
+
+    public Report {
+      companions = Map.copyOf(companions);
+    }
+
+    /** The report of {@code value}, keeping the companions among the report's {@code metrics}. */
+    public static Report of(long step, int epoch, double value, Map<String, Double> metrics) {
+      Map<String, Double> kept = new HashMap<>(metrics);
+      kept.keySet().retainAll(COMPANIONS);
+      return new Report(step, epoch, value, kept);
+    }
 
     /** Where the report stands in {@code unit}. */
     public long position(BudgetUnit unit) {

@@ -2,8 +2,12 @@ package io.gantry.orchestrator.sweep;
 
 import io.gantry.orchestrator.sweep.EarlyTerminate.Asha;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Hyperband;
+import io.gantry.orchestrator.sweep.EarlyTerminate.Judging;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Median;
+import io.gantry.orchestrator.sweep.EarlyTerminate.Patience;
 import io.gantry.protocol.trial.Budget;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
@@ -16,13 +20,15 @@ import org.yaml.snakeyaml.nodes.Node;
 final class EarlyTerminateReader {
 
   private static final String KEY = "early_terminate";
-  private static final List<String> TYPES = List.of("asha", "hyperband", "median");
+  private static final List<String> TYPES = List.of("asha", "hyperband", "median", "patience");
   private static final List<String> ASHA_KEYS =
-      List.of("type", "min_epochs", "min_steps", "max_epochs", "max_steps", "reduction_factor", "use_best");
+      keys("type", "min_epochs", "min_steps", "max_epochs", "max_steps", "reduction_factor", "use_best");
   private static final List<String> HYPERBAND_KEYS =
-      List.of("type", "min_epochs", "min_steps", "max_epochs", "max_steps", "reduction_factor", "brackets", "use_best");
-  private static final List<String> MEDIAN_KEYS =
-      List.of("type", "min_trials", "start_epoch", "start_step", "use_best");
+      keys("type", "min_epochs", "min_steps", "max_epochs", "max_steps", "reduction_factor", "brackets", "use_best");
+  private static final List<String> MEDIAN_KEYS = keys("type", "min_trials", "start_epoch", "start_step", "use_best");
+  // A trial's own best so far is what patience measures against, so use_best means nothing there.
+  private static final List<String> PATIENCE_KEYS = keys("type", "patience", "min_delta");
+  private static final long MOST_PATIENCE = 1_000_000;
   private static final int DEFAULT_REDUCTION_FACTOR = 3;
   // A factor of 100 already stops 99 trials in 100 at each rung.
   private static final long MOST_REDUCTION_FACTOR = 100;
@@ -37,10 +43,14 @@ final class EarlyTerminateReader {
     this.reader = reader;
   }
 
-  /** The rule; {@code budget} or {@code metric} is empty when the file's was wrong. */
-  Optional<EarlyTerminate> read(Node node, Optional<Budget> budget, Optional<MetricGoal> metric) {
+  /**
+   * The rule; {@code budget}, {@code metric} or {@code reported} (the metrics the model reports on
+   * the dataset) is empty when the file's was wrong.
+   */
+  Optional<EarlyTerminate> read(
+      Node node, Optional<Budget> budget, Optional<MetricGoal> metric, Optional<Collection<String>> reported) {
     Optional<MappingFields> maybeFields =
-        reader.mapping(node, KEY, "{type: asha | hyperband | median, ...}");
+        reader.mapping(node, KEY, "{type: asha | hyperband | median | patience, ...}");
     if (maybeFields.isEmpty()) {
       return Optional.empty();
     }
@@ -52,11 +62,18 @@ final class EarlyTerminateReader {
     }
     boolean hyperband = type.get().equals("hyperband");
     boolean median = type.get().equals("median");
-    fields.allowOnly(median ? MEDIAN_KEYS : hyperband ? HYPERBAND_KEYS : ASHA_KEYS);
-    boolean useBest =
-        fields.optional("use_best").flatMap(n -> reader.bool(n, fields.keyOf("use_best"))).orElse(false);
+    boolean patience = type.get().equals("patience");
+    fields.allowOnly(patience ? PATIENCE_KEYS : median ? MEDIAN_KEYS : hyperband ? HYPERBAND_KEYS : ASHA_KEYS);
+    Optional<Judging> maybeJudging = new JudgingReader(reader).read(fields, !patience, metric, reported);
+    if (maybeJudging.isEmpty()) {
+      return Optional.empty();
+    }
+    Judging judging = maybeJudging.get();
+    if (patience) {
+      return patience(fields, budget, judging);
+    }
     if (median) {
-      return median(fields, budget, metric, useBest);
+      return median(fields, budget, metric, judging);
     }
     Optional<Position> min = position(fields, "min_epochs", "min_steps", 1);
     if (min.isEmpty()) {
@@ -77,7 +94,7 @@ final class EarlyTerminateReader {
       return Optional.empty();
     }
     if (!hyperband) {
-      return Optional.of(new Asha(unit, min.get().value(), max.get(), factor, useBest));
+      return Optional.of(new Asha(unit, min.get().value(), max.get(), factor, judging));
     }
     int possible = 1 + (int) Math.floor(Math.log((double) max.get() / min.get().value()) / Math.log(factor) + 1e-9);
     Optional<Long> brackets = fields.integer("brackets", 1, Integer.MAX_VALUE);
@@ -88,11 +105,34 @@ final class EarlyTerminateReader {
       return Optional.empty();
     }
     return Optional.of(
-        new Hyperband(unit, min.get().value(), max.get(), factor, brackets.orElse((long) possible).intValue(), useBest));
+        new Hyperband(unit, min.get().value(), max.get(), factor, brackets.orElse((long) possible).intValue(), judging));
+  }
+
+  /** Patience counts reports, not positions; its stops are placed in the budget's unit. */
+  private Optional<EarlyTerminate> patience(MappingFields fields, Optional<Budget> budget, Judging judging) {
+    Optional<Long> patience =
+        fields.required("patience").flatMap(n -> reader.integer(n, fields.keyOf("patience"), 1, MOST_PATIENCE));
+    Optional<Double> minDelta = fields.optional("min_delta").flatMap(n -> nonNegative(n, fields.keyOf("min_delta")));
+    if (patience.isEmpty() || minDelta.isPresent() != fields.has("min_delta") || budget.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Patience(BudgetUnit.of(budget.get()), patience.get().intValue(), minDelta.orElse(0.0), judging));
+  }
+
+  private Optional<Double> nonNegative(Node node, String key) {
+    return reader
+        .number(node, key)
+        .filter(
+            x -> {
+              if (x < 0) {
+                reader.error(node, key, "expected a non-negative number, got " + reader.describe(node));
+              }
+              return x >= 0;
+            });
   }
 
   private Optional<EarlyTerminate> median(
-      MappingFields fields, Optional<Budget> budget, Optional<MetricGoal> metric, boolean useBest) {
+      MappingFields fields, Optional<Budget> budget, Optional<MetricGoal> metric, Judging judging) {
     Optional<Position> start = position(fields, "start_epoch", "start_step", 0);
     int minTrials = fields.integer("min_trials", 1, SweepSpec.MOST_TRIALS).orElse((long) DEFAULT_MIN_TRIALS).intValue();
     if (start.isEmpty() && (fields.has("start_epoch") || fields.has("start_step") || budget.isEmpty())) {
@@ -108,7 +148,7 @@ final class EarlyTerminateReader {
           + at.unit().plural() + "), or the rule would never stop anything");
       return Optional.empty();
     }
-    return Optional.of(new Median(at.unit(), at.value(), minTrials, useBest));
+    return Optional.of(new Median(at.unit(), at.value(), minTrials, judging));
   }
 
   /** {@code max_epochs} or {@code max_steps} in {@code min}'s unit, by default the budget. */
@@ -164,5 +204,12 @@ final class EarlyTerminateReader {
     return fields
         .integer(key, least, unit.most())
         .map(value -> new Position(unit, value, fields.optional(key).orElseThrow(), fields.keyOf(key)));
+  }
+
+  /** A type's own keys and the keys every type shares. */
+  private static List<String> keys(String... own) {
+    List<String> keys = new ArrayList<>(List.of(own));
+    keys.addAll(JudgingReader.KEYS);
+    return List.copyOf(keys);
   }
 }

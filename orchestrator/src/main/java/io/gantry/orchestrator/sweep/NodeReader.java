@@ -146,6 +146,19 @@ final class NodeReader {
     return Optional.empty();
   }
 
+  /** A number strictly between 0 and 1, such as a share or a probability. */
+  Optional<Double> fraction(Node node, String key) {
+    return number(node, key)
+        .filter(
+            x -> {
+              boolean inside = x > 0 && x < 1;
+              if (!inside) {
+                error(node, key, "expected a fraction between 0 and 1, got " + describe(node));
+              }
+              return inside;
+            });
+  }
+
   /** A YAML boolean: {@code true} or {@code false}. */
   Optional<Boolean> bool(Node node, String key) {
     if (scalarValue(node) instanceof Boolean value) {

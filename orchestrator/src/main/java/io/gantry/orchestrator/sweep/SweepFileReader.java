@@ -5,6 +5,7 @@ import io.gantry.protocol.trial.Budget;
 import io.gantry.protocol.trial.DatasetSpec;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,7 @@ final class SweepFileReader {
     Optional<Budget> budget = top.required("budget").flatMap(this::budget);
     Optional<EarlyTerminate> earlyTerminate =
         top.optional("early_terminate")
-            .flatMap(node -> new EarlyTerminateReader(reader).read(node, budget, metric));
+            .flatMap(node -> new EarlyTerminateReader(reader).read(node, budget, metric, reported(model, dataset)));
     TpeSettings tpe =
         top.optional("tpe")
             .flatMap(node -> new TpeSettingsReader(reader).read(node, method))
@@ -162,6 +163,11 @@ final class SweepFileReader {
     }
     reader.error(node, "dataset", "model " + model.get() + " does not train on " + dataset.kind());
     return false;
+  }
+
+  /** The metrics the model reports on the dataset, when both were read. */
+  private static Optional<Collection<String>> reported(Optional<String> model, Optional<DatasetSpec> dataset) {
+    return model.flatMap(m -> dataset.map(d -> ModelCatalog.metrics(m, d)));
   }
 
   private Optional<Method> method(Node node) {

@@ -32,7 +32,7 @@ final class TpeSettingsReader {
     TpeSettings defaults = TpeSettings.DEFAULT;
     Optional<Long> startup = fields.integer("n_startup_trials", 0, SweepSpec.MOST_TRIALS);
     Optional<Long> candidates = fields.integer("n_ei_candidates", 1, MOST_CANDIDATES);
-    Optional<Double> gamma = fields.optional("gamma").flatMap(n -> fraction(n, fields.keyOf("gamma")));
+    Optional<Double> gamma = fields.optional("gamma").flatMap(n -> reader.fraction(n, fields.keyOf("gamma")));
     boolean allRead =
         startup.isPresent() == fields.has("n_startup_trials")
             && candidates.isPresent() == fields.has("n_ei_candidates")
@@ -44,18 +44,5 @@ final class TpeSettingsReader {
                 candidates.map(Long::intValue).orElse(defaults.eiCandidates()),
                 gamma.orElse(defaults.gamma())))
         : Optional.empty();
-  }
-
-  private Optional<Double> fraction(Node node, String key) {
-    return reader
-        .number(node, key)
-        .filter(
-            x -> {
-              boolean inside = x > 0 && x < 1;
-              if (!inside) {
-                reader.error(node, key, "expected a fraction between 0 and 1, got " + reader.describe(node));
-              }
-              return inside;
-            });
   }
 }

@@ -35,8 +35,8 @@ class CoordinatorSchedulingTest extends CoordinatorFixture {
   void ashaStopsTrialsThatFallBehindAtARungAndTheStopsAreRecordedAndTold() {
     ScriptedSearch search = new ScriptedSearch(2.0, 4.0, 1.0, 3.0);
     AshaScheduler asha =
-        new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.STEPS, 1, ScriptedRunner.STEPS, 2, false),
-            new Objective("val/score", true, false));
+        new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.STEPS, 1, ScriptedRunner.STEPS, 2, EarlyTerminate.Judging.LAST),
+            new Objective("val/score", true, false, 1));
     SweepPlan plan = newSweep(4, search, asha);
     TestProbe<SweepEvent.TrialEnded> ended = testKit.createTestProbe();
     testKit.system().eventStream().tell(new EventStream.Subscribe<>(SweepEvent.TrialEnded.class, ended.getRef()));

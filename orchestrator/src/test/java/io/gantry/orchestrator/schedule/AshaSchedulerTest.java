@@ -10,10 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class AshaSchedulerTest {
 
-  private static final Objective MAXIMIZE = new Objective("val/score", true, false);
+  private static final Objective MAXIMIZE = new Objective("val/score", true, false, 1);
 
   private static AshaScheduler asha(long min, long max, int factor, Objective objective) {
-    return new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.EPOCHS, min, max, factor, objective.useBest()), objective);
+    return new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.EPOCHS, min, max, factor, judging(objective)), objective);
+  }
+
+  /** What a file would say for {@code objective}; the scheduler itself reads only the objective. */
+  static EarlyTerminate.Judging judging(Objective objective) {
+    return new EarlyTerminate.Judging(objective.useBest(), objective.window(), EarlyTerminate.StopOn.NONE);
   }
 
   @Test
@@ -61,7 +66,7 @@ class AshaSchedulerTest {
 
   @Test
   void aReportThatJumpsOverRungsIsJudgedAtEachAndAMinimizedMetricPrefersLowValues() {
-    Reports reports = new Reports(asha(1, 9, 3, new Objective("loss", false, false)), BudgetUnit.EPOCHS);
+    Reports reports = new Reports(asha(1, 9, 3, new Objective("loss", false, false, 1)), BudgetUnit.EPOCHS);
 
     assertGoesOn(reports.report("A", 1, 1.0));
     assertGoesOn(reports.report("A", 3, 0.3));
@@ -73,7 +78,7 @@ class AshaSchedulerTest {
   @Test
   void withUseBestAGanIsJudgedByItsBestValueSoFar() {
     Reports last = new Reports(asha(2, 9, 3, MAXIMIZE), BudgetUnit.EPOCHS);
-    Reports bestSoFar = new Reports(asha(2, 9, 3, new Objective("val/score", true, true)), BudgetUnit.EPOCHS);
+    Reports bestSoFar = new Reports(asha(2, 9, 3, new Objective("val/score", true, true, 1)), BudgetUnit.EPOCHS);
     for (Reports reports : List.of(last, bestSoFar)) {
       reports.report("A", 2, 0.45);
       reports.report("B", 1, 0.50);
@@ -81,6 +86,20 @@ class AshaSchedulerTest {
 
     assertStops(last.report("B", 2, 0.40), 2, "asha: at epoch 2 (rung 1 of 2), val/score 0.4000");
     assertGoesOn(bestSoFar.report("B", 2, 0.40));
+  }
+
+  @Test
+  void withSmoothingATrialIsJudgedByTheMeanOfItsLastReports() {
+    Reports last = new Reports(asha(2, 9, 3, MAXIMIZE), BudgetUnit.EPOCHS);
+    Reports smoothed = new Reports(asha(2, 9, 3, new Objective("val/score", true, false, 2)), BudgetUnit.EPOCHS);
+    for (Reports reports : List.of(last, smoothed)) {
+      reports.report("A", 2, 0.45);
+      reports.report("B", 1, 0.56);
+    }
+
+    // B's last report, 0.40, is below A's 0.45; the mean of its last two, 0.48, is above
+    assertStops(last.report("B", 2, 0.40), 2, "asha: at epoch 2 (rung 1 of 2), val/score 0.4000");
+    assertGoesOn(smoothed.report("B", 2, 0.40));
   }
 
   @Test

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class HyperbandSchedulerTest {
 
-  private static final Objective MAXIMIZE = new Objective("val/score", true, false);
+  private static final Objective MAXIMIZE = new Objective("val/score", true, false, 1);
 
   private static HyperbandScheduler hyperband(int brackets) {
-    return new HyperbandScheduler(new EarlyTerminate.Hyperband(BudgetUnit.EPOCHS, 1, 9, 3, brackets, false), MAXIMIZE);
+    return new HyperbandScheduler(new EarlyTerminate.Hyperband(BudgetUnit.EPOCHS, 1, 9, 3, brackets, EarlyTerminate.Judging.LAST), MAXIMIZE);
   }
 
   @Test
@@ -54,8 +54,8 @@ class HyperbandSchedulerTest {
     HyperbandScheduler two = hyperband(2);
 
     assertEquals(List.of(0, 1, 0, 0), IntStream.rangeClosed(1, 4).map(two::bracketOf).boxed().toList());
-    AshaScheduler first = new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.EPOCHS, 1, 9, 3, false), MAXIMIZE);
-    AshaScheduler second = new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.EPOCHS, 3, 9, 3, false), MAXIMIZE);
+    AshaScheduler first = new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.EPOCHS, 1, 9, 3, EarlyTerminate.Judging.LAST), MAXIMIZE);
+    AshaScheduler second = new AshaScheduler(new EarlyTerminate.Asha(BudgetUnit.EPOCHS, 3, 9, 3, EarlyTerminate.Judging.LAST), MAXIMIZE);
     long inFirst = IntStream.rangeClosed(1, 14).filter(seq -> two.bracketOf(seq) == 0).count();
     assertEquals(9, inFirst);
     assertEquals(

@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 class MedianStoppingRuleTest {
 
   private static Reports rule(long start, int minTrials, boolean maximize, boolean useBest) {
+    return rule(start, minTrials, new Objective("val/score", maximize, useBest, 1));
+  }
+
+  private static Reports rule(long start, int minTrials, Objective objective) {
     return new Reports(
         new MedianStoppingRule(
-            new EarlyTerminate.Median(BudgetUnit.STEPS, start, minTrials, useBest),
-            new Objective("val/score", maximize, useBest)),
+            new EarlyTerminate.Median(BudgetUnit.STEPS, start, minTrials, AshaSchedulerTest.judging(objective)), objective),
         BudgetUnit.STEPS);
   }
 
@@ -61,5 +64,20 @@ class MedianStoppingRuleTest {
 
     assertTrue(last.report("B", 200, 0.3).stops());
     assertGoesOn(best.report("B", 200, 0.3));
+  }
+
+  @Test
+  void withSmoothingTrialsCountWithTheMeanOfTheirLastReports() {
+    Reports last = rule(0, 1, true, false);
+    Reports smoothed = rule(0, 1, new Objective("val/score", true, false, 2));
+    for (Reports reports : new Reports[] {last, smoothed}) {
+      reports.report("A", 100, 0.5);
+      reports.report("A", 200, 0.5);
+      reports.report("B", 100, 0.9);
+    }
+
+    // at step 200, B's 0.3 is below A's 0.5, the mean of its last two reports, 0.6, above
+    assertTrue(last.report("B", 200, 0.3).stops());
+    assertGoesOn(smoothed.report("B", 200, 0.3));
   }
 }

@@ -22,9 +22,14 @@ final class Reports {
 
   /** Trial {@code id} (numbered by first report) reports {@code value} at {@code position}. */
   Decision report(String id, long position, double value) {
+    return report(id, position, value, Map.of());
+  }
+
+  /** As {@link #report(String, long, double)}, with the other metrics of the same report. */
+  Decision report(String id, long position, double value, Map<String, Double> others) {
     TrialHistory before = trials.getOrDefault(id, new TrialHistory(id, trials.size() + 1, List.of()));
     long step = unit == BudgetUnit.STEPS ? position : position * 100;
-    TrialHistory after = before.with(new TrialHistory.Report(step, (int) (step / 100), value));
+    TrialHistory after = before.with(TrialHistory.Report.of(step, (int) (step / 100), value, others));
     trials.put(id, after);
     return scheduler.onReport(after, List.copyOf(trials.values()));
   }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gantry.orchestrator.sweep.EarlyTerminate.Asha;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Hyperband;
+import io.gantry.orchestrator.sweep.EarlyTerminate.Judging;
+import io.gantry.orchestrator.sweep.EarlyTerminate.DiscriminatorWon;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Median;
+import io.gantry.orchestrator.sweep.EarlyTerminate.Patience;
+import io.gantry.orchestrator.sweep.EarlyTerminate.StopOn;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code early_terminate}, {@code method: tpe} and {@code tpe:}, read and checked. */
 class EarlyTerminateParsingTest {
+
+  private static final Judging BEST = new Judging(true, 1, StopOn.NONE);
 
   /** Valid; the tests add line 8. */
   private static final String SWEEP =
@@ -34,10 +40,10 @@ class EarlyTerminateParsingTest {
   @Test
   void ashaTakesItsMaxFromTheBudgetAndItsFactorDefaultsToThree() {
     assertEquals(
-        Optional.of(new Asha(BudgetUnit.EPOCHS, 1, 9, 3, false)),
+        Optional.of(new Asha(BudgetUnit.EPOCHS, 1, 9, 3, Judging.LAST)),
         with("early_terminate: {type: asha, min_epochs: 1}").earlyTerminate());
     assertEquals(
-        Optional.of(new Asha(BudgetUnit.EPOCHS, 2, 8, 2, true)),
+        Optional.of(new Asha(BudgetUnit.EPOCHS, 2, 8, 2, BEST)),
         with("early_terminate: {type: asha, min_epochs: 2, max_epochs: 8, reduction_factor: 2, use_best: true}")
             .earlyTerminate());
     assertEquals(Optional.empty(), parse(SWEEP).earlyTerminate());
@@ -46,7 +52,7 @@ class EarlyTerminateParsingTest {
   @Test
   void stepsNeedAMaxWhenTheBudgetCountsEpochs() {
     assertEquals(
-        Optional.of(new Asha(BudgetUnit.STEPS, 100, 900, 3, false)),
+        Optional.of(new Asha(BudgetUnit.STEPS, 100, 900, 3, Judging.LAST)),
         with("early_terminate: {type: asha, min_steps: 100, max_steps: 900}").earlyTerminate());
     assertOnlyError(
         SWEEP + "early_terminate: {type: asha, min_steps: 100}\n", 8, 42, "early_terminate.max_steps",
@@ -56,7 +62,7 @@ class EarlyTerminateParsingTest {
   @Test
   void hyperbandDefaultsToEveryBracketThatFits() {
     assertEquals(
-        Optional.of(new Hyperband(BudgetUnit.EPOCHS, 1, 9, 3, 3, false)),
+        Optional.of(new Hyperband(BudgetUnit.EPOCHS, 1, 9, 3, 3, Judging.LAST)),
         with("early_terminate: {type: hyperband, min_epochs: 1}").earlyTerminate());
     assertOnlyError(
         SWEEP + "early_terminate: {type: hyperband, min_epochs: 1, brackets: 4}\n", 8, 61,
@@ -66,10 +72,10 @@ class EarlyTerminateParsingTest {
   @Test
   void medianCountsInTheBudgetsUnitFromTheFirstReportByDefault() {
     assertEquals(
-        Optional.of(new Median(BudgetUnit.EPOCHS, 0, 5, false)),
+        Optional.of(new Median(BudgetUnit.EPOCHS, 0, 5, Judging.LAST)),
         with("early_terminate: {type: median}").earlyTerminate());
     assertEquals(
-        Optional.of(new Median(BudgetUnit.STEPS, 200, 3, true)),
+        Optional.of(new Median(BudgetUnit.STEPS, 200, 3, BEST)),
         with("early_terminate: {type: median, start_step: 200, min_trials: 3, use_best: true}").earlyTerminate());
   }
 
@@ -98,13 +104,55 @@ class EarlyTerminateParsingTest {
   }
 
   @Test
+  void patienceSmoothingAndStopOnAreRead() {
+    assertEquals(
+        Optional.of(new Patience(BudgetUnit.EPOCHS, 5, 0.0, Judging.LAST)),
+        with("early_terminate: {type: patience, patience: 5}").earlyTerminate());
+    assertEquals(
+        Optional.of(new Patience(BudgetUnit.EPOCHS, 3, 0.5, new Judging(false, 4, new StopOn(true, Optional.empty())))),
+        with("early_terminate: {type: patience, patience: 3, min_delta: 0.5, smoothing: {window: 4}, stop_on: {nan: true}}")
+            .earlyTerminate());
+    assertEquals(
+        Optional.of(new Asha(BudgetUnit.EPOCHS, 1, 9, 3, new Judging(false, 3, StopOn.NONE))),
+        with("early_terminate: {type: asha, min_epochs: 1, smoothing: {window: 3}}").earlyTerminate());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{type: patience}                            | 18 | early_terminate.patience | missing required key",
+        "{type: patience, patience: 0}               | 45 | early_terminate.patience | expected a positive integer, got 0",
+        "{type: patience, patience: 2, use_best: true} | 48 | early_terminate.use_best | unknown key \"use_best\"",
+        "{type: median, smoothing: {window: 0}}      | 53 | early_terminate.smoothing.window | expected a positive integer, got 0",
+        "{type: median, smoothing: {window: 2, size: 3}} | 56 | early_terminate.smoothing.size | unknown key \"size\"",
+        "{type: median, stop_on: {inf: true}}        | 43 | early_terminate.stop_on.inf | unknown key \"inf\"",
+        "{type: median, stop_on: {nan: maybe}}       | 48 | early_terminate.stop_on.nan | expected true or false, got \"maybe\"",
+        "{type: median, stop_on: {d_won: {reports: 3}}} | 50 | early_terminate.stop_on.d_won | needs val/d_real and val/d_fake, which the model does not report",
+      })
+  void mistakesInTheGuardsNameTheKeyAndPosition(String value, int column, String key, String message) {
+    assertOnlyError(SWEEP + "early_terminate: " + value.strip() + "\n", 8, column, key, message);
+  }
+
+  @Test
+  void dWonReadsTheBoundsOfAGan() {
+    String gan = SWEEP.replace("model: vae", "model: dcgan").replace("{lr:", "{lr_g:").replace("val/elbo, goal: maximize", "val/fid, goal: minimize");
+    assertEquals(
+        Optional.of(new Median(BudgetUnit.EPOCHS, 0, 5, new Judging(false, 1, new StopOn(false, Optional.of(new DiscriminatorWon(2, 0.9, 0.05)))))),
+        parse(gan + "early_terminate: {type: median, stop_on: {d_won: {reports: 2, d_real_above: 0.9}}}\n").earlyTerminate());
+    assertOnlyError(
+        gan + "early_terminate: {type: median, stop_on: {d_won: {d_fake_below: 2}}}\n", 8, 65,
+        "early_terminate.stop_on.d_won.d_fake_below", "expected a fraction between 0 and 1, got 2");
+  }
+
+  @Test
   void epochRulesNeedAHeldOutMetric() {
     String train = SWEEP.replace("val/elbo, goal: maximize", "train/loss, goal: minimize");
     assertOnlyError(
         train + "early_terminate: {type: asha, min_epochs: 1}\n", 8, 43, "early_terminate.min_epochs",
         "epochs end with the held-out val/ metrics, but the sweep's metric train/loss is reported within epochs");
     assertEquals(
-        Optional.of(new Asha(BudgetUnit.STEPS, 50, 500, 3, false)),
+        Optional.of(new Asha(BudgetUnit.STEPS, 50, 500, 3, Judging.LAST)),
         parse(train + "early_terminate: {type: asha, min_steps: 50, max_steps: 500}\n").earlyTerminate());
   }
 
