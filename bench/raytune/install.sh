@@ -4,6 +4,6 @@
 #   PYTHON           the interpreter that makes it (default: python3)
 set -euo pipefail
 version=2.60.0
-exec "$(dirname "${BASH_SOURCE[0]}")/../venv.sh" \
+exec "$(dirname "${BASH_SOURCE[0]}")/../../scripts/venv.sh" \
   "${GANTRY_RAY_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/gantry/ray-$version}" "ray[tune] $version" \
   "ray[tune]==$version"

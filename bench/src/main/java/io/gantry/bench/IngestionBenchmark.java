@@ -9,7 +9,7 @@ import io.gantry.orchestrator.service.Sweeps;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.protocol.WorkerInfo;
-import io.gantry.worker.DeviceMemory;
+import io.gantry.worker.DeviceCheck;
 import io.gantry.worker.Worker;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +56,7 @@ public final class IngestionBenchmark {
                       Coordinator.create(sweep.store(), sweep.plan(), EventOutbox.NONE, listener, service), "coordinator",
                       DispatcherSelector.fromConfig("gantry.store-dispatcher"));
                   for (int i = 0; i < workers; i++) {
-                    WorkerInfo info = WorkerInfo.ofThisProcess("cpu-" + i, "cpu:" + i, 1, DeviceMemory.bytes("cpu:" + i));
+                    WorkerInfo info = WorkerInfo.ofThisProcess("cpu-" + i, "cpu:" + i, 1, DeviceCheck.machineMemory());
                     context.spawn(Worker.create(info, new SleepTrialRunner(), sweep.data().resolve("scratch-" + i)), "worker-" + i);
                   }
                   return Behaviors.empty();

@@ -5,14 +5,25 @@ import java.net.UnknownHostException;
 
 /**
  * Who a worker is: a stable id, the host it runs on and its device, with how many threads it
- * trains, its process id, and the memory of its device (the GPU's, or the machine's for a CPU slot).
+ * trains, its process id, the memory of its device (the GPU's, or the machine's for a CPU slot), and
+ * for a GPU worker what it found of its GPU ({@code gpu} is null for a CPU slot).
  */
-public record WorkerInfo(String workerId, String host, String device, int threads, long pid, long memoryBytes)
+public record WorkerInfo(String workerId, String host, String device, int threads, long pid, long memoryBytes, GpuDetails gpu)
     implements CborSerializable {
 
-  /** This process, serving {@code device}, which has {@code memoryBytes} (the worker measures it). */
+  /** A worker driving a CPU slot, or one whose GPU is not described. */
+  public WorkerInfo(String workerId, String host, String device, int threads, long pid, long memoryBytes) {
+    this(workerId, host, device, threads, pid, memoryBytes, null);
+  }
+
+  /** This process, serving a CPU slot {@code device} of a machine with {@code memoryBytes}. */
   public static WorkerInfo ofThisProcess(String workerId, String device, int threads, long memoryBytes) {
     return new WorkerInfo(workerId, hostName(), device, threads, ProcessHandle.current().pid(), memoryBytes);
+  }
+
+  /** This process, serving the GPU {@code device} that it found as {@code gpu}. */
+  public static WorkerInfo ofThisProcess(String workerId, String device, int threads, GpuDetails gpu) {
+    return new WorkerInfo(workerId, hostName(), device, threads, ProcessHandle.current().pid(), gpu.memoryBytes(), gpu);
   }
 
   private static String hostName() {

@@ -2,6 +2,7 @@ package io.gantry.worker;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.gantry.protocol.WorkerExit;
 import io.gantry.protocol.WorkerInfo;
 import io.gantry.worker.train.DjlTrialRunner;
 import io.gantry.worker.trial.TrialRunner;
@@ -28,8 +29,10 @@ import org.apache.pekko.cluster.typed.JoinSeedNodes;
  * a worker started by {@code gantry run} follows its parent even through {@code kill -9}.
  *
  * <p>When the process leaves the cluster, as it does when the coordinator was lost (the split-brain
- * resolver downs the nodes that lost the oldest one), it exits with {@link #EXIT_LEFT_CLUSTER}:
+ * resolver downs the nodes that lost the oldest one), it exits with {@link WorkerExit#LEFT_CLUSTER}:
  * {@code gantry worker} starts it again, and the new process joins the coordinator once it is back.
+ * A {@code gpu:N} worker whose engine sees no GPU ({@link DeviceCheck}) writes why as its last line
+ * and exits with {@link WorkerExit#NO_DEVICE} before it joins; nobody starts it again.
  *
  * <p>Trials train with DJL ({@link DjlTrialRunner}) unless the classpath provides another {@link
  * TrialRunner} as a {@link ServiceLoader} service: Gantry's own classpath provides none; the
@@ -37,16 +40,23 @@ import org.apache.pekko.cluster.typed.JoinSeedNodes;
  */
 public final class WorkerMain {
 
-  /** The exit status of a worker process that left the cluster: whoever started it may start it again. */
-  public static final int EXIT_LEFT_CLUSTER = 3;
-
   private WorkerMain() {}
 
   public static void main(String[] args) throws Exception {
     WorkerOptions options = WorkerOptions.parse(args);
-    ActorSystem<Void> system = start(options);
+    WorkerInfo info;
+    try {
+      info = DeviceCheck.info(options);
+    } catch (DeviceCheck.NoGpuException e) {
+      System.err.println(e.getMessage());
+      System.err.flush();
+      Runtime.getRuntime().halt(WorkerExit.NO_DEVICE);
+      return;
+    }
+    System.out.println("worker " + info.workerId() + " on " + info.device() + ": libtorch " + DeviceCheck.libtorch());
+    ActorSystem<Void> system = start(options, info);
     // a trial may still run on its own thread, with nowhere to report to
-    system.getWhenTerminated().thenRun(() -> Runtime.getRuntime().halt(EXIT_LEFT_CLUSTER));
+    system.getWhenTerminated().thenRun(() -> Runtime.getRuntime().halt(WorkerExit.LEFT_CLUSTER));
     if (options.exitWithParent()) {
       waitForEndOfInput(System.in);
       // The parent is gone and with it whoever would start this process again: the process ends
@@ -56,13 +66,11 @@ public final class WorkerMain {
     system.getWhenTerminated().toCompletableFuture().join();
   }
 
-  /** Starts the actor system of one worker and asks it to join the coordinator's cluster. */
-  public static ActorSystem<Void> start(WorkerOptions options) throws IOException {
+  /** Starts the actor system of the worker {@code info} and asks it to join the coordinator's cluster. */
+  public static ActorSystem<Void> start(WorkerOptions options, WorkerInfo info) throws IOException {
     Config config =
         ConfigFactory.parseMap(Map.of("pekko.remote.artery.canonical.hostname", options.bindHost()))
             .withFallback(ConfigFactory.load());
-    WorkerInfo info =
-        WorkerInfo.ofThisProcess(options.workerId(), options.device(), options.threads(), DeviceMemory.bytes(options.device()));
     Path scratch = options.scratch().isPresent() ? options.scratch().get() : Files.createTempDirectory("gantry-worker-");
     ActorSystem<Void> system =
         ActorSystem.create(

@@ -69,6 +69,12 @@ final class LocalRunOptions {
     try (LocalService local = LocalService.start(devices, spec.threadsPerTrial(), port, logDir);
         WebServer webServer = serve(store, data, out, local.service())) {
       boolean ended = local.service().run(store, plan, tracking.linkingTo(webServer.publicUrl()), System.out, System.console() != null, webServer.sweeps());
+      Optional<String> refusal = local.refusal();
+      if (!ended && refusal.isPresent()) {
+        command.commandLine().getErr().printf("sweep %s cannot run on this machine's workers: %s%n", plan.sweepId(), refusal.get());
+        store.sweepEnded(plan.sweepId(), SweepStatus.CANCELLED, Instant.now());
+        return GantryCli.EXIT_BAD_INPUT;
+      }
       printResults(out, store, plan, started, logDir);
       webServer.awaitSubmitted(out);
       if (!ended) {

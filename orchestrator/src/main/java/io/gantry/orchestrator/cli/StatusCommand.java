@@ -48,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
     cluster.path("workers").forEach(
         w -> workers.row(
             List.of(
-                w.path("id").asText(), w.path("host").asText(), w.path("device").asText(), w.path("threads").asText(),
+                w.path("id").asText(), w.path("host").asText(), device(w), w.path("threads").asText(),
                 gib(w.path("memory_bytes").asLong()), w.path("trial").isNull() ? "idle" : w.path("trial").asText())));
     TextTable unfinished = new TextTable("SWEEP", "MODEL", "STATUS", "DONE", "RUNNING", "QUEUED");
     for (JsonNode s : sweeps) {
@@ -71,5 +71,15 @@ final class StatusCommand implements Callable<Integer> {
 
   private static String gib(long bytes) {
     return String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+  }
+
+  /** {@code gpu:0 (NVIDIA H200, CUDA 12.6, driver 570.86)} for a GPU worker, the device alone for a CPU slot. */
+  private static String device(JsonNode worker) {
+    JsonNode gpu = worker.path("gpu");
+    String device = worker.path("device").asText();
+    if (gpu.isNull() || gpu.isMissingNode()) {
+      return device;
+    }
+    return device + " (" + gpu.path("name").asText() + ", CUDA " + gpu.path("cuda").asText() + ", driver " + gpu.path("driver").asText() + ")";
   }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gantry worker --join HOST:PORT}: this machine's devices join a cluster, one worker
  * process per device, until stopped. A worker that exits (it lost the coordinator, or crashed) is
- * started again and joins as soon as the coordinator answers.
+ * started again and joins as soon as the coordinator answers; one that refuses its device (a GPU its
+ * engine cannot see) ends the command with its reason, exit status 2.
  */
 @Command(name = "worker", description = "Join a cluster's coordinator with one worker process per device of this machine.")
 final class WorkerCommand implements Callable<Integer> {
@@ -71,6 +72,10 @@ final class WorkerCommand implements Callable<Integer> {
       out.printf("%d worker(s) %s of %s joining %s; logs in %s%n", served.size(), served, node, join, logDir);
       out.flush();
       workers.awaitClose();
+      if (workers.refusal().isPresent()) {
+        err.println(workers.refusal().get());
+        return GantryCli.EXIT_BAD_INPUT;
+      }
     }
     return 0;
   }

@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.cluster;
 
+import io.gantry.protocol.GpuDetails;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,9 +15,10 @@ public final class ClusterView {
   /** A member of the cluster: its address, its state (Up, Leaving, ...) and whether it is this node. */
   public record Node(String address, String state, boolean coordinator) {}
 
-  /** A worker: who and where it is, and the trial it runs ({@code sweepId/trialId}), if any. */
+  /** A worker: who and where it is, what it found of its GPU if it drives one, and the trial it runs ({@code sweepId/trialId}), if any. */
   public record WorkerStatus(
-      String workerId, String host, String device, int threads, long memoryBytes, String node, Optional<String> trial) {}
+      String workerId, String host, String device, int threads, long memoryBytes, Optional<GpuDetails> gpu, String node,
+      Optional<String> trial) {}
 
   /** The whole picture at one moment. */
   public record Snapshot(List<Node> nodes, List<WorkerStatus> workers) {}

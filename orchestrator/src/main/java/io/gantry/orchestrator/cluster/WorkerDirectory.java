@@ -129,7 +129,7 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
                 e -> {
                   WorkerInfo info = e.getValue();
                   return new ClusterView.WorkerStatus(
-                      info.workerId(), info.host(), info.device(), info.threads(), info.memoryBytes(),
+                      info.workerId(), info.host(), info.device(), info.threads(), info.memoryBytes(), Optional.ofNullable(info.gpu()),
                       e.getKey().path().address().toString(), Optional.ofNullable(trials.get(info.workerId())));
                 })
             .sorted(Comparator.comparing(ClusterView.WorkerStatus::workerId))

@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.cluster;
 
 import io.gantry.orchestrator.run.WorkerLaunch;
+import io.gantry.protocol.WorkerExit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -8,16 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The worker processes of one machine that joins a cluster ({@code gantry worker}): one per
  * device, each started again when it exits, as it does when it lost the coordinator. They are
- * children of this process and end with it, even through {@code kill -9}.
+ * children of this process and end with it, even through {@code kill -9}. A worker that refuses its
+ * device ({@link WorkerExit#NO_DEVICE}) would refuse again: the node stops instead, with its reason.
  */
 public final class WorkerNode implements AutoCloseable {
 
@@ -29,6 +33,7 @@ public final class WorkerNode implements AutoCloseable {
   private final Map<String, Process> processes = new ConcurrentHashMap<>();
   private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor();
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final AtomicReference<String> refusal = new AtomicReference<>();
 
   private WorkerNode(WorkerLaunch launch, Path logDir, PrintWriter out) {
     this.launch = launch;
@@ -58,15 +63,21 @@ public final class WorkerNode implements AutoCloseable {
       Path log = logDir.resolve("worker-" + workerId.replace('/', '-') + ".log");
       Process process = launch.process(device, workerId, log).start();
       processes.put(workerId, process);
-      process.onExit().thenAccept(ended -> restartLater(workerId, device, ended.exitValue()));
+      process.onExit().thenAccept(ended -> restartLater(workerId, device, ended.exitValue(), log));
     } catch (IOException e) {
       say("worker %s could not start (%s); trying again", workerId, e.getMessage());
       restarts.schedule(() -> startWorker(workerId, device), RESTART_DELAY_MS, TimeUnit.MILLISECONDS);
     }
   }
 
-  private void restartLater(String workerId, String device, int exitValue) {
+  private void restartLater(String workerId, String device, int exitValue, Path log) {
     if (closed.getCount() == 0) {
+      return;
+    }
+    Optional<String> refused = WorkerExit.refusal(exitValue, log);
+    if (refused.isPresent()) {
+      refusal.compareAndSet(null, "worker " + workerId + " cannot drive " + device + ": " + refused.get());
+      closed.countDown();
       return;
     }
     say("worker %s exited with status %d; starting it again", workerId, exitValue);
@@ -78,9 +89,17 @@ public final class WorkerNode implements AutoCloseable {
     out.flush();
   }
 
-  /** Blocks until {@link #close()}; the workers keep running and are restarted as needed. */
+  /**
+   * Blocks until {@link #close()} or until a worker refused its device; the workers keep running
+   * and are restarted as needed meanwhile.
+   */
   public void awaitClose() throws InterruptedException {
     closed.await();
+  }
+
+  /** Why the node stopped by itself: the first worker that refused its device, and its reason. */
+  public Optional<String> refusal() {
+    return Optional.ofNullable(refusal.get());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.http;
 
 import io.gantry.orchestrator.cluster.ClusterView;
+import io.gantry.protocol.GpuDetails;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,18 @@ final class ClusterJson {
                   worker.put("device", w.device());
                   worker.put("threads", w.threads());
                   worker.put("memory_bytes", w.memoryBytes());
+                  worker.put("gpu", w.gpu().map(ClusterJson::gpu).orElse(null));
                   worker.put("node", w.node());
                   worker.put("trial", w.trial().orElse(null));
                   return worker;
                 })
             .toList();
     return Map.of("nodes", nodes, "workers", workers);
+  }
+
+  private static Map<String, Object> gpu(GpuDetails gpu) {
+    return Map.of(
+        "name", gpu.name(), "memory_bytes", gpu.memoryBytes(), "cuda", gpu.cudaVersion(), "driver", gpu.driverVersion(),
+        "libtorch", gpu.libtorch());
   }
 }

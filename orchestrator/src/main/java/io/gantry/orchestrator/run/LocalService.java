@@ -3,6 +3,7 @@ package io.gantry.orchestrator.run;
 import io.gantry.orchestrator.service.SweepService;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The sweep service of {@code gantry run} and {@code gantry serve}: on loopback, with one worker
@@ -33,6 +34,11 @@ public final class LocalService implements AutoCloseable {
 
   public SweepService service() {
     return service;
+  }
+
+  /** Why a worker of this machine refused its device, if one did: the others would have too. */
+  public Optional<String> refusal() {
+    return workers.refusal();
   }
 
   /** Leaves the cluster while the workers still answer, so that nobody waits on the unreachable; then stops them. */

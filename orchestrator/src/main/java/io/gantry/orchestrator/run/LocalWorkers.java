@@ -1,11 +1,13 @@
 package io.gantry.orchestrator.run;
 
+import io.gantry.protocol.WorkerExit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,9 +18,11 @@ import java.util.concurrent.CompletableFuture;
 public final class LocalWorkers implements AutoCloseable {
 
   private final List<Process> processes;
+  private final List<Path> logs;
 
-  private LocalWorkers(List<Process> processes) {
+  private LocalWorkers(List<Process> processes, List<Path> logs) {
     this.processes = processes;
+    this.logs = logs;
   }
 
   /** Starts one worker per device, each joining the coordinator at 127.0.0.1:{@code port}. */
@@ -27,11 +31,13 @@ public final class LocalWorkers implements AutoCloseable {
     try {
       Files.createDirectories(logDir);
       List<Process> processes = new ArrayList<>();
+      List<Path> logs = new ArrayList<>();
       for (String device : devices) {
         String id = device.replace(':', '-');
-        processes.add(launch.process(device, id, logDir.resolve("worker-" + id + ".log")).start());
+        logs.add(logDir.resolve("worker-" + id + ".log"));
+        processes.add(launch.process(device, id, logs.get(logs.size() - 1)).start());
       }
-      return new LocalWorkers(processes);
+      return new LocalWorkers(processes, logs);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start worker processes", e);
     }
@@ -40,6 +46,20 @@ public final class LocalWorkers implements AutoCloseable {
   /** Completes when every worker process has exited, whatever the reason. */
   public CompletableFuture<Void> allExited() {
     return CompletableFuture.allOf(processes.stream().map(Process::onExit).toArray(CompletableFuture[]::new));
+  }
+
+  /** Why the first worker that refused its device did ({@link WorkerExit#NO_DEVICE}), if one did. */
+  public Optional<String> refusal() {
+    for (int i = 0; i < processes.size(); i++) {
+      Process process = processes.get(i);
+      if (!process.isAlive()) {
+        Optional<String> refused = WorkerExit.refusal(process.exitValue(), logs.get(i));
+        if (refused.isPresent()) {
+          return refused;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

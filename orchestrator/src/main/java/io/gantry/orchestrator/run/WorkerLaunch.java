@@ -10,9 +10,17 @@ import java.util.concurrent.TimeUnit;
  * How a worker process of this machine starts: Gantry's own JVM with the worker module's classpath
  * (the system property {@value #CLASSPATH_PROPERTY}, which the {@code gantry} command sets), joining
  * the coordinator at {@code joinHost:joinPort}, listening on {@code bindHost}, training with {@code
- * threads} threads, pinned to its device, and ending when the process that started it ends.
+ * threads} threads, pinned to its device, and ending when the process that started it ends. A GPU
+ * worker loads libtorch's CUDA build from the torch wheel when one is installed ({@link
+ * TorchWheel}); without one it has only the CPU build, and refuses to start, saying so.
  */
 public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int threads) {
+
+  /**
+   * The system property that, set to {@code true}, has CPU workers load libtorch from the torch
+   * wheel as GPU workers do: how the CUDA build is checked on a machine without a GPU.
+   */
+  public static final String WHEEL_FOR_CPU_PROPERTY = "gantry.worker.torch-wheel";
 
   /** The system property with the classpath worker processes run from. */
   public static final String CLASSPATH_PROPERTY = "gantry.worker.classpath";
@@ -36,6 +44,9 @@ public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int t
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     if (device.startsWith("gpu:")) {
       builder.environment().put("CUDA_VISIBLE_DEVICES", device.substring("gpu:".length()));
+    }
+    if (device.startsWith("gpu:") || Boolean.getBoolean(WHEEL_FOR_CPU_PROPERTY)) {
+      TorchWheel.installed().ifPresent(wheel -> wheel.applyTo(builder));
     }
     return builder;
   }

@@ -13,7 +13,7 @@ import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.protocol.WorkerCommand;
 import io.gantry.protocol.WorkerInfo;
-import io.gantry.worker.DeviceMemory;
+import io.gantry.worker.DeviceCheck;
 import io.gantry.worker.Worker;
 import io.gantry.protocol.trial.Budget;
 import io.gantry.protocol.trial.DatasetSpec;
@@ -101,7 +101,7 @@ abstract class CoordinatorFixture {
   }
 
   ActorRef<WorkerCommand> spawnWorker(String id, String device, ScriptedRunner runner) {
-    return testKit.spawn(Worker.create(WorkerInfo.ofThisProcess(id, device, 1, DeviceMemory.bytes(device)), runner, dataDir.resolve("scratch").resolve(id)), id);
+    return testKit.spawn(Worker.create(WorkerInfo.ofThisProcess(id, device, 1, DeviceCheck.machineMemory()), runner, dataDir.resolve("scratch").resolve(id)), id);
   }
 
   /** {@code plan} for the workers {@code resources} accepts only. */

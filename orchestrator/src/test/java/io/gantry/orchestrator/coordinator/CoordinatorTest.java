@@ -12,7 +12,7 @@ import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.protocol.WorkerCommand;
 import io.gantry.protocol.WorkerEvent;
 import io.gantry.protocol.WorkerInfo;
-import io.gantry.worker.DeviceMemory;
+import io.gantry.worker.DeviceCheck;
 import io.gantry.protocol.trial.TrialOutcome;
 import java.time.Duration;
 import java.util.List;
@@ -124,7 +124,7 @@ class CoordinatorTest extends CoordinatorFixture {
   void aWorkerAskingForWorkWhileItsTrialRunsHereHadItsEndLostAndTheTrialGoesOnAgain() {
     SweepPlan plan = newSweep(1, new ScriptedSearch(1.0), new FifoScheduler());
     TestProbe<WorkerCommand> worker = testKit.createTestProbe();
-    WorkerInfo info = WorkerInfo.ofThisProcess("cpu-0", "cpu:0", 1, DeviceMemory.bytes("cpu:0"));
+    WorkerInfo info = WorkerInfo.ofThisProcess("cpu-0", "cpu:0", 1, DeviceCheck.machineMemory());
     TestProbe<SweepProgress> progress = testKit.createTestProbe();
     ActorRef<Coordinator.Command> coordinator = spawnCoordinator(plan, progress.getRef());
 

@@ -10,7 +10,7 @@ import io.gantry.orchestrator.store.QuizPair;
 import io.gantry.orchestrator.tracking.MlflowLinks;
 import io.gantry.orchestrator.tracking.MlflowTracking;
 import io.gantry.protocol.WorkerInfo;
-import io.gantry.worker.DeviceMemory;
+import io.gantry.worker.DeviceCheck;
 import io.gantry.worker.Worker;
 import io.gantry.worker.train.DjlTrialRunner;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ class QuizPageTest {
             TestServer.withService(dataDir, service, MlflowLinks.of(MlflowTracking.of(MLFLOW, dataDir, Duration.ZERO), dataDir));
         Browser browser = new Browser(900, 900)) {
       service.system().systemActorOf(
-          Worker.create(WorkerInfo.ofThisProcess("cpu-0", "cpu:0", 1, DeviceMemory.bytes("cpu:0")), new DjlTrialRunner(), dataDir.resolve("scratch")),
+          Worker.create(WorkerInfo.ofThisProcess("cpu-0", "cpu:0", 1, DeviceCheck.machineMemory()), new DjlTrialRunner(), dataDir.resolve("scratch")),
           "worker-cpu-0", Props.empty());
       assertEquals(201, Http.post(server.base + "/api/sweeps", SWEEP).status());
       awaitFinished(server, "quiz-1");

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes a virtualenv outside the repository holding the given pip requirements, once, and prints
-# its folder; the benchmarks run the tools they compare Gantry with from such venvs, and nothing
-# else in Gantry needs Python. A venv made for other requirements is made again.
-#   bench/venv.sh FOLDER WHAT REQUIREMENT...   (WHAT names it in the one line said while installing)
+# its folder: GPU workers load libtorch's CUDA build from such a venv (scripts/install-torch.sh),
+# and the benchmarks run the tools they compare Gantry with from others. A venv made for other
+# requirements is made again.
+#   scripts/venv.sh FOLDER WHAT REQUIREMENT...   (WHAT names it in the one line said while installing)
 #   PYTHON   the interpreter that makes it (default: python3)
 set -euo pipefail
 venv="$1" what="$2"
