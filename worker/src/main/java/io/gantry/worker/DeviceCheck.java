@@ -7,12 +7,9 @@ import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.cuda.CudaUtils;
 import io.gantry.protocol.GpuDetails;
 import io.gantry.protocol.WorkerInfo;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a worker process finds of its device when it starts. A {@code gpu:N} worker must drive a
@@ -61,10 +58,10 @@ public final class DeviceCheck {
           device + ": libtorch did not load from " + librarySource() + " (" + rootCause(e) + "). " + INSTALL);
     }
     String libtorch = libtorch(engine);
-    Optional<List<String>> smi = nvidiaSmi(device.substring("gpu:".length()));
+    Optional<List<String>> smi = NvidiaSmi.query(device.substring("gpu:".length()), List.of("name", "driver_version"));
     if (engine.getGpuCount() == 0 || !engine.defaultDevice().isGpu()) {
       String driver =
-          smi.map(fields -> "the driver " + fields.get(2) + " lists " + fields.get(0))
+          smi.map(fields -> "the driver " + fields.get(1) + " lists " + fields.get(0))
               .orElse("nvidia-smi does not answer: this machine has no NVIDIA driver, or no GPU");
       throw new NoGpuException(
           device + " was asked for, but libtorch " + libtorch + " sees no CUDA device; " + driver + ". " + INSTALL);
@@ -73,7 +70,7 @@ public final class DeviceCheck {
     String name = smi.map(fields -> fields.get(0)).orElse("GPU " + gpu.getDeviceId());
     long memory = CudaUtils.getGpuMemory(gpu).getMax();
     String cuda = CudaUtils.getCudaVersion() > 0 ? cudaVersion(CudaUtils.getCudaVersion()) : "unknown";
-    String driver = smi.map(fields -> fields.get(2)).orElse("unknown");
+    String driver = smi.map(fields -> fields.get(1)).orElse("unknown");
     return new GpuDetails(name, memory, cuda, driver, libtorch);
   }
 
@@ -115,27 +112,5 @@ public final class DeviceCheck {
       root = root.getCause();
     }
     return root.getMessage();
-  }
-
-  /** name, memory.total and driver_version of the physical GPU {@code index}, if nvidia-smi answers. */
-  private static Optional<List<String>> nvidiaSmi(String index) {
-    try {
-      Process smi =
-          new ProcessBuilder(
-                  "nvidia-smi", "--query-gpu=name,memory.total,driver_version", "--format=csv,noheader", "-i", index)
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(smi.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!smi.waitFor(10, TimeUnit.SECONDS) || smi.exitValue() != 0) {
-        return Optional.empty();
-      }
-      List<String> fields = List.of(out.split("\\s*,\\s*"));
-      return fields.size() == 3 ? Optional.of(fields) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
   }
 }

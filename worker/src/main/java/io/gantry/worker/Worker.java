@@ -159,7 +159,8 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
     TrialStops stops = new TrialStops();
     running = Optional.of(new Running(spec.trialId(), stops));
     ActorRef<WorkerEvent> replyTo = message.replyTo();
-    TrialListener listener = new ReportingListener(spec.sweepId(), spec.trialId(), trialFolder, replyTo, stops);
+    TrialListener listener =
+        new ReportingListener(spec.sweepId(), spec.trialId(), trialFolder, replyTo, stops, SystemSampler.forDevice(info.device()));
     CompletableFuture<TrialOutcome> outcome =
         CompletableFuture.supplyAsync(() -> stops.told(runQuietly(spec, checkpoint, listener, stops)), trialThread);
     getContext()
@@ -297,14 +298,16 @@ public final class Worker extends AbstractBehavior<WorkerCommand> {
 
   /**
    * Sends what the training loop reports straight to the coordinator (telling is thread-safe),
-   * files included, on the trial's thread: the trial goes on once its files are on their way.
+   * with the machine's and device's {@code system/...} metrics when a sample is due, files
+   * included, on the trial's thread: the trial goes on once its files are on their way.
    */
   private record ReportingListener(
-      String sweepId, String trialId, Path trialFolder, ActorRef<WorkerEvent> coordinator, TrialStops stops)
+      String sweepId, String trialId, Path trialFolder, ActorRef<WorkerEvent> coordinator, TrialStops stops, SystemSampler system)
       implements TrialListener {
     @Override
     public void onMetrics(long step, int epoch, Map<String, Double> metrics) {
-      coordinator.tell(new WorkerEvent.Progress(sweepId, trialId, step, epoch, Map.copyOf(metrics), System.currentTimeMillis()));
+      Map<String, Double> reported = Map.copyOf(system.withSampleIfDue(metrics));
+      coordinator.tell(new WorkerEvent.Progress(sweepId, trialId, step, epoch, reported, System.currentTimeMillis()));
     }
 
     @Override

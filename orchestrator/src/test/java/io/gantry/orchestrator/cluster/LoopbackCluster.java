@@ -181,12 +181,18 @@ final class LoopbackCluster {
     }
   }
 
-  /** By trial id, by metric, the (step, value) history a sweep recorded. */
+  /**
+   * By trial id, by metric, the (step, value) history a sweep recorded of its trials' own metrics:
+   * the {@code system/...} samples of the machine they ran on are measurements of that run only.
+   */
   static Map<String, Map<String, List<String>>> histories(H2RunStore store, String sweepId) {
     Map<String, Map<String, List<String>>> byTrial = new LinkedHashMap<>();
     for (TrialRecord trial : store.trials(sweepId)) {
       Map<String, List<String>> byMetric = new LinkedHashMap<>();
       for (MetricPoint point : store.metrics(sweepId, trial.trialId())) {
+        if (point.name().startsWith("system/")) {
+          continue;
+        }
         byMetric.computeIfAbsent(point.name(), name -> new ArrayList<>()).add(point.step() + "=" + point.value());
       }
       byTrial.put(trial.trialId(), byMetric);

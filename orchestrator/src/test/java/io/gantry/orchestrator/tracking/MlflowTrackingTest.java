@@ -99,7 +99,12 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
         Hyperparams.resolve("gan", trial.params()).asMap().forEach((k, v) -> expected.put(k, String.valueOf(v)));
         expected.put("seed", Long.toString(trial.seed()));
         assertEquals(expected, pairs(child.at("/data/params")), trial.trialId());
-        assertSameHistories(store.metrics(sweep.id(), trial.trialId()), runId(child));
+        List<MetricPoint> history = store.metrics(sweep.id(), trial.trialId());
+        for (String system : List.of("system/cpu_utilization_percentage", "system/process_memory_rss_megabytes")) {
+          assertTrue(history.stream().anyMatch(p -> p.name().equals(system) && p.value() > 0), system + " of " + trial.trialId() + " in the store");
+        }
+        // and the same in MLflow, system metrics among them
+        assertSameHistories(history, runId(child));
         List<String> files = mlflow.artifacts(runId(child), "");
         assertTrue(files.containsAll(List.of("config.json", "model/config.json", "samples/epoch-001.png", "samples/epoch-002.png")), files.toString());
         assertTrue(files.stream().anyMatch(f -> f.startsWith("model/checkpoint/") && f.endsWith(".params")), files.toString());
