@@ -4,11 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.gantry.protocol.catalog.Hyperparams;
+import io.gantry.worker.data.Examples;
 import java.util.Map;
 
 /**
  * What the GAN recipes share: a generator and a discriminator playing {@link Adversarial}'s game,
- * z ~ N(0, I) (or what {@link #noise} draws), checkpoints that keep the game's beat. A subclass adds conditioning by overriding
+ * z ~ N(0, I) (or what {@link #noise} draws), the game's held-out metrics on the test examples,
+ * checkpoints that keep the game's beat. A subclass adds conditioning by overriding
  * {@link #fakeLabels} and the two input maps.
  */
 abstract class AdversarialRecipe implements ModelRecipe, Adversarial.Players {
@@ -17,12 +19,19 @@ abstract class AdversarialRecipe implements ModelRecipe, Adversarial.Players {
   protected final Network generator;
   protected final Network discriminator;
   protected final Adversarial game;
+  protected final Examples test;
 
-  AdversarialRecipe(Hyperparams params, Network generator, Network discriminator) {
+  AdversarialRecipe(Hyperparams params, Network generator, Network discriminator, Examples test) {
     this.latent = params.intValue("latent_dim");
     this.generator = generator;
     this.discriminator = discriminator;
     this.game = new Adversarial(generator, discriminator, params);
+    this.test = test;
+  }
+
+  @Override
+  public Map<String, Double> evaluate(NDManager manager) {
+    return Adversarial.heldOut(test, manager, this, this::realInput);
   }
 
   @Override

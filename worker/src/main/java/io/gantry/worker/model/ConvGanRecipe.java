@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.worker.data.Batch;
-import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.TrialData;
 import io.gantry.worker.data.ClassNames;
 import java.util.HashMap;
@@ -25,7 +24,6 @@ final class ConvGanRecipe extends AdversarialRecipe {
   /** Images per class code in the arithmetic picture, one fixed z each. */
   private static final int ARITHMETIC_VARIANTS = 4;
 
-  private final Examples test;
   private final Images layout;
   private final int classes;
   private final List<String> classNames;
@@ -46,8 +44,8 @@ final class ConvGanRecipe extends AdversarialRecipe {
             new Shape(1, 1 + classes(data, conditional), Images.SIZE, Images.SIZE),
             params.doubleValue("lr_d"),
             params.doubleValue("beta1"),
-            Network.DEFAULT_BETA2));
-    this.test = data.test();
+            Network.DEFAULT_BETA2),
+        data.test());
     this.layout = Images.of(data.train(), conditional ? "cgan" : "dcgan");
     this.classes = classes(data, conditional);
     // a label file's largest label may exceed the names a data set gives its classes
@@ -73,11 +71,6 @@ final class ConvGanRecipe extends AdversarialRecipe {
   @Override
   public Map<String, Float> trainStep(Batch batch) {
     return game.step(new Batch(layout.toNetwork(batch.features()), batch.labels()), this);
-  }
-
-  @Override
-  public Map<String, Double> evaluate(NDManager manager) {
-    return Adversarial.heldOut(test, manager, this, this::realInput);
   }
 
   /** 28x28 images padded to the networks' 32x32. */

@@ -29,7 +29,7 @@ final class GanRecipe extends AdversarialRecipe {
   private final boolean uniformNoise;
 
   GanRecipe(Hyperparams params, TrialData data) {
-    super(params, generator(params, data), discriminator(params, data));
+    super(params, generator(params, data), discriminator(params, data), data.test());
     this.data = data;
     this.uniformNoise = params.choice("noise").equals("uniform");
   }
@@ -97,7 +97,7 @@ final class GanRecipe extends AdversarialRecipe {
    */
   @Override
   public Map<String, Double> evaluate(NDManager manager) {
-    Map<String, Double> metrics = Adversarial.heldOut(data.test(), manager, this, this::realInput);
+    Map<String, Double> metrics = super.evaluate(manager);
     data.truth().ifPresent(t -> metrics.putAll(Evaluation.momentErrors(this, t, manager)));
     if (data.mixture().isPresent()) {
       int n = data.test().size();

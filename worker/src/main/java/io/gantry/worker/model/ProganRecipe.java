@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.worker.data.Batch;
-import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.TrialData;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +27,6 @@ final class ProganRecipe extends AdversarialRecipe {
   private static final String PHASE = "phase";
   private static final String ALPHA = "alpha";
 
-  private final Examples test;
   private final Images layout;
   private final GrowthSchedule schedule;
   private final ProganGenerator generatorBlock;
@@ -64,8 +62,8 @@ final class ProganRecipe extends AdversarialRecipe {
             new Shape(1, 1, ProganGenerator.resolution(0), ProganGenerator.resolution(0)),
             params.doubleValue("lr_d"),
             params.doubleValue("beta1"),
-            params.doubleValue("beta2")));
-    this.test = data.test();
+            params.doubleValue("beta2")),
+        data.test());
     this.layout = Images.of(data.train(), "progan");
     this.schedule = new GrowthSchedule(params.intValue("phase_images"), LAST_PHASE);
     this.generatorBlock = generatorBlock;
@@ -114,11 +112,6 @@ final class ProganRecipe extends AdversarialRecipe {
   @Override
   public Map<String, Double> schedule() {
     return Map.of("train/phase", (double) generatorBlock.phase(), "train/alpha", (double) alpha);
-  }
-
-  @Override
-  public Map<String, Double> evaluate(NDManager manager) {
-    return Adversarial.heldOut(test, manager, this, this::realInput);
   }
 
   /** The images padded to 32x32, then brought to the current resolution as D sees real ones. */

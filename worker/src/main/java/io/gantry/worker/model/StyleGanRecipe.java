@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.worker.data.Batch;
-import io.gantry.worker.data.Examples;
 import io.gantry.worker.data.TrialData;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,6 @@ final class StyleGanRecipe extends AdversarialRecipe {
   private static final float[] TRUNCATIONS = {1f, 0.75f, 0.5f, 0.25f, 0f};
   private static final int TRUNCATION_COLUMNS = 8;
 
-  private final Examples test;
   private final Images layout;
   private final StyleGanGenerator generatorBlock;
   private final double mixingProbability;
@@ -61,8 +59,8 @@ final class StyleGanRecipe extends AdversarialRecipe {
             new Shape(1, 1, Images.SIZE, Images.SIZE),
             params.doubleValue("lr_d"),
             params.doubleValue("beta1"),
-            params.doubleValue("beta2")));
-    this.test = data.test();
+            params.doubleValue("beta2")),
+        data.test());
     this.layout = Images.of(data.train(), "stylegan");
     this.generatorBlock = generatorBlock;
     this.mixingProbability = params.doubleValue("mixing_prob");
@@ -104,11 +102,6 @@ final class StyleGanRecipe extends AdversarialRecipe {
   }
 
   @Override
-  public Map<String, Double> evaluate(NDManager manager) {
-    return Adversarial.heldOut(test, manager, this, this::realInput);
-  }
-
-  @Override
   protected NDArray realInput(NDArray examples) {
     return layout.toNetwork(examples);
   }
@@ -123,7 +116,7 @@ final class StyleGanRecipe extends AdversarialRecipe {
    * latent)}, and whose fine styles come from {@code fine}, {@code (cols, latent)}: {@code (rows *
    * cols, features)}, row after row.
    */
-  NDArray mixed(NDArray coarse, NDArray fine) {
+  private NDArray mixed(NDArray coarse, NDArray fine) {
     long rows = coarse.getShape().get(0);
     long cols = fine.getShape().get(0);
     int coarseLayers = StyleGanGenerator.COARSE_LAYERS;
@@ -137,7 +130,7 @@ final class StyleGanRecipe extends AdversarialRecipe {
   }
 
   /** The images of codes {@code z}, {@code (n, latent)}, the same in every layer. */
-  NDArray imagesOf(NDArray z) {
+  private NDArray imagesOf(NDArray z) {
     return toExamples(generator.evaluate(z.reshape(z.getShape().get(0), 1, latent).repeat(1, LAYERS)));
   }
 
