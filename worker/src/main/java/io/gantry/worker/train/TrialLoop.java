@@ -1,5 +1,6 @@
 package io.gantry.worker.train;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
 import io.gantry.protocol.catalog.Hyperparams;
 import io.gantry.protocol.trial.Budget;
@@ -68,17 +69,26 @@ final class TrialLoop {
   }
 
   TrialOutcome run(BooleanSupplier stopRequested) throws IOException {
-    for (int epoch = start.epoch(); epoch <= budget.epochs() && !spent(); epoch++) {
-      int offset = epoch == start.epoch() ? start.offset() : 0;
-      Optional<TrialOutcome> early = trainEpoch(epoch, offset, stopRequested);
-      if (early.isEmpty()) {
-        early = endEpoch(epoch);
+    try {
+      for (int epoch = start.epoch(); epoch <= budget.epochs() && !spent(); epoch++) {
+        int offset = epoch == start.epoch() ? start.offset() : 0;
+        Optional<TrialOutcome> early = trainEpoch(epoch, offset, stopRequested);
+        if (early.isEmpty()) {
+          early = endEpoch(epoch);
+        }
+        if (early.isPresent()) {
+          return early.get();
+        }
       }
-      if (early.isPresent()) {
-        return early.get();
+      return TrialOutcome.completed(step);
+    } catch (EngineException e) {
+      // Trials that share a GPU (gpu_fraction) can run it out of memory; that one trial fails,
+      // named as such, and its worker takes the next once libtorch has freed what it held.
+      if (String.valueOf(e.getMessage()).contains("CUDA out of memory")) {
+        return TrialOutcome.failed(step, "out of GPU memory at step " + step + ": " + e.getMessage().lines().findFirst().orElse(""));
       }
+      throw e;
     }
-    return TrialOutcome.completed(step);
   }
 
   /**
