@@ -51,6 +51,8 @@ final class SystemSampler {
     this.nvidiaSmi = nvidiaSmi;
     this.lastSampleNanos = nanoClock.getAsLong();
     this.lastCpuNanos = os.getProcessCpuTime();
+    // the machine's load is measured from one call to the next: this call starts the first interval
+    os.getCpuLoad();
   }
 
   /** A sampler for a trial that starts now on {@code device} ({@code cpu:N} or {@code gpu:N}). */

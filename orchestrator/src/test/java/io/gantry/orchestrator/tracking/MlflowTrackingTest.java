@@ -100,9 +100,8 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
         expected.put("seed", Long.toString(trial.seed()));
         assertEquals(expected, pairs(child.at("/data/params")), trial.trialId());
         List<MetricPoint> history = store.metrics(sweep.id(), trial.trialId());
-        for (String system : List.of("system/cpu_utilization_percentage", "system/process_memory_rss_megabytes")) {
-          assertTrue(history.stream().anyMatch(p -> p.name().equals(system) && p.value() > 0), system + " of " + trial.trialId() + " in the store");
-        }
+        assertTrue(history.stream().anyMatch(p -> p.name().equals("system/process_memory_rss_megabytes") && p.value() > 1), "the worker's memory of " + trial.trialId() + " in the store");
+        assertTrue(history.stream().anyMatch(p -> p.name().equals("system/cpu_utilization_percentage") && p.value() >= 0), "the machine's CPU use of " + trial.trialId() + " in the store");
         // and the same in MLflow, system metrics among them
         assertSameHistories(history, runId(child));
         List<String> files = mlflow.artifacts(runId(child), "");
