@@ -10,9 +10,14 @@ over the training steps only, after a warm-up of 50 steps, as TrainingBenchmark 
     python reference.py dcgan EPOCHS THREADS
     python reference.py pix2pix EPOCHS THREADS  # the edges task, its inputs made in each step as Gantry's are
     python reference.py stylegan EPOCHS THREADS [TRAIN_IMAGES]
+
+With REFERENCE_DEVICE=cuda in the environment it trains on the GPU (PyTorch's CUDA eager mode):
+every tensor is made there, the data sets are moved there once, and each step's time ends with
+the device's queue drained (scripts/gpu-check.sh).
 """
 import gzip
 import math
+import os
 import struct
 import sys
 import time
@@ -22,6 +27,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 DATA = "/usr/share/datasets/fashion-mnist"
+DEVICE = torch.device(os.environ.get("REFERENCE_DEVICE", "cpu"))
 WARM_UP = 50
 
 
@@ -32,7 +38,7 @@ def images(name):
     with gzip.open(f"{DATA}/{name}-images-idx3-ubyte.gz") as f:
         _, count, rows, cols = struct.unpack(">IIII", f.read(16))
         data = torch.frombuffer(bytearray(f.read()), dtype=torch.uint8).float().div(255).view(count, rows * cols)
-        return data[:TRAIN_IMAGES] if name == "train" and TRAIN_IMAGES else data
+        return (data[:TRAIN_IMAGES] if name == "train" and TRAIN_IMAGES else data).to(DEVICE)
 
 
 def djl_init(module, std=None):
@@ -256,6 +262,8 @@ class Clock:
         self.images = 0
 
     def step(self, started, n):
+        if DEVICE.type == "cuda":
+            torch.cuda.synchronize()
         self.steps += 1
         if self.steps > WARM_UP:
             self.seconds += time.perf_counter() - started
@@ -383,6 +391,7 @@ def main():
     TRAIN_IMAGES = int(sys.argv[4]) if len(sys.argv) > 4 else None
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
+    torch.set_default_device(DEVICE)
     torch.manual_seed(1)
     clock, elbo = {"vae": run_vae, "dcgan": run_dcgan, "pix2pix": run_pix2pix, "stylegan": run_stylegan}[model](epochs)
     rate = clock.images / clock.seconds
