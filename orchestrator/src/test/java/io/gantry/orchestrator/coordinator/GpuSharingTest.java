@@ -2,12 +2,17 @@ package io.gantry.orchestrator.coordinator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gantry.orchestrator.cluster.ClusterView;
+import io.gantry.orchestrator.cluster.ClusterView.GpuUse;
+import io.gantry.orchestrator.cluster.WorkerDirectory;
 import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.protocol.WorkerInfo;
 import io.gantry.worker.Worker;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +34,21 @@ class GpuSharingTest extends CoordinatorFixture {
   }
 
   private static void await(IntSupplier count, int expected) throws InterruptedException {
+    await(count::getAsInt, (Object) expected);
+  }
+
+  private static void await(Supplier<Object> value, Object expected) throws InterruptedException {
     long deadline = System.nanoTime() + SWEEP_TIMEOUT.toNanos();
-    while (count.getAsInt() != expected && System.nanoTime() < deadline) {
+    while (!value.get().equals(expected) && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertEquals(expected, count.getAsInt());
+    assertEquals(expected, value.get());
   }
 
   @Test
   void fourQuarterTrialsRunOnOneGpuAtOnceNeverAFifthAndAnotherHostsGpuIsSeparate() throws InterruptedException {
+    ClusterView view = new ClusterView(List::of);
+    testKit.spawn(WorkerDirectory.create(view), "directory");
     GatedRunner gpuA = new GatedRunner();
     GatedRunner gpuB = new GatedRunner();
     for (int i = 1; i <= 5; i++) {
@@ -52,6 +63,8 @@ class GpuSharingTest extends CoordinatorFixture {
     assertEquals(4, gpuA.running(), "a fifth quarter would overfill nodeA's gpu:0");
     spawnOn("nodeB", "gpu:0", "gpu-0", gpuB);
     await(gpuB::running, 1);
+    // what gantry status shows
+    await(() -> view.snapshot().gpus(), List.of(new GpuUse("nodeA", "gpu:0", 5, 1.0), new GpuUse("nodeB", "gpu:0", 1, 0.25)));
 
     gpuA.open();
     gpuB.open();
