@@ -81,7 +81,7 @@ final class WorkerCommand implements Callable<Integer> {
     Path logDir = dataDir.resolve().resolve("logs").resolve("worker-node");
     try (WorkerNode workers = WorkerNode.start(launch, node, served, trialsPerDevice, logDir, out)) {
       out.printf(
-          "%d worker(s) %s of %s joining %s; logs in %s%n", served.size() * trialsPerDevice, workers.workerIds(), node, join, logDir);
+          "%d worker(s) %s of %s joining %s; logs in %s%n", workers.workerIds().size(), workers.workerIds(), node, join, logDir);
       out.flush();
       workers.awaitClose();
     }

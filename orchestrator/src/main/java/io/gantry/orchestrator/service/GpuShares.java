@@ -59,7 +59,7 @@ public final class GpuShares {
         .orElse(this);
   }
 
-  /** How much of {@code worker}'s GPU its trials take: 0 to 1, always 0 for a CPU slot. */
+  /** How much of {@code worker}'s GPU its trials take; always 0 for a CPU slot. */
   public double taken(WorkerInfo worker) {
     return gpuOf(worker).map(gpu -> taken.getOrDefault(gpu, 0.0)).orElse(0.0);
   }

@@ -94,8 +94,8 @@ public final class SweepScheduler {
 
   /**
    * The first of {@code candidates}, in their order, whose worker would have room for a trial of
-   * {@code waiting} once its trial ended, with the fewest further candidates on the same GPU (in
-   * their order) that must end too; none if no GPU can be freed enough.
+   * {@code waiting} once its trial ended, with the further candidates on the same GPU, in their
+   * order, that must end too before it has; none if no GPU can be freed enough.
    */
   private static Optional<List<BusyWorker>> roomFor(
       SweepShare waiting, List<BusyWorker> candidates, GpuShares planned, Map<String, SweepShare> byId) {
