@@ -11,7 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gantry status}: a running coordinator's nodes, workers (busy or idle) and unfinished sweeps. */
+/**
+ * {@code gantry status}: a running coordinator's nodes, workers (busy or idle), GPUs (how much of
+ * each its trials take, as several worker processes may share one) and unfinished sweeps.
+ */
 @Command(name = "status", description = "Show a running coordinator's nodes, workers and the sweeps it runs or has queued.")
 final class StatusCommand implements Callable<Integer> {
 
@@ -50,6 +53,12 @@ final class StatusCommand implements Callable<Integer> {
             List.of(
                 w.path("id").asText(), w.path("host").asText(), device(w), w.path("threads").asText(),
                 gib(w.path("memory_bytes").asLong()), w.path("trial").isNull() ? "idle" : w.path("trial").asText())));
+    TextTable gpus = new TextTable("GPU", "HOST", "WORKERS", "TAKEN");
+    cluster.path("gpus").forEach(
+        g -> gpus.row(
+            List.of(
+                g.path("device").asText(), g.path("host").asText(), g.path("workers").asText(),
+                String.format(Locale.ROOT, "%.2f", g.path("taken").asDouble()))));
     TextTable unfinished = new TextTable("SWEEP", "MODEL", "STATUS", "DONE", "RUNNING", "QUEUED");
     for (JsonNode s : sweeps) {
       if (!s.path("live").isNull() && !s.path("live").isMissingNode()) {
@@ -65,6 +74,10 @@ final class StatusCommand implements Callable<Integer> {
     out.println();
     out.print(workers.render());
     out.println();
+    if (!cluster.path("gpus").isEmpty()) {
+      out.print(gpus.render());
+      out.println();
+    }
     out.print(unfinished.render());
     return 0;
   }

@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gantry worker --join HOST:PORT}: this machine's devices join a cluster, one worker
- * process per device, until stopped. A worker that exits (it lost the coordinator, or crashed) is
- * started again and joins as soon as the coordinator answers; one that refuses its device (a GPU its
- * engine cannot see) ends the command with its reason, exit status 2.
+ * process per device (or {@code --trials-per-gpu} of them, each running a trial of its own on the
+ * device), until stopped. A worker that exits (it lost the coordinator, or crashed) is started again
+ * and joins as soon as the coordinator answers; one that refuses its device (a GPU its engine cannot
+ * see) ends the command with its reason, exit status 2.
  */
 @Command(name = "worker", description = "Join a cluster's coordinator with one worker process per device of this machine.")
 final class WorkerCommand implements Callable<Integer> {
@@ -34,6 +35,13 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "compute threads per worker (default: ${DEFAULT-VALUE})")
   private int threads;
+
+  @Option(
+      names = {"--trials-per-gpu", "--trials-per-device"},
+      paramLabel = "K",
+      defaultValue = "1",
+      description = "worker processes per device, each with a trial of its own, for sweeps with gpu_fraction (default: ${DEFAULT-VALUE})")
+  private int trialsPerDevice;
 
   @Option(names = "--name", paramLabel = "NAME", description = "this node's name in worker ids, NAME/gpu-0 (default: the host name)")
   private String name;
@@ -58,6 +66,10 @@ final class WorkerCommand implements Callable<Integer> {
       err.println("--threads must be at least 1");
       return GantryCli.EXIT_BAD_INPUT;
     }
+    if (trialsPerDevice < 1) {
+      err.println("--trials-per-gpu must be at least 1 (worker processes per device), not " + trialsPerDevice);
+      return GantryCli.EXIT_BAD_INPUT;
+    }
     List<String> served = devices != null && !devices.isEmpty() ? devices : Devices.local(0, threads);
     for (String device : served) {
       if (!device.matches("(cpu|gpu):\\d+")) {
@@ -68,8 +80,9 @@ final class WorkerCommand implements Callable<Integer> {
     String node = name != null ? name : InetAddress.getLocalHost().getHostName();
     WorkerLaunch launch = new WorkerLaunch(address.group(1), Integer.parseInt(address.group(2)), host, threads);
     Path logDir = dataDir.resolve().resolve("logs").resolve("worker-node");
-    try (WorkerNode workers = WorkerNode.start(launch, node, served, logDir, out)) {
-      out.printf("%d worker(s) %s of %s joining %s; logs in %s%n", served.size(), served, node, join, logDir);
+    try (WorkerNode workers = WorkerNode.start(launch, node, served, trialsPerDevice, logDir, out)) {
+      out.printf(
+          "%d worker(s) %s of %s joining %s; logs in %s%n", workers.workerIds().size(), workers.workerIds(), node, join, logDir);
       out.flush();
       workers.awaitClose();
       if (workers.refusal().isPresent()) {

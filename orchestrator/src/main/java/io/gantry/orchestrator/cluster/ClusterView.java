@@ -1,7 +1,9 @@
 package io.gantry.orchestrator.cluster;
 
 import io.gantry.protocol.GpuDetails;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -15,13 +17,34 @@ public final class ClusterView {
   /** A member of the cluster: its address, its state (Up, Leaving, ...) and whether it is this node. */
   public record Node(String address, String state, boolean coordinator) {}
 
-  /** A worker: who and where it is, what it found of its GPU if it drives one, and the trial it runs ({@code sweepId/trialId}), if any. */
+  /**
+   * A worker: who and where it is, what it found of its GPU if it drives one, the trial it runs
+   * ({@code sweepId/trialId}), if any, and how much of its GPU that trial takes (0 when idle).
+   */
   public record WorkerStatus(
       String workerId, String host, String device, int threads, long memoryBytes, Optional<GpuDetails> gpu, String node,
-      Optional<String> trial) {}
+      Optional<String> trial, double gpuFraction) {}
+
+  /** A GPU of the cluster (its host and device), how many worker processes serve it, and how much of it their trials take. */
+  public record GpuUse(String host, String device, int workers, double taken) {}
 
   /** The whole picture at one moment. */
-  public record Snapshot(List<Node> nodes, List<WorkerStatus> workers) {}
+  public record Snapshot(List<Node> nodes, List<WorkerStatus> workers) {
+
+    /** Every GPU that workers serve, as several processes may serve one, in the order of the workers. */
+    public List<GpuUse> gpus() {
+      Map<String, GpuUse> byGpu = new LinkedHashMap<>();
+      for (WorkerStatus w : workers) {
+        if (w.device().startsWith("gpu")) {
+          byGpu.merge(
+              w.host() + "/" + w.device(),
+              new GpuUse(w.host(), w.device(), 1, w.gpuFraction()),
+              (a, b) -> new GpuUse(a.host(), a.device(), a.workers() + b.workers(), a.taken() + b.taken()));
+        }
+      }
+      return List.copyOf(byGpu.values());
+    }
+  }
 
   private final Supplier<List<Node>> nodes;
   private volatile List<WorkerStatus> workers = List.of();

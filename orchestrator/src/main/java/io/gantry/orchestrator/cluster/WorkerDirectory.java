@@ -46,9 +46,12 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
   private record WorkerLost(ActorRef<WorkerCommand> worker) implements Command {}
 
   private final ClusterView view;
+  /** A trial on a worker, named {@code sweepId/trialId}, and how much of the worker's GPU it takes. */
+  private record Running(String trial, double gpuFraction) {}
+
   private final Map<ActorRef<WorkerCommand>, WorkerInfo> workers = new LinkedHashMap<>();
-  /** By worker id: {@code sweepId/trialId}. */
-  private final Map<String, String> trials = new HashMap<>();
+  /** By worker id. */
+  private final Map<String, Running> trials = new HashMap<>();
 
   public static Behavior<Command> create(ClusterView view) {
     return Behaviors.setup(context -> new WorkerDirectory(context, view));
@@ -85,20 +88,24 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
   private Behavior<Command> onRecorded(Recorded message) {
     SweepEvent event = message.event();
     if (event instanceof SweepEvent.TrialStarted started) {
-      trials.put(started.workerId(), trialKey(started.sweepId(), started.trialId()));
+      trials.put(started.workerId(), new Running(trialKey(started.sweepId(), started.trialId()), started.gpuFraction()));
     } else if (event instanceof SweepEvent.TrialEnded ended) {
-      trials.values().remove(trialKey(ended.sweepId(), ended.trialId()));
+      forget(trialKey(ended.sweepId(), ended.trialId()));
     } else if (event instanceof SweepEvent.TrialRequeued requeued) {
-      trials.values().remove(trialKey(requeued.sweepId(), requeued.trialId()));
+      forget(trialKey(requeued.sweepId(), requeued.trialId()));
     } else if (event instanceof SweepEvent.TrialPreempted preempted) {
-      trials.values().remove(trialKey(preempted.sweepId(), preempted.trialId()));
+      forget(trialKey(preempted.sweepId(), preempted.trialId()));
     } else if (event instanceof SweepEvent.SweepEnded ended) {
-      trials.values().removeIf(trial -> trial.startsWith(trialKey(ended.sweepId(), "")));
+      trials.values().removeIf(running -> running.trial().startsWith(trialKey(ended.sweepId(), "")));
     } else {
       return this;
     }
     publish();
     return this;
+  }
+
+  private void forget(String trial) {
+    trials.values().removeIf(running -> running.trial().equals(trial));
   }
 
   private Behavior<Command> onLost(WorkerLost lost) {
@@ -128,9 +135,11 @@ public final class WorkerDirectory extends AbstractBehavior<WorkerDirectory.Comm
             .map(
                 e -> {
                   WorkerInfo info = e.getValue();
+                  Optional<Running> running = Optional.ofNullable(trials.get(info.workerId()));
                   return new ClusterView.WorkerStatus(
                       info.workerId(), info.host(), info.device(), info.threads(), info.memoryBytes(), Optional.ofNullable(info.gpu()),
-                      e.getKey().path().address().toString(), Optional.ofNullable(trials.get(info.workerId())));
+                      e.getKey().path().address().toString(), running.map(Running::trial),
+                      running.map(Running::gpuFraction).orElse(0.0));
                 })
             .sorted(Comparator.comparing(ClusterView.WorkerStatus::workerId))
             .toList());

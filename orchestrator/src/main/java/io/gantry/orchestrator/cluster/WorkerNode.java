@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The worker processes of one machine that joins a cluster ({@code gantry worker}): one per
- * device, each started again when it exits, as it does when it lost the coordinator. They are
- * children of this process and end with it, even through {@code kill -9}. A worker that refuses its
- * device ({@link WorkerExit#NO_DEVICE}) would refuse again: the node stops instead, with its reason.
+ * device, or several, each started again when it exits, as it does when it lost the coordinator.
+ * Several processes of one device each run a trial of their own there, in a JVM (and on a GPU a CUDA
+ * context) of their own; the coordinator keeps the trials' {@code gpu_fraction}s within the GPU. They
+ * are children of this process and end with it, even through {@code kill -9}. A worker that refuses
+ * its device ({@link WorkerExit#NO_DEVICE}) would refuse again: the node stops instead, with its
+ * reason.
  */
 public final class WorkerNode implements AutoCloseable {
 
@@ -31,6 +35,7 @@ public final class WorkerNode implements AutoCloseable {
   private final Path logDir;
   private final PrintWriter out;
   private final Map<String, Process> processes = new ConcurrentHashMap<>();
+  private final List<String> workerIds = new ArrayList<>();
   private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor();
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicReference<String> refusal = new AtomicReference<>();
@@ -41,8 +46,13 @@ public final class WorkerNode implements AutoCloseable {
     this.out = out;
   }
 
-  /** Starts a worker {@code name/device} for each device, logging to {@code logDir}. */
-  public static WorkerNode start(WorkerLaunch launch, String name, List<String> devices, Path logDir, PrintWriter out) {
+  /**
+   * Starts {@code perDevice} workers for each device, logging to {@code logDir}: {@code name/gpu-0}
+   * for the first of {@code gpu:0}, as with one per device, then {@code name/gpu-0.2}, {@code
+   * name/gpu-0.3}, ...
+   */
+  public static WorkerNode start(
+      WorkerLaunch launch, String name, List<String> devices, int perDevice, Path logDir, PrintWriter out) {
     WorkerNode node = new WorkerNode(launch, logDir, out);
     try {
       Files.createDirectories(logDir);
@@ -50,9 +60,24 @@ public final class WorkerNode implements AutoCloseable {
       throw new UncheckedIOException("cannot create " + logDir, e);
     }
     for (String device : devices) {
-      node.startWorker(name + "/" + device.replace(':', '-'), device);
+      for (int copy = 1; copy <= perDevice; copy++) {
+        String workerId = workerId(name, device, copy);
+        node.workerIds.add(workerId);
+        node.startWorker(workerId, device);
+      }
     }
     return node;
+  }
+
+  /** The id of the {@code copy}-th worker process of {@code device}, counting from 1. */
+  private static String workerId(String name, String device, int copy) {
+    String first = name + "/" + device.replace(':', '-');
+    return copy == 1 ? first : first + "." + copy;
+  }
+
+  /** The ids of the workers, in the order they were started. */
+  public List<String> workerIds() {
+    return List.copyOf(workerIds);
   }
 
   private void startWorker(String workerId, String device) {

@@ -205,7 +205,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     Optional<String> note = resume.map(r -> "resumed from its checkpoint at step " + r.step());
     journal.record(
         new SweepEvent.TrialStarted(
-            plan.sweepId(), trialId, queued.params(), info.workerId(), info.device(), queued.attempt() + 1, note, Instant.now()));
+            plan.sweepId(), trialId, queued.params(), info.workerId(), info.device(), plan.resources().gpuFraction(),
+            queued.attempt() + 1, note, Instant.now()));
     worker.tell(new WorkerCommand.AssignTrial(plan.trialSpec(journal.state().trials().get(trialId)), offer.replyTo(), resume));
   }
 

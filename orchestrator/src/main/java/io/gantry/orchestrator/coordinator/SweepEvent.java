@@ -22,10 +22,14 @@ public sealed interface SweepEvent {
   /** The search strategy proposed a new trial, which is queued with these parameters and seed. */
   record TrialAdded(String sweepId, String trialId, int seq, Map<String, Object> params, long seed) implements SweepEvent {}
 
-  /** The trial's {@code attempt}-th run began on the worker; {@code note} says how it resumed, if it did. */
+  /**
+   * The trial's {@code attempt}-th run began on the worker, taking {@code gpuFraction} of its GPU
+   * (the sweep's {@code gpu_fraction}, 1 for the whole device); {@code note} says how it resumed, if
+   * it did.
+   */
   record TrialStarted(
-      String sweepId, String trialId, Map<String, Object> params, String workerId, String device, int attempt,
-      Optional<String> note, Instant at)
+      String sweepId, String trialId, Map<String, Object> params, String workerId, String device, double gpuFraction,
+      int attempt, Optional<String> note, Instant at)
       implements SweepEvent {}
 
   record MetricsReported(String sweepId, String trialId, long step, int epoch, Map<String, Double> metrics, long timestampMillis)

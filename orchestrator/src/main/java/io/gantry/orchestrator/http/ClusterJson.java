@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON of {@code GET /api/cluster}: the nodes, and the workers with the trial each runs. */
+/**
+ * The JSON of {@code GET /api/cluster}: the nodes, the workers with the trial each runs, and each
+ * GPU with how much of it the trials there take.
+ */
 final class ClusterJson {
 
   private ClusterJson() {}
@@ -29,10 +32,15 @@ final class ClusterJson {
                   worker.put("gpu", w.gpu().map(ClusterJson::gpu).orElse(null));
                   worker.put("node", w.node());
                   worker.put("trial", w.trial().orElse(null));
+                  worker.put("gpu_fraction", w.trial().isPresent() && w.device().startsWith("gpu") ? w.gpuFraction() : null);
                   return worker;
                 })
             .toList();
-    return Map.of("nodes", nodes, "workers", workers);
+    List<Map<String, Object>> gpus =
+        snapshot.gpus().stream()
+            .map(g -> Map.<String, Object>of("host", g.host(), "device", g.device(), "workers", g.workers(), "taken", g.taken()))
+            .toList();
+    return Map.of("nodes", nodes, "workers", workers, "gpus", gpus);
   }
 
   private static Map<String, Object> gpu(GpuDetails gpu) {

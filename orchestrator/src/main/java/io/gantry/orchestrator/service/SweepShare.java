@@ -16,9 +16,14 @@ import io.gantry.protocol.WorkerInfo;
 public record SweepShare(
     String sweepId, long order, Scheduling scheduling, Resources resources, int startable, int running, long lastServed) {
 
-  /** Whether the sweep could start a trial on {@code worker} now. */
-  boolean wants(WorkerInfo worker) {
-    return wantsMore() && resources.accepts(worker);
+  /** Whether the sweep could start a trial on {@code worker} now, its GPU shared as {@code shares} say. */
+  boolean wants(WorkerInfo worker, GpuShares shares) {
+    return wantsMore() && resources.accepts(worker) && shares.admits(worker, gpuFraction());
+  }
+
+  /** How much of its GPU each of its trials takes. */
+  double gpuFraction() {
+    return resources.gpuFraction();
   }
 
   /** Whether the sweep could start another trial somewhere now. */

@@ -68,8 +68,19 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
     }
   }
 
-  /** What a busy worker does: a trial of a sweep, or an offer the sweep has yet to answer. */
-  private record Busy(String sweepId, Optional<String> trialId, long startOrder, boolean preempting) {}
+  /**
+   * What a busy worker does: a trial of a sweep, or an offer the sweep has yet to answer, taking
+   * {@code gpuFraction} of the worker's GPU either way (kept here, as the sweep may stop first).
+   */
+  private record Busy(String sweepId, Optional<String> trialId, long startOrder, boolean preempting, double gpuFraction) {
+    Busy started(String trialId, long order) {
+      return new Busy(sweepId, Optional.of(trialId), order, false, gpuFraction);
+    }
+
+    Busy preempted() {
+      return new Busy(sweepId, trialId, startOrder, true, gpuFraction);
+    }
+  }
 
   private final ActorRef<WorkerEvent> gateway;
   private final Map<String, String> childNames = new HashMap<>();
@@ -138,7 +149,7 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
   private Behavior<Command> onTook(Took took) {
     // a trial that ended already (its end travels another way) has left the worker free
     if (isOffer(busy.get(took.worker()), took.sweepId())) {
-      busy.put(took.worker(), new Busy(took.sweepId(), Optional.of(took.trialId()), starts++, false));
+      busy.put(took.worker(), busy.get(took.worker()).started(took.trialId(), starts++));
     }
     schedule();
     return this;
@@ -227,21 +238,18 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
   private void schedule() {
     for (ActorRef<WorkerCommand> worker : List.copyOf(idle)) {
       WorkerInfo info = known.get(worker);
-      Optional<SweepShare> chosen = SweepScheduler.pick(info, shares());
+      Optional<SweepShare> chosen = SweepScheduler.pick(info, shares(), gpuShares());
       if (chosen.isPresent()) {
         String sweepId = chosen.get().sweepId();
         idle.remove(worker);
-        busy.put(worker, new Busy(sweepId, Optional.empty(), 0, false));
+        // an offer takes its fraction at once, so that no second offer overfills the GPU meanwhile
+        busy.put(worker, new Busy(sweepId, Optional.empty(), 0, false, chosen.get().gpuFraction()));
         lastServed.put(sweepId, offers++);
         sweeps.get(sweepId).coordinator().tell(new Coordinator.Offer(worker, info, gateway));
       }
     }
-    for (Preemption preemption : SweepScheduler.preemptions(shares(), busyWorkers())) {
-      busy.replaceAll(
-          (worker, b) ->
-              known.get(worker).workerId().equals(preemption.workerId())
-                  ? new Busy(b.sweepId(), b.trialId(), b.startOrder(), true)
-                  : b);
+    for (Preemption preemption : SweepScheduler.preemptions(shares(), busyWorkers(), gpuShares())) {
+      busy.replaceAll((worker, b) -> known.get(worker).workerId().equals(preemption.workerId()) ? b.preempted() : b);
       getContext().getLog().info("trial {} of sweep {}: {}", preemption.trialId(), preemption.sweepId(), preemption.reason());
       sweeps.get(preemption.sweepId()).coordinator().tell(new Coordinator.Preempt(preemption.trialId(), preemption.reason()));
     }
@@ -259,6 +267,23 @@ public final class Sweeps extends AbstractBehavior<Sweeps.Command> {
                   lastServed.getOrDefault(e.getKey(), -1L));
             })
         .toList();
+  }
+
+  /**
+   * How much of each GPU the busy workers' trials and offers take. A preempted trial keeps its
+   * fraction until it ends, and its GPU takes no new trial meanwhile, so that what it frees goes to
+   * the sweep it was preempted for.
+   */
+  private GpuShares gpuShares() {
+    GpuShares shares = GpuShares.NONE;
+    for (Map.Entry<ActorRef<WorkerCommand>, Busy> e : busy.entrySet()) {
+      WorkerInfo info = known.get(e.getKey());
+      if (info != null) {
+        shares = shares.plus(info, e.getValue().gpuFraction());
+        shares = e.getValue().preempting() ? shares.preempting(info) : shares;
+      }
+    }
+    return shares;
   }
 
   private List<BusyWorker> busyWorkers() {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * once, a node killed mid-trial loses nothing (its trial resumes from the checkpoint the
  * coordinator holds, on the other node, in the same MLflow run, and ends with the numbers of an
  * unbroken run), and a
- * coordinator killed mid-sweep and started again goes on where it was.
+ * coordinator killed mid-sweep and started again goes on where it was, on a node whose {@code
+ * cpu:0} two worker processes serve, running two trials at once.
  */
 class ClusterFaultTest {
 
@@ -110,15 +112,15 @@ class ClusterFaultTest {
 
   @Test
   @SuppressWarnings("try")
-  void aCoordinatorKilledMidSweepAndStartedAgainGoesOnWhereItWas() throws Exception {
+  void aCoordinatorKilledMidSweepAndStartedAgainGoesOnWhereItWasOnTwoProcessesOfOneDevice() throws Exception {
     LoopbackCluster cluster = new LoopbackCluster(dir, Optional.empty());
-    try (GantryProcess nodeA = cluster.worker("node-a");
-        GantryProcess nodeB = cluster.worker("node-b")) {
+    try (GantryProcess node = cluster.worker("node-a", "--trials-per-device", "2")) {
       String sweepId;
       String interrupted;
       String finishedFirst;
       try (GantryProcess first = cluster.coordinator()) {
         cluster.awaitWorkers(2);
+        assertEquals(Set.of("node-a/cpu-0", "node-a/cpu-0.2"), Set.copyOf(cluster.workerIds()));
         sweepId = cluster.submit(sweepFile());
         JsonNode done = cluster.awaitTrial(sweepId, t -> "completed".equals(t.path("status").asText()));
         finishedFirst = done.path("id").asText();
@@ -137,6 +139,10 @@ class ClusterFaultTest {
           assertTrue(trials.stream().allMatch(t -> t.status() == TrialStatus.COMPLETED), "0 trials lost: " + trials);
           TrialRecord finishedBefore = trials.stream().filter(t -> t.trialId().equals(finishedFirst)).findFirst().orElseThrow();
           assertEquals(1, finishedBefore.attempt(), "a finished trial is not run again");
+          // both processes of cpu:0 took a trial as the sweep came: CPU slots are not shared by fractions
+          assertTrue(
+              trials.stream().anyMatch(t -> t != finishedBefore && overlap(t, finishedBefore)),
+              "a trial ran beside " + finishedFirst + ": " + trials);
           TrialRecord resumed = trials.stream().filter(t -> t.trialId().equals(interrupted)).findFirst().orElseThrow();
           assertEquals(2, resumed.attempt());
           assertTrue(resumed.message().orElse("").startsWith("resumed from its checkpoint at step"), resumed.toString());
@@ -145,6 +151,12 @@ class ClusterFaultTest {
         }
       }
     }
+  }
+
+  /** Whether the two trials ran at the same time, from their first start to their end. */
+  private static boolean overlap(TrialRecord a, TrialRecord b) {
+    return a.startedAt().orElseThrow().isBefore(b.finishedAt().orElseThrow())
+        && b.startedAt().orElseThrow().isBefore(a.finishedAt().orElseThrow());
   }
 
   /** A running trial that started once a trial of the sweep had ended. */

@@ -67,10 +67,15 @@ final class LoopbackCluster {
         root.resolve("serve.log"), "serve", "--http-port", "" + httpPort, "--data-dir", data.toString(), "--workers", "" + workers);
   }
 
-  GantryProcess worker(String name) throws IOException {
-    return GantryProcess.start(
-        root.resolve(name + ".log"), "worker", "--join", "127.0.0.1:" + clusterPort, "--devices", "cpu:0",
-        "--threads", "1", "--name", name, "--data-dir", root.resolve(name).toString());
+  /** A worker node {@code name} serving {@code cpu:0}, with more of {@code gantry worker}'s options. */
+  GantryProcess worker(String name, String... options) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "worker", "--join", "127.0.0.1:" + clusterPort, "--devices", "cpu:0", "--threads", "1", "--name", name,
+                "--data-dir", root.resolve(name).toString()));
+    args.addAll(List.of(options));
+    return GantryProcess.start(root.resolve(name + ".log"), args.toArray(String[]::new));
   }
 
   /** Sends the sweep file with {@code gantry submit}; the new sweep's id. */
@@ -84,6 +89,13 @@ final class LoopbackCluster {
   Instant awaitWorkers(int count) throws Exception {
     await("" + count + " workers", () -> get("/api/cluster").map(c -> c.path("workers").size() >= count).orElse(false));
     return Instant.now();
+  }
+
+  /** The ids of the workers the coordinator's directory lists. */
+  List<String> workerIds() throws Exception {
+    List<String> ids = new ArrayList<>();
+    get("/api/cluster").orElseThrow().path("workers").forEach(w -> ids.add(w.path("id").asText()));
+    return ids;
   }
 
   JsonNode trial(String sweepId, String trialId) throws Exception {

@@ -123,7 +123,7 @@ class SweepJournalTest {
             new ScriptedSearch(), new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT);
     AtomicReference<EventOutbox> rows = new AtomicReference<>(EventOutbox.NONE);
     journal.set(new SweepJournal(store, event -> rows.get().rowsFor(event), this::seePublished, StoredSweep.read(store, plan).state()));
-    journal.get().record(new SweepEvent.TrialStarted(SWEEP, "t001", Map.of("lr", 0.1), "w1", "cpu", 1, Optional.empty(), Instant.now()));
+    journal.get().record(new SweepEvent.TrialStarted(SWEEP, "t001", Map.of("lr", 0.1), "w1", "cpu", 1.0, 1, Optional.empty(), Instant.now()));
     assertEquals(List.of("TrialStarted: stored running, 0 outbox rows, state running"), published);
     published.clear();
     rows.set(outbox);

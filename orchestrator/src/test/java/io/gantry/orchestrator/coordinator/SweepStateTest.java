@@ -34,7 +34,7 @@ class SweepStateTest {
   }
 
   private static SweepEvent started(String trialId, String worker, int attempt) {
-    return new SweepEvent.TrialStarted("s-1", trialId, Map.of(), worker, "cpu", attempt, Optional.empty(), Instant.EPOCH);
+    return new SweepEvent.TrialStarted("s-1", trialId, Map.of(), worker, "cpu", 1.0, attempt, Optional.empty(), Instant.EPOCH);
   }
 
   private static SweepEvent reported(String trialId, long step, int epoch, Map<String, Double> metrics) {

@@ -70,10 +70,41 @@ class ResourcesTest {
         "{gpus_per_trial: 2}              | 29 | resources.gpus_per_trial | each worker drives one device, so a trial can use at most one GPU, got 2",
         "{device: cpu, gpus_per_trial: 1} | 42 | resources.gpus_per_trial | gpus_per_trial 1 means device gpu, which contradicts device: cpu",
         "{device: gpu, gpus_per_trial: 0} | 42 | resources.gpus_per_trial | gpus_per_trial 0 means device cpu, which contradicts device: gpu",
-        "gpu                              | 12 | resources                | expected {device: gpu | cpu | any, gpus_per_trial: 0 | 1}, got \"gpu\"",
+        "gpu                              | 12 | resources                | expected {device: gpu | cpu | any, gpus_per_trial: 0 | 1, gpu_fraction: 0 < F <= 1}, got \"gpu\"",
+        "{gpu_fraction: 0}                | 27 | resources.gpu_fraction   | expected a fraction of a GPU, more than 0 and at most 1, got 0",
+        "{gpu_fraction: 1.5}              | 27 | resources.gpu_fraction   | expected a fraction of a GPU, more than 0 and at most 1, got 1.5",
+        "{gpu_fraction: -0.25}            | 27 | resources.gpu_fraction   | expected a fraction of a GPU, more than 0 and at most 1, got -0.25",
+        "{gpu_fraction: half}             | 27 | resources.gpu_fraction   | expected a number, got \"half\"",
+        "{gpu_fractoin: 0.5}              | 13 | resources.gpu_fractoin   | unknown key \"gpu_fractoin\"; did you mean \"gpu_fraction\"?",
+        "{device: cpu, gpu_fraction: 0.5} | 40 | resources.gpu_fraction   | gpu_fraction 0.5 means device gpu, which contradicts device: cpu",
+        "{gpus_per_trial: 0, gpu_fraction: 0.5} | 46 | resources.gpu_fraction | gpu_fraction 0.5 means device gpu, which contradicts gpus_per_trial: 0",
+        "{device: any, gpus_per_trial: 0, gpu_fraction: 0.5} | 59 | resources.gpu_fraction | gpu_fraction 0.5 means device gpu, which contradicts gpus_per_trial: 0",
       })
   void mistakesNameTheKeyAndPosition(String value, int column, String key, String message) {
     assertOnlyError(withResources(value), 10, column, key, message);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{gpu_fraction: 0.25}                                 | 0.25",
+        "{gpu_fraction: 1}                                    | 1.0",
+        "{device: gpu, gpu_fraction: 0.5}                     | 0.5",
+        "{gpus_per_trial: 1, gpu_fraction: 0.125}             | 0.125",
+        "{device: any, gpus_per_trial: 1, gpu_fraction: 0.5} | 0.5",
+      })
+  void aGpuFractionIsAGpuSweepWhoseTrialsShareTheirDevice(String value, double fraction) {
+    Resources resources = parse(withResources(value)).resources();
+    assertEquals(DeviceKind.GPU, resources.device());
+    assertEquals(fraction, resources.gpuFraction());
+  }
+
+  @Test
+  void aTrialTakesItsWholeDeviceUnlessTheFileSaysOtherwise() {
+    assertEquals(1.0, parse(withResources("{device: gpu}")).resources().gpuFraction());
+    assertEquals(1.0, parse(VALID).resources().gpuFraction());
+    assertEquals(0.25, parse(withResources("{gpu_fraction: 0.25}") + "threads_per_trial: 2\n").resources().gpuFraction(), "threads keep it");
   }
 
   @Test
@@ -92,6 +123,15 @@ class ResourcesTest {
     assertError(found.get(0), 11, 11, "resources.device", "did you mean \"gpu\"?");
     assertError(found.get(1), 12, 19, "resources.gpus_per_trial", "at most one GPU");
     assertError(found.get(2), 13, 3, "resources.memory", "unknown key \"memory\"");
+  }
+
+  @Test
+  void aBadFractionIsReportedBesideAContradiction() {
+    List<SpecError> found = errors(withResources("{device: cpu, gpus_per_trial: 1, gpu_fraction: 2}"));
+
+    assertEquals(2, found.size(), found::toString);
+    assertError(found.get(0), 10, 42, "resources.gpus_per_trial", "contradicts device: cpu");
+    assertError(found.get(1), 10, 59, "resources.gpu_fraction", "at most 1, got 2");
   }
 
   @ParameterizedTest
@@ -113,6 +153,7 @@ class ResourcesTest {
     assertEquals("cpu workers", new Resources(DeviceKind.CPU).describe());
     assertEquals("gpu workers", new Resources(DeviceKind.GPU).describe());
     assertEquals("cpu workers of at least 4 threads", new Resources(DeviceKind.CPU, 4).describe());
+    assertEquals("gpu workers, 0.25 of a GPU per trial", Resources.gpuShare(0.25).describe());
   }
 
   @Test
