@@ -1,8 +1,10 @@
-// The sweep page: the trials table, metric curves and parallel coordinates, sample grids; live
+// The sweep page: the trials table, metric curves and parallel coordinates, the devices of the
+// selected trials, sample grids; live
 // through the event stream; cancel the sweep, stop a trial; compare the selected trials.
 import { api, badge, el, fmt, fmtTime, safeUrl, throttle } from './common.js';
 import { curveOption, parallelOption, points } from './charts.js';
 import { compareUrl } from './compare-address.js';
+import { renderDevices } from './devices.js';
 import { renderSamples } from './samples.js';
 import { keepLive } from './sweep-live.js';
 import { STATUSES, ranking, renderTrials, varyingParams } from './trials-table.js';
@@ -77,6 +79,10 @@ function renderCurves() {
   $('curve-note').textContent = hidden ? 'values ≤ 0 are left out on a log scale' : '';
 }
 
+function renderDeviceTable() {
+  renderDevices($('devices'), $('device-table'), selectedTrials());
+}
+
 function renderImages() {
   renderSamples(selectedTrials(), state.artifacts, varyingParams(state.sweep), state.epoch);
 }
@@ -86,6 +92,7 @@ function renderAll() {
   renderTable();
   renderParallel();
   renderCurves();
+  renderDeviceTable();
   renderImages();
 }
 
@@ -147,6 +154,7 @@ function refreshSelection() {
   renderTable();
   renderParallel();
   renderCurves();
+  renderDeviceTable();
   renderImages();
   loadSelected().catch(console.error);
 }
@@ -203,7 +211,7 @@ parallel.on('click', (item) => { if (item.name) toggle(item.name); });
 
 keepLive(id, state, {
   reload: throttle(() => loadSweep().catch(console.error), 400),
-  redraw: throttle(() => { renderSummary(); renderTable(); renderParallel(); renderCurves(); }, 700),
+  redraw: throttle(() => { renderSummary(); renderTable(); renderParallel(); renderCurves(); renderDeviceTable(); }, 700),
   renderImages,
 });
 

@@ -73,6 +73,9 @@ class SweepPageLiveTest {
       assertTrue((Boolean) browser.js(
           "return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.find(s => s.name === arguments[0]).markPoint.data.length === 1", stopped),
           "the stopped trial is marked where it stopped");
+      browser.await("the devices panel has each selected trial's worker memory", Duration.ofSeconds(10),
+          "return !document.getElementById('devices').hidden"
+              + " && [...document.querySelectorAll('#device-table td[data-metric=\"system/process_memory_rss_megabytes\"]')].filter(td => Number(td.textContent) > 1).length === 4");
       browser.click("#trials tbody input:checked");
       browser.await("one curve per selected trial, after unselecting one", Duration.ofSeconds(10),
           "return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.length === 3");
