@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.view;
 
+import io.gantry.orchestrator.search.ParameterImportance;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
@@ -112,6 +113,18 @@ public final class SweepSummary {
   /** Best first, by the sweep's goal. */
   public static Comparator<Double> bestFirst(boolean maximize) {
     return maximize ? Comparator.reverseOrder() : Comparator.naturalOrder();
+  }
+
+  /**
+   * Which parameters moved the sweep's metric, from the completed trials only: a trial stopped
+   * early reports its metric at a smaller budget, which would read as an effect of its parameters.
+   */
+  public ParameterImportance importance() {
+    return ParameterImportance.of(
+        ranked.stream()
+            .filter(t -> t.record().status() == TrialStatus.COMPLETED)
+            .map(t -> new ParameterImportance.Observation(t.record().params(), t.objective().getAsDouble()))
+            .toList());
   }
 
   /** The trials that are finished, whatever their end. */
