@@ -53,7 +53,7 @@ final class ShowCommand implements Callable<Integer> {
       if (json) {
         Map<String, Object> document = report.fullJson(store, links);
         if (importance) {
-          document.put("importance", report.importanceJson());
+          document.putAll(report.importanceJson());
         }
         out.println(Json.write(document));
       } else {

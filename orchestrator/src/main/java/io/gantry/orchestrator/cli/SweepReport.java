@@ -89,25 +89,24 @@ final class SweepReport {
   }
 
   /**
-   * Each varying parameter's share of the metric's variance across completed trials, largest
-   * first, with a bar of up to 30 #; or why there is none.
+   * Each varying parameter's share of what the parameters explain of the metric's variance across
+   * completed trials, largest first, with a bar of up to 30 #; or why there is none.
    */
   String importanceTable() {
     ParameterImportance importance = summary.importance();
-    String heading = "importance for " + sweep.metricName() + " (marginal, completed trials)";
+    String heading = "importance for " + sweep.metricName() + " (marginal, completed trials";
     if (importance.missingReason().isPresent()) {
-      return heading + ": " + importance.missingReason().get() + "\n";
+      return heading + "): " + importance.missingReason().get() + "\n";
     }
+    heading += String.format(Locale.ROOT, "; together %.0f%% of its variance)", 100 * importance.explained());
     TextTable table = new TextTable("parameter", "importance", "");
     importance.shares().forEach(
         (name, share) -> table.row(List.of(name, String.format(Locale.ROOT, "%.1f%%", 100 * share), "#".repeat((int) Math.round(30 * share)))));
     return heading + ":\n" + table.render();
   }
 
-  /** The importance shares as JSON: parameter to share, or null where there are none. */
-  Map<String, Double> importanceJson() {
-    ParameterImportance importance = summary.importance();
-    return importance.missingReason().isPresent() ? null : importance.shares();
+  Map<String, Object> importanceJson() {
+    return summary.importanceJson();
   }
 
   String artifactList(RunStore store) {

@@ -45,10 +45,12 @@ public final class ParameterImportance {
   public record Observation(Map<String, Object> params, double objective) {}
 
   private final Map<String, Double> shares;
+  private final double explained;
   private final Optional<String> missingReason;
 
-  private ParameterImportance(Map<String, Double> shares, Optional<String> missingReason) {
+  private ParameterImportance(Map<String, Double> shares, double explained, Optional<String> missingReason) {
     this.shares = shares;
+    this.explained = explained;
     this.missingReason = missingReason;
   }
 
@@ -75,11 +77,11 @@ public final class ParameterImportance {
     scores.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .forEach(e -> shares.put(e.getKey(), sum > 0 ? e.getValue() / sum : 0.0));
-    return new ParameterImportance(Collections.unmodifiableMap(shares), Optional.empty());
+    return new ParameterImportance(Collections.unmodifiableMap(shares), Math.min(1, sum), Optional.empty());
   }
 
   private static ParameterImportance none(String reason) {
-    return new ParameterImportance(Map.of(), Optional.of(reason));
+    return new ParameterImportance(Map.of(), 0, Optional.of(reason));
   }
 
   /**
@@ -88,6 +90,15 @@ public final class ParameterImportance {
    */
   public Map<String, Double> shares() {
     return shares;
+  }
+
+  /**
+   * How much of the metric's variance the parameters explain between them, each alone (the sum of
+   * their scores, at most 1). The shares divide this: when it is small, the metric moved for
+   * reasons the parameters do not show (noise, interactions), and the largest share may be chance.
+   */
+  public double explained() {
+    return explained;
   }
 
   /** Why there are no shares, when there are none to give. */

@@ -8,6 +8,7 @@ import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,6 +126,19 @@ public final class SweepSummary {
             .filter(t -> t.record().status() == TrialStatus.COMPLETED)
             .map(t -> new ParameterImportance.Observation(t.record().params(), t.objective().getAsDouble()))
             .toList());
+  }
+
+  /**
+   * {@code importance} (parameter to share) and {@code importance_explained}, as {@code gantry show
+   * --json} and the API give them: both null where there are no shares.
+   */
+  public Map<String, Object> importanceJson() {
+    ParameterImportance importance = importance();
+    boolean none = importance.missingReason().isPresent();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("importance", none ? null : importance.shares());
+    json.put("importance_explained", none ? null : importance.explained());
+    return json;
   }
 
   /** The trials that are finished, whatever their end. */

@@ -27,6 +27,7 @@ class ShowImportanceTest {
     CliRun show = CliRun.gantry("show", ImportanceSweep.ID, "--data-dir", data.toString(), "--importance");
     assertEquals(0, show.code(), show.toString());
     List<String> lines = show.out().lines().dropWhile(l -> !l.startsWith("importance for val/score")).toList();
+    assertTrue(lines.get(0).matches("importance for val/score \\(marginal, completed trials; together \\d+% of its variance\\):"), lines.get(0));
     assertEquals("parameter  importance", lines.get(1).strip(), show.toString());
     assertTrue(lines.get(2).startsWith("lr ") && lines.get(2).contains("#"), show.toString());
     assertTrue(lines.get(3).startsWith("loss "), show.toString());
@@ -34,6 +35,7 @@ class ShowImportanceTest {
 
     JsonNode json = new ObjectMapper().readTree(CliRun.gantry("show", ImportanceSweep.ID, "--data-dir", data.toString(), "--json", "--importance").out());
     assertTrue(json.get("importance").get("lr").asDouble() > 0.9, json.get("importance").toString());
+    assertTrue(json.get("importance_explained").asDouble() > 0.8, json.toString());
     assertFalse(new ObjectMapper().readTree(CliRun.gantry("show", ImportanceSweep.ID, "--data-dir", data.toString(), "--json").out()).has("importance"));
   }
 
@@ -46,5 +48,6 @@ class ShowImportanceTest {
     assertTrue(show.out().contains("importance for val/fid (marginal, completed trials): not enough trials: 0 completed with the metric, 4 needed"), show.toString());
     JsonNode json = new ObjectMapper().readTree(CliRun.gantry("show", NoisySweep.ID, "--data-dir", data.toString(), "--json", "--importance").out());
     assertTrue(json.get("importance").isNull(), json.toString());
+    assertTrue(json.get("importance_explained").isNull(), json.toString());
   }
 }

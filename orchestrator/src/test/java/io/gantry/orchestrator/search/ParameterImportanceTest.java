@@ -41,6 +41,7 @@ class ParameterImportanceTest {
     assertEquals(List.of("x1", "x2"), List.copyOf(shares.keySet()), shares.toString());
     assertTrue(shares.get("x1") > 0.9, shares.toString());
     assertEquals(1.0, shares.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+    assertTrue(importance.explained() > 0.9, "x1 alone explains nearly all: " + importance.explained());
   }
 
   @Test
@@ -75,6 +76,13 @@ class ParameterImportanceTest {
                 trials(r -> Map.of("x", r.nextDouble(), "ignored", r.nextDouble()), p -> number(p, "x") + 0.1 * noise.nextGaussian()))
             .shares();
     assertTrue(shares.get("ignored") < 0.1, shares.toString());
+  }
+
+  @Test
+  void anObjectiveNoParameterMovesIsLittleExplainedWhateverTheShares() {
+    Random noise = new Random(5);
+    ParameterImportance importance = ParameterImportance.of(trials(r -> Map.of("x", r.nextDouble(), "loss", r.nextBoolean()), p -> noise.nextGaussian()));
+    assertTrue(importance.explained() < 0.1, importance.explained() + " " + importance.shares());
   }
 
   @Test

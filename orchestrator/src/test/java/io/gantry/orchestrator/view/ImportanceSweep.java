@@ -15,7 +15,7 @@ import java.util.OptionalInt;
 
 /**
  * A finished sweep, stored, whose 12 completed trials' val/score is 100 lr plus 0.1 for the
- * minimax loss: lr matters, loss a little, batch_size is the same everywhere. A 13th trial was
+ * minimax loss: lr matters (its three quantile bins explain 87% of the variance), loss a little, batch_size is the same everywhere. A 13th trial was
  * stopped early with a score that would make loss look decisive if it counted.
  */
 public final class ImportanceSweep {
@@ -26,7 +26,7 @@ public final class ImportanceSweep {
   private ImportanceSweep() {}
 
   public static SweepRecord write(RunStore store) {
-    Instant at = Instant.parse("2026-02-01T09:00:00Z");
+    Instant at = Instant.parse("2026-01-15T09:00:00Z");
     SweepRecord sweep =
         new SweepRecord(
             ID, "importance", "gan", "random", "val/score", "maximize", SweepStatus.FINISHED, "name: importance\n", null, "/a", at,
