@@ -66,6 +66,7 @@ class SweepPageLoadTest {
     assertEquals(LoadedSweep.TRIALS, browser.findAll("#trials tbody tr").size());
     assertEquals(LoadedSweep.TRIALS, browser.jsLong("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().series[0].data.length"));
     assertEquals(5, browser.jsLong("return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.length"));
+    assertEquals(3, browser.jsLong("return document.querySelectorAll('#sweep-importance:not([hidden]) .bar').length"), "a bar for each varying parameter");
     browser.screenshot("sweep-page-200-trials");
 
     assertShownAsText();
