@@ -73,7 +73,7 @@ function renderImportance() {
       `what moved ${state.sweep.metric.name}: the parameters explain ${(100 * state.sweep.importance_explained).toFixed(0)}% of its variance over completed trials, each alone, in these shares`),
     ...shares.flatMap(([name, share]) => [
       el('span', {}, name),
-      el('div', { class: 'bar', style: `width: ${(100 * share).toFixed(1)}%`, title: `${name}: ${(100 * share).toFixed(1)}%` }),
+      el('div', { class: 'share', style: `width: ${(100 * share).toFixed(1)}%`, title: `${name}: ${(100 * share).toFixed(1)}%` }),
       el('span', { class: 'muted' }, `${(100 * share).toFixed(1)}%`),
     ]));
 }
