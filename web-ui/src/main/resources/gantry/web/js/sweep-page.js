@@ -1,5 +1,5 @@
-// The sweep page: the trials table, metric curves and parallel coordinates, the devices of the
-// selected trials, sample grids; live
+// The sweep page: what moved the metric, the trials table, metric curves and parallel
+// coordinates, the devices of the selected trials, sample grids; live
 // through the event stream; cancel the sweep, stop a trial; compare the selected trials.
 import { api, badge, el, fmt, fmtTime, safeUrl, throttle } from './common.js';
 import { curveOption, parallelOption, points } from './charts.js';
@@ -52,6 +52,7 @@ function renderSummary() {
   const mlflow = safeUrl(s.mlflow_url);
   $('sweep-mlflow').hidden = !mlflow;
   if (mlflow) $('sweep-mlflow').href = mlflow;
+  renderImportance();
   const metrics = s.metric_names.length ? s.metric_names : [s.metric.name];
   const menu = $('curve-metric');
   if (menu.dataset.metrics !== metrics.join('\n')) {
@@ -60,6 +61,21 @@ function renderSummary() {
     menu.replaceChildren(...metrics.map((m) => el('option', { value: m, selected: m === chosen }, m)));
     menu.dataset.metrics = metrics.join('\n');
   }
+}
+
+/** Each parameter's share of what they explain of the metric's variance, as bars; hidden until the server has shares. */
+function renderImportance() {
+  const shares = Object.entries(state.sweep.importance || {});
+  const box = $('sweep-importance');
+  box.hidden = shares.length === 0;
+  box.replaceChildren(
+    el('span', { class: 'heading' },
+      `what moved ${state.sweep.metric.name}: the parameters explain ${(100 * state.sweep.importance_explained).toFixed(0)}% of its variance over completed trials, each alone, in these shares`),
+    ...shares.flatMap(([name, share]) => [
+      el('span', {}, name),
+      el('div', { class: 'share', style: `width: ${(100 * share).toFixed(1)}%`, title: `${name}: ${(100 * share).toFixed(1)}%` }),
+      el('span', { class: 'muted' }, `${(100 * share).toFixed(1)}%`),
+    ]));
 }
 
 function renderTable() {

@@ -3,6 +3,7 @@ package io.gantry.orchestrator.cli;
 import io.gantry.orchestrator.store.H2RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.tracking.TrackingLinks;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code gantry show SWEEP [--json] [--mlflow URL]}: one sweep and its trials, and their MLflow runs. */
+/** {@code gantry show SWEEP [--json] [--importance] [--mlflow URL]}: one sweep and its trials, and their MLflow runs. */
 @Command(name = "show", description = "Show a sweep and its trials: parameters, status, metrics, artifacts.")
 final class ShowCommand implements Callable<Integer> {
 
@@ -25,6 +26,9 @@ final class ShowCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "print one JSON document, metric histories included")
   private boolean json;
+
+  @Option(names = "--importance", description = "add how much each parameter moved the sweep's metric (share of its variance)")
+  private boolean importance;
 
   @Spec private CommandSpec command;
 
@@ -47,12 +51,19 @@ final class ShowCommand implements Callable<Integer> {
       SweepReport report = SweepReport.of(store, found.get());
       var out = command.commandLine().getOut();
       if (json) {
-        out.println(Json.write(report.fullJson(store, links)));
+        Map<String, Object> document = report.fullJson(store, links);
+        if (importance) {
+          document.putAll(report.importanceJson());
+        }
+        out.println(Json.write(document));
       } else {
         out.print(report.describe());
         out.print(report.leaderboard());
         out.print(report.artifactList(store));
         out.print(report.trackingLinks(links));
+        if (importance) {
+          out.print(report.importanceTable());
+        }
       }
       return 0;
     }

@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.cli;
 
+import io.gantry.orchestrator.search.ParameterImportance;
 import io.gantry.orchestrator.store.ArtifactRecord;
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.RunStore;
@@ -85,6 +86,27 @@ final class SweepReport {
       stoppedEarly.forEach(t -> text.append("  ").append(t.trialId()).append("  ").append(t.message().orElse("")).append('\n'));
     }
     return text.toString();
+  }
+
+  /**
+   * Each varying parameter's share of what the parameters explain of the metric's variance across
+   * completed trials, largest first, with a bar of up to 30 #; or why there is none.
+   */
+  String importanceTable() {
+    ParameterImportance importance = summary.importance();
+    String heading = "importance for " + sweep.metricName() + " (marginal, completed trials";
+    if (importance.missingReason().isPresent()) {
+      return heading + "): " + importance.missingReason().get() + "\n";
+    }
+    heading += String.format(Locale.ROOT, "; together %.0f%% of its variance)", 100 * importance.explained());
+    TextTable table = new TextTable("parameter", "importance", "");
+    importance.shares().forEach(
+        (name, share) -> table.row(List.of(name, String.format(Locale.ROOT, "%.1f%%", 100 * share), "#".repeat((int) Math.round(30 * share)))));
+    return heading + ":\n" + table.render();
+  }
+
+  Map<String, Object> importanceJson() {
+    return summary.importanceJson();
   }
 
   String artifactList(RunStore store) {

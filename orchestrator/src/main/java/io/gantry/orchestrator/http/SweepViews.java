@@ -60,6 +60,7 @@ final class SweepViews {
     json.put("param_names", params);
     json.put("metric_names", metrics);
     json.put("spec_yaml", summary.sweep().specYaml());
+    json.putAll(summary.importanceJson());
     Map<String, List<Map<String, Object>>> preemptions = new LinkedHashMap<>();
     for (PreemptionRecord p : store.preemptions(summary.sweep().id())) {
       preemptions.computeIfAbsent(p.trialId(), id -> new ArrayList<>()).add(Map.of("step", p.step(), "reason", p.reason(), "at", p.at().toString()));

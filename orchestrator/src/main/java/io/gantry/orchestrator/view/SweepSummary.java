@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.view;
 
+import io.gantry.orchestrator.search.ParameterImportance;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
@@ -7,6 +8,7 @@ import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +114,31 @@ public final class SweepSummary {
   /** Best first, by the sweep's goal. */
   public static Comparator<Double> bestFirst(boolean maximize) {
     return maximize ? Comparator.reverseOrder() : Comparator.naturalOrder();
+  }
+
+  /**
+   * Which parameters moved the sweep's metric, from the completed trials only: a trial stopped
+   * early reports its metric at a smaller budget, which would read as an effect of its parameters.
+   */
+  public ParameterImportance importance() {
+    return ParameterImportance.of(
+        ranked.stream()
+            .filter(t -> t.record().status() == TrialStatus.COMPLETED)
+            .map(t -> new ParameterImportance.Observation(t.record().params(), t.objective().getAsDouble()))
+            .toList());
+  }
+
+  /**
+   * {@code importance} (parameter to share) and {@code importance_explained}, as {@code gantry show
+   * --json} and the API give them: both null where there are no shares.
+   */
+  public Map<String, Object> importanceJson() {
+    ParameterImportance importance = importance();
+    boolean none = importance.missingReason().isPresent();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("importance", none ? null : importance.shares());
+    json.put("importance_explained", none ? null : importance.explained());
+    return json;
   }
 
   /** The trials that are finished, whatever their end. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gantry.orchestrator.view.ImportanceSweep;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ class ApiReadTest {
   static void start() throws IOException {
     server = TestServer.loopback(dataDir, (spec, plan, observer, pages) -> false);
     SmallSweep.write(server.store, dataDir);
+    ImportanceSweep.write(server.store);
     Files.writeString(dataDir.resolve("secret.txt"), "not for the web");
     api = server.base + "/api";
   }
@@ -75,6 +77,15 @@ class ApiReadTest {
     assertTrue(trials.get(1).get("latest_samples").isNull(), "a trial without a sample grid has none");
     assertEquals(SmallSweep.ID, Http.get(api + "/sweeps/api").json().get("id").asText(), "a name finds its newest sweep");
     assertNotFound(Http.get(api + "/sweeps/no-such-sweep"));
+  }
+
+  @Test
+  void oneSweepHasEachParametersImportanceOnceFourTrialsCompleted() {
+    assertTrue(Http.get(api + "/sweeps/" + SmallSweep.ID).json().get("importance").isNull(), "one completed trial");
+    JsonNode importance = Http.get(api + "/sweeps/" + ImportanceSweep.ID).json().get("importance");
+    assertEquals(List.of("lr", "loss"), texts(importance.fieldNames()));
+    assertTrue(importance.get("lr").asDouble() > 0.9, importance.toString());
+    assertTrue(Http.get(api + "/sweeps/" + ImportanceSweep.ID).json().get("importance_explained").asDouble() > 0.8);
   }
 
   @Test

@@ -66,6 +66,10 @@ class SweepPageLoadTest {
     assertEquals(LoadedSweep.TRIALS, browser.findAll("#trials tbody tr").size());
     assertEquals(LoadedSweep.TRIALS, browser.jsLong("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().series[0].data.length"));
     assertEquals(5, browser.jsLong("return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.length"));
+    assertEquals(
+        3,
+        browser.jsLong("const box = document.getElementById('sweep-importance'); return box.offsetHeight > 0 ? box.querySelectorAll('.share').length : -1"),
+        "what moved the metric shows, a bar for each varying parameter");
     browser.screenshot("sweep-page-200-trials");
 
     assertShownAsText();
