@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
@@ -37,12 +38,19 @@ final class LocalRunOptions {
   @Option(names = "--port", paramLabel = "PORT", description = "the coordinator's cluster port (default: a free one)")
   private int port;
 
+  @Mixin private TrialsPerDeviceOption trialsPerDevice;
+
   /**
-   * Tracking as {@code --mlflow} says, with its outbox in the store of {@code data}.
+   * Tracking as {@code --mlflow} says, with its outbox in the store of {@code data}; asked for
+   * before anything is written, so it checks the other options first.
    *
-   * @throws IllegalArgumentException for a URL that is no MLflow tracking server's
+   * @throws IllegalArgumentException for a {@code --trials-per-gpu} below 1, or a URL that is no
+   *     MLflow tracking server's
    */
   SweepTracking tracking(Path data) {
+    trialsPerDevice.problem().ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
     return mlflow.tracking(data);
   }
 
@@ -119,9 +127,14 @@ final class LocalRunOptions {
     return WebServer.start(service.system(), web.settings(), store, data, launcher, mlflow.links(data), Optional.of(service.view()), out);
   }
 
-  /** {@code --workers}, else the sweep file's {@code workers}, else (0) one per device of this machine. */
+  /**
+   * {@code --workers} devices, else the sweep file's {@code workers}, else (0) one per device of
+   * this machine; each listed {@code --trials-per-gpu} times, once per worker process it gets.
+   */
   private List<String> devices(Integer fileWorkers, int threadsPerTrial) {
     Integer asked = workers != null ? workers : fileWorkers;
-    return Devices.local(asked != null ? asked : 0, threadsPerTrial);
+    return Devices.local(asked != null ? asked : 0, threadsPerTrial).stream()
+        .flatMap(device -> Collections.nCopies(trialsPerDevice.perDevice(), device).stream())
+        .toList();
   }
 }

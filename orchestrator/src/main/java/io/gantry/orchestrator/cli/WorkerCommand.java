@@ -36,12 +36,7 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "compute threads per worker (default: ${DEFAULT-VALUE})")
   private int threads;
 
-  @Option(
-      names = {"--trials-per-gpu", "--trials-per-device"},
-      paramLabel = "K",
-      defaultValue = "1",
-      description = "worker processes per device, each with a trial of its own, for sweeps with gpu_fraction (default: ${DEFAULT-VALUE})")
-  private int trialsPerDevice;
+  @Mixin private TrialsPerDeviceOption trialsPerDevice;
 
   @Option(names = "--name", paramLabel = "NAME", description = "this node's name in worker ids, NAME/gpu-0 (default: the host name)")
   private String name;
@@ -66,8 +61,8 @@ final class WorkerCommand implements Callable<Integer> {
       err.println("--threads must be at least 1");
       return GantryCli.EXIT_BAD_INPUT;
     }
-    if (trialsPerDevice < 1) {
-      err.println("--trials-per-gpu must be at least 1 (worker processes per device), not " + trialsPerDevice);
+    if (trialsPerDevice.problem().isPresent()) {
+      err.println(trialsPerDevice.problem().get());
       return GantryCli.EXIT_BAD_INPUT;
     }
     List<String> served = devices != null && !devices.isEmpty() ? devices : Devices.local(0, threads);
@@ -80,7 +75,7 @@ final class WorkerCommand implements Callable<Integer> {
     String node = name != null ? name : InetAddress.getLocalHost().getHostName();
     WorkerLaunch launch = new WorkerLaunch(address.group(1), Integer.parseInt(address.group(2)), host, threads);
     Path logDir = dataDir.resolve().resolve("logs").resolve("worker-node");
-    try (WorkerNode workers = WorkerNode.start(launch, node, served, trialsPerDevice, logDir, out)) {
+    try (WorkerNode workers = WorkerNode.start(launch, node, served, trialsPerDevice.perDevice(), logDir, out)) {
       out.printf(
           "%d worker(s) %s of %s joining %s; logs in %s%n", workers.workerIds().size(), workers.workerIds(), node, join, logDir);
       out.flush();

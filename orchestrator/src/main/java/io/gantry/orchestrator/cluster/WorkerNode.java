@@ -71,8 +71,7 @@ public final class WorkerNode implements AutoCloseable {
 
   /** The id of the {@code copy}-th worker process of {@code device}, counting from 1. */
   private static String workerId(String name, String device, int copy) {
-    String first = name + "/" + device.replace(':', '-');
-    return copy == 1 ? first : first + "." + copy;
+    return name + "/" + WorkerLaunch.processName(device, copy);
   }
 
   /** The ids of the workers, in the order they were started. */

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,15 +27,20 @@ public final class LocalWorkers implements AutoCloseable {
     this.logs = logs;
   }
 
-  /** Starts one worker per device, each joining the coordinator at 127.0.0.1:{@code port}. */
+  /**
+   * Starts one worker per entry of {@code devices}, each joining the coordinator at
+   * 127.0.0.1:{@code port}; a device listed K times gets K processes ({@code gpu-0}, {@code
+   * gpu-0.2}, ...).
+   */
   public static LocalWorkers start(List<String> devices, int threadsPerTrial, int port, Path logDir) {
     WorkerLaunch launch = new WorkerLaunch("127.0.0.1", port, "127.0.0.1", threadsPerTrial);
     try {
       Files.createDirectories(logDir);
       List<Process> processes = new ArrayList<>();
       List<Path> logs = new ArrayList<>();
+      Map<String, Integer> copies = new HashMap<>();
       for (String device : devices) {
-        String id = device.replace(':', '-');
+        String id = WorkerLaunch.processName(device, copies.merge(device, 1, Integer::sum));
         logs.add(logDir.resolve("worker-" + id + ".log"));
         processes.add(launch.process(device, id, logs.get(logs.size() - 1)).start());
       }

@@ -73,6 +73,16 @@ public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int t
         mainClass);
   }
 
+  /**
+   * How the {@code copy}-th worker process of {@code device} (counting from 1) is named among a
+   * machine's workers: {@code gpu-0} for the first, as with one per device, then {@code gpu-0.2},
+   * {@code gpu-0.3}, ...
+   */
+  public static String processName(String device, int copy) {
+    String first = device.replace(':', '-');
+    return copy == 1 ? first : first + "." + copy;
+  }
+
   /** The worker module's classpath this process was given; throws when it was given none. */
   static String classpath() {
     String classpath = System.getProperty(CLASSPATH_PROPERTY, "");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,28 @@ class GantryCliTest {
         workers.add(stored.worker().orElseThrow());
       }
       assertEquals(2, workers.size(), "both worker processes ran trials: " + workers);
+    }
+  }
+
+  @Test
+  void twoProcessesOfOneDeviceRunTwoTrialsAtOnce() throws Exception {
+    Path file = write("shared.yaml", SWEEP.replace("name: cli-e2e", "name: shared").replace("budget: {steps: 150}", "budget: {steps: 600}"));
+    Path data = dir.resolve("shared");
+    CliRun bad = CliRun.gantry("run", file.toString(), "--data-dir", data.toString(), "--trials-per-gpu", "0");
+    assertEquals(GantryCli.EXIT_BAD_INPUT, bad.code(), bad.toString());
+    assertTrue(bad.err().contains("--trials-per-gpu must be at least 1"), bad.toString());
+    assertFalse(Files.exists(data.resolve("gantry.mv.db")), "a bad option writes nothing");
+
+    CliRun run = CliRun.gantry("run", file.toString(), "--data-dir", data.toString(), "--workers", "1", "--trials-per-device", "2");
+    assertEquals(0, run.code(), run.toString());
+    try (H2RunStore store = H2RunStore.open(data)) {
+      List<TrialRecord> trials = store.trials("shared-1");
+      assertEquals(Set.of("cpu-0", "cpu-0.2"), trials.stream().map(t -> t.worker().orElseThrow()).collect(Collectors.toSet()));
+      boolean overlap =
+          trials.stream().anyMatch(a -> trials.stream().anyMatch(b -> a != b
+              && a.startedAt().orElseThrow().isBefore(b.finishedAt().orElseThrow())
+              && b.startedAt().orElseThrow().isBefore(a.finishedAt().orElseThrow())));
+      assertTrue(overlap, "two trials ran at once on cpu:0: " + trials);
     }
   }
 
