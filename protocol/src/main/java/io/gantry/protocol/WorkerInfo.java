@@ -2,6 +2,7 @@ package io.gantry.protocol;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * Who a worker is: a stable id, the host it runs on and its device, with how many threads it
@@ -24,6 +25,19 @@ public record WorkerInfo(String workerId, String host, String device, int thread
   /** This process, serving the GPU {@code device} that it found as {@code gpu}. */
   public static WorkerInfo ofThisProcess(String workerId, String device, int threads, GpuDetails gpu) {
     return new WorkerInfo(workerId, hostName(), device, threads, ProcessHandle.current().pid(), gpu.memoryBytes(), gpu);
+  }
+
+  /**
+   * The GPU this worker drives, named {@code host/gpu:N}: several worker processes of one host may
+   * share it. Empty for a CPU slot, which is not shared.
+   */
+  public Optional<String> sharedGpu() {
+    return sharedGpu(host, device);
+  }
+
+  /** The GPU a worker on {@code host} driving {@code device} uses, as {@link #sharedGpu()} names it. */
+  public static Optional<String> sharedGpu(String host, String device) {
+    return device.startsWith("gpu") ? Optional.of(host + "/" + device) : Optional.empty();
   }
 
   private static String hostName() {

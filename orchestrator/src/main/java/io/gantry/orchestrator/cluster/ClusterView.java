@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.cluster;
 
 import io.gantry.protocol.GpuDetails;
+import io.gantry.protocol.WorkerInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,13 @@ public final class ClusterView {
     public List<GpuUse> gpus() {
       Map<String, GpuUse> byGpu = new LinkedHashMap<>();
       for (WorkerStatus w : workers) {
-        if (w.device().startsWith("gpu")) {
-          byGpu.merge(
-              w.host() + "/" + w.device(),
-              new GpuUse(w.host(), w.device(), 1, w.gpuFraction()),
-              (a, b) -> new GpuUse(a.host(), a.device(), a.workers() + b.workers(), a.taken() + b.taken()));
-        }
+        WorkerInfo.sharedGpu(w.host(), w.device())
+            .ifPresent(
+                gpu ->
+                    byGpu.merge(
+                        gpu,
+                        new GpuUse(w.host(), w.device(), 1, w.gpuFraction()),
+                        (a, b) -> new GpuUse(a.host(), a.device(), a.workers() + b.workers(), a.taken() + b.taken())));
       }
       return List.copyOf(byGpu.values());
     }

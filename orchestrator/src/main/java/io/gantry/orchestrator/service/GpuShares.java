@@ -4,7 +4,6 @@ import io.gantry.protocol.WorkerInfo;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,7 +38,7 @@ public final class GpuShares {
 
   /** These shares with a trial taking {@code fraction} of {@code worker}'s GPU; the same for a CPU slot. */
   public GpuShares plus(WorkerInfo worker, double fraction) {
-    return gpuOf(worker).map(gpu -> add(gpu, fraction)).orElse(this);
+    return worker.sharedGpu().map(gpu -> add(gpu, fraction)).orElse(this);
   }
 
   /** These shares once a trial taking {@code fraction} of {@code worker}'s GPU has ended. */
@@ -49,7 +48,7 @@ public final class GpuShares {
 
   /** These shares with a trial on {@code worker}'s GPU being preempted, so that the GPU drains. */
   public GpuShares preempting(WorkerInfo worker) {
-    return gpuOf(worker)
+    return worker.sharedGpu()
         .map(
             gpu -> {
               Set<String> more = new HashSet<>(draining);
@@ -61,7 +60,7 @@ public final class GpuShares {
 
   /** How much of {@code worker}'s GPU its trials take; always 0 for a CPU slot. */
   public double taken(WorkerInfo worker) {
-    return gpuOf(worker).map(gpu -> taken.getOrDefault(gpu, 0.0)).orElse(0.0);
+    return worker.sharedGpu().map(gpu -> taken.getOrDefault(gpu, 0.0)).orElse(0.0);
   }
 
   /** Whether a trial taking {@code fraction} of its GPU fits on {@code worker}'s beside those there. */
@@ -71,21 +70,17 @@ public final class GpuShares {
 
   /** Whether {@code worker} may start a trial taking {@code fraction} of its GPU now: it fits, and the GPU is not draining. */
   public boolean admits(WorkerInfo worker, double fraction) {
-    return fits(worker, fraction) && gpuOf(worker).map(gpu -> !draining.contains(gpu)).orElse(true);
+    return fits(worker, fraction) && worker.sharedGpu().map(gpu -> !draining.contains(gpu)).orElse(true);
   }
 
   /** Whether the two workers serve the same GPU; two CPU slots never do, as nothing is shared there. */
   public static boolean sameGpu(WorkerInfo a, WorkerInfo b) {
-    return gpuOf(a).isPresent() && gpuOf(a).equals(gpuOf(b));
+    return a.sharedGpu().isPresent() && a.sharedGpu().equals(b.sharedGpu());
   }
 
   private GpuShares add(String gpu, double fraction) {
     Map<String, Double> more = new HashMap<>(taken);
     more.merge(gpu, fraction, Double::sum);
     return new GpuShares(more, draining);
-  }
-
-  private static Optional<String> gpuOf(WorkerInfo worker) {
-    return worker.device().startsWith("gpu") ? Optional.of(worker.host() + "/" + worker.device()) : Optional.empty();
   }
 }
