@@ -100,9 +100,9 @@ final class GanRecipe extends AdversarialRecipe {
     Map<String, Double> metrics = super.evaluate(manager);
     data.truth().ifPresent(t -> metrics.putAll(Evaluation.momentErrors(this, t, manager)));
     if (data.mixture().isPresent()) {
-      int n = data.test().size();
+      int n = test.size();
       float[] generated = samples(n, manager).toFloatArray();
-      metrics.put("val/ks", KsDistance.between(generated, data.test().values(0, n)));
+      metrics.put("val/ks", KsDistance.between(generated, test.values(0, n)));
     }
     return metrics;
   }
@@ -128,7 +128,7 @@ final class GanRecipe extends AdversarialRecipe {
    */
   @Override
   public Map<String, ImageGrid> pictures(NDManager manager) {
-    if (data.test().isImage()) {
+    if (test.isImage()) {
       return Map.of(
           "interpolation", LatentGrids.interpolation(manager, latent, generator::evaluate));
     }
