@@ -1,9 +1,6 @@
 package io.gantry.orchestrator.run;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -27,18 +24,6 @@ public final class Devices {
   }
 
   private static int gpuCount() {
-    try {
-      Process smi = new ProcessBuilder("nvidia-smi", "-L").redirectErrorStream(true).start();
-      String out = new String(smi.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!smi.waitFor(10, TimeUnit.SECONDS) || smi.exitValue() != 0) {
-        return 0;
-      }
-      return (int) out.lines().filter(line -> line.startsWith("GPU ")).count();
-    } catch (IOException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    }
+    return CommandOutput.of("nvidia-smi", "-L").map(out -> (int) out.lines().filter(line -> line.startsWith("GPU ")).count()).orElse(0);
   }
 }

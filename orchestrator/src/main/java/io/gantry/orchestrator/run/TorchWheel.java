@@ -3,7 +3,6 @@ package io.gantry.orchestrator.run;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -98,16 +96,7 @@ public record TorchWheel(Path lib, List<Path> cudaLibs) {
 
   /** Whether the dynamic linker knows the NVIDIA driver's library. */
   static boolean hasDriver() {
-    try {
-      Process ldconfig = new ProcessBuilder("ldconfig", "-p").redirectErrorStream(true).start();
-      String out = new String(ldconfig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return ldconfig.waitFor(10, TimeUnit.SECONDS) && out.contains("libcuda.so.1");
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return CommandOutput.of("ldconfig", "-p").map(out -> out.contains("libcuda.so.1")).orElse(false);
   }
 
   private Path linksWithoutDriver() {

@@ -1,12 +1,10 @@
 package io.gantry.orchestrator.tracking;
 
-import java.io.IOException;
+import io.gantry.orchestrator.run.CommandOutput;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The git commit Gantry's code was built from, when it runs from a git checkout (as {@code
@@ -31,17 +29,6 @@ final class CodeVersion {
   }
 
   private static Optional<String> revParse(Path repo) {
-    try {
-      Process git = new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "HEAD").redirectErrorStream(true).start();
-      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && out.matches("[0-9a-f]{40}")) {
-        return Optional.of(out);
-      }
-    } catch (IOException e) {
-      // no git on this machine
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return Optional.empty();
+    return CommandOutput.of("git", "-C", repo.toString(), "rev-parse", "HEAD").map(String::trim).filter(out -> out.matches("[0-9a-f]{40}"));
   }
 }
