@@ -3,6 +3,7 @@ package io.gantry.orchestrator.cli;
 import io.gantry.orchestrator.search.ParameterImportance;
 import io.gantry.orchestrator.store.ArtifactRecord;
 import io.gantry.orchestrator.store.MetricPoint;
+import io.gantry.orchestrator.store.Objectives;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.TrialRecord;
@@ -42,17 +43,35 @@ final class SweepReport {
   }
 
   String describe() {
+    Objectives objectives = sweep.objectives();
+    String metrics =
+        objectives.metrics().stream().map(m -> m.name() + " (" + m.goal() + ")").collect(Collectors.joining(", "));
+    String constraints =
+        objectives.constraints().isEmpty()
+            ? ""
+            : String.format(
+                "  constraints %s%n",
+                objectives.constraints().stream().map(SweepReport::boundText).collect(Collectors.joining(", ")));
     return String.format(
-        "sweep %s (%s, %s on %s) %s%n  created %s%s%n  metric %s (%s)%n",
+        "sweep %s (%s, %s on %s) %s%n  created %s%s%n  %s %s%n%s",
         sweep.id(), sweep.name(), sweep.method(), sweep.model(), sweep.status().name().toLowerCase(Locale.ROOT),
         sweep.createdAt(), sweep.finishedAt().map(f -> ", finished " + f).orElse(""),
-        sweep.metricName(), sweep.metricGoal());
+        objectives.metrics().size() == 1 ? "metric" : "metrics", metrics, constraints);
+  }
+
+  /** {@code 0.2 <= val/recall <= 0.9}, {@code val/fid <= 50}. */
+  private static String boundText(Objectives.Bound bound) {
+    return (bound.min().isPresent() ? format(bound.min().getAsDouble()) + " <= " : "")
+        + bound.metric()
+        + (bound.max().isPresent() ? " <= " + format(bound.max().getAsDouble()) : "");
   }
 
   /**
    * Rank, trial, status, the parameters that vary between trials, and the metric; for a metric
-   * measured with its noise, that noise and which trials the best cannot be told apart from; then
-   * why each trial a scheduler stopped early was stopped.
+   * measured with its noise, that noise and which trials the best cannot be told apart from; for a
+   * sweep of several metrics or with constraints, the other metrics, whether the trial is feasible
+   * and a {@code *} on the Pareto front's trials; then why each trial a scheduler stopped early was
+   * stopped.
    */
   String leaderboard() {
     List<String> varying = varyingParameters();
@@ -62,6 +81,16 @@ final class SweepReport {
     boolean noisy = summary.trials().stream().anyMatch(t -> t.noise().isPresent());
     if (noisy) {
       header.addAll(List.of("±", "vs best"));
+    }
+    Objectives objectives = sweep.objectives();
+    List<String> otherMetrics = objectives.metrics().stream().skip(1).map(Objectives.Target::name).toList();
+    header.addAll(otherMetrics);
+    boolean constrained = !objectives.constraints().isEmpty();
+    if (constrained) {
+      header.add("feasible");
+    }
+    if (objectives.beyondOneMetric()) {
+      header.add("front");
     }
     TextTable table = new TextTable(header.toArray(String[]::new));
     List<TrialSummary> ranked = summary.ranked();
@@ -76,6 +105,13 @@ final class SweepReport {
       if (noisy) {
         row.add(trial.noise().isPresent() ? format(trial.noise().getAsDouble()) : "-");
         row.add(rank == 0 ? "best" : summary.withinNoiseOfBest(trial).map(w -> w ? "within noise" : "").orElse(""));
+      }
+      otherMetrics.forEach(m -> row.add(Optional.ofNullable(trial.latestMetrics().get(m)).map(SweepReport::format).orElse("-")));
+      if (constrained) {
+        row.add(summary.feasible(trial).orElseThrow() ? "yes" : "no");
+      }
+      if (objectives.beyondOneMetric()) {
+        row.add(summary.front().contains(trial) ? "*" : "");
       }
       table.row(row);
     }
@@ -161,6 +197,7 @@ final class SweepReport {
   Map<String, Object> fullJson(RunStore store, TrackingLinks links) {
     Map<String, Object> json = summaryJson();
     json.put("spec_yaml", sweep.specYaml());
+    json.putAll(summary.objectivesJson());
     json.put("mlflow_url", links.sweepUrl(sweep.id()).orElse(null));
     json.put("trials", summary.trials().stream().map(t -> trialJson(store, t, links)).toList());
     return json;
@@ -185,6 +222,7 @@ final class SweepReport {
     json.put("objective", trial.objective().isPresent() ? trial.objective().getAsDouble() : null);
     json.put("objective_noise", trial.noise().isPresent() ? trial.noise().getAsDouble() : null);
     json.put("within_noise_of_best", summary.withinNoiseOfBest(trial).orElse(null));
+    json.putAll(summary.trialObjectivesJson(trial));
     json.put("final_metrics", trial.latestMetrics());
     Map<String, List<Map<String, Object>>> history = new TreeMap<>();
     for (MetricPoint p : store.metrics(sweep.id(), record.trialId())) {

@@ -61,6 +61,7 @@ final class SweepViews {
     json.put("metric_names", metrics);
     json.put("spec_yaml", summary.sweep().specYaml());
     json.putAll(summary.importanceJson());
+    json.putAll(summary.objectivesJson());
     Map<String, List<Map<String, Object>>> preemptions = new LinkedHashMap<>();
     for (PreemptionRecord p : store.preemptions(summary.sweep().id())) {
       preemptions.computeIfAbsent(p.trialId(), id -> new ArrayList<>()).add(Map.of("step", p.step(), "reason", p.reason(), "at", p.at().toString()));
@@ -123,6 +124,7 @@ final class SweepViews {
     json.put("objective", summary.objective().isPresent() ? summary.objective().getAsDouble() : null);
     json.put("objective_noise", summary.noise().isPresent() ? summary.noise().getAsDouble() : null);
     json.put("within_noise_of_best", sweepSummary.withinNoiseOfBest(summary).orElse(null));
+    json.putAll(sweepSummary.trialObjectivesJson(summary));
     Map<String, Double> metrics = new LinkedHashMap<>();
     summary.latestMetrics().forEach((name, value) -> metrics.put(name, JsonResponses.finite(value)));
     json.put("metrics", metrics);

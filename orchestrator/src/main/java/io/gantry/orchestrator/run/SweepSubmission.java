@@ -3,9 +3,11 @@ package io.gantry.orchestrator.run;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.schedule.TrialSchedulers;
 import io.gantry.orchestrator.search.SearchStrategies;
+import io.gantry.orchestrator.store.Objectives;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
+import io.gantry.orchestrator.sweep.MetricGoal.Goal;
 import io.gantry.orchestrator.sweep.SweepSpec;
 import io.gantry.orchestrator.sweep.SweepSpecException;
 import io.gantry.orchestrator.sweep.SweepSpecParser;
@@ -43,9 +45,17 @@ public final class SweepSubmission {
             artifactDir.toString(),
             Instant.now(),
             Optional.empty(),
-            OptionalInt.of(spec.maxTrials()));
+            OptionalInt.of(spec.maxTrials()),
+            objectivesOf(spec));
     store.createSweep(sweep, List.of());
     return planOf(spec, sweepId, artifactDir);
+  }
+
+  /** The spec's metrics and constraints as the store keeps them. */
+  static Objectives objectivesOf(SweepSpec spec) {
+    return new Objectives(
+        spec.metrics().stream().map(m -> new Objectives.Target(m.name(), m.goal() == Goal.MAXIMIZE)).toList(),
+        spec.constraints().stream().map(c -> new Objectives.Bound(c.metric(), c.min(), c.max())).toList());
   }
 
   /**

@@ -29,7 +29,7 @@ public final class H2RunStore implements RunStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SWEEP_COLUMNS =
       "id, name, model, method, metric_name, metric_goal, status, spec_yaml, source_path, artifact_dir, created_at, finished_at,"
-          + " max_trials";
+          + " max_trials, objectives";
   private static final String TRIAL_COLUMNS =
       "sweep_id, trial_id, seq, params_json, seed, status, worker, device, last_step, attempt, message, started_at, finished_at,"
           + " stop_rung";
@@ -90,11 +90,12 @@ public final class H2RunStore implements RunStore {
         "create sweep " + sweep.id(),
         () -> {
           update(
-              "INSERT INTO sweeps (" + SWEEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              "INSERT INTO sweeps (" + SWEEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               sweep.id(), sweep.name(), sweep.model(), sweep.method(), sweep.metricName(), sweep.metricGoal(),
               sweep.status().name(), sweep.specYaml(), sweep.sourcePath(), sweep.artifactDir(),
               timestamp(sweep.createdAt()), sweep.finishedAt().map(H2RunStore::timestamp).orElse(null),
-              sweep.maxTrials().isPresent() ? sweep.maxTrials().getAsInt() : null);
+              sweep.maxTrials().isPresent() ? sweep.maxTrials().getAsInt() : null,
+              sweep.objectives().beyondOneMetric() ? toJson(sweep.objectives().toJsonMap()) : null);
           insertTrials(trials);
         });
   }
@@ -441,7 +442,10 @@ public final class H2RunStore implements RunStore {
               rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
               rows.getString(6), SweepStatus.valueOf(rows.getString(7)), rows.getString(8), rows.getString(9),
               rows.getString(10), instant(rows, 11).orElseThrow(), instant(rows, 12),
-              rows.getObject(13) == null ? OptionalInt.empty() : OptionalInt.of(rows.getInt(13))));
+              rows.getObject(13) == null ? OptionalInt.empty() : OptionalInt.of(rows.getInt(13)),
+              rows.getString(14) == null
+                  ? Objectives.single(rows.getString(5), Objectives.Target.maximizes(rows.getString(6)))
+                  : Objectives.fromJsonMap(fromJson(rows.getString(14)))));
     }
     return sweeps;
   }

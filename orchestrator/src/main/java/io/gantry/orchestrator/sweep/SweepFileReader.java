@@ -26,6 +26,8 @@ final class SweepFileReader {
           "dataset",
           "method",
           "metric",
+          "metrics",
+          "constraints",
           "budget",
           "parameters",
           "max_trials",
@@ -79,10 +81,10 @@ final class SweepFileReader {
                         .read(node)
                         .filter(data -> trainsOn(model, data, node)));
     Optional<Method> method = top.required("method").flatMap(this::method);
-    Optional<MetricGoal> metric =
-        top.required("metric")
-            .flatMap(
-                node -> new MetricReader(reader).read(node, model, dataset));
+    Optional<List<MetricGoal>> metrics = metrics(top, model, dataset);
+    Optional<MetricGoal> metric = metrics.map(list -> list.get(0));
+    Optional<List<MetricConstraint>> constraints =
+        top.optional("constraints").flatMap(node -> new ConstraintsReader(reader).read(node, model, dataset));
     Optional<Budget> budget = top.required("budget").flatMap(this::budget);
     Optional<EarlyTerminate> earlyTerminate =
         top.optional("early_terminate")
@@ -120,7 +122,7 @@ final class SweepFileReader {
             model.orElseThrow(),
             dataset.orElseThrow(),
             method.orElseThrow(),
-            metric.orElseThrow(),
+            metrics.orElseThrow(),
             budget.orElseThrow(),
             parameters,
             maxTrials.orElseThrow(),
@@ -133,7 +135,21 @@ final class SweepFileReader {
             source,
             yamlText,
             resources.withThreads(threads),
-            scheduling));
+            scheduling,
+            constraints.orElse(List.of())));
+  }
+
+  /** {@code metric: {...}} or {@code metrics: [{...}, ...]}, exactly one of them. */
+  private Optional<List<MetricGoal>> metrics(
+      MappingFields top, Optional<String> model, Optional<DatasetSpec> dataset) {
+    if (top.has("metric") && top.has("metrics")) {
+      reader.error(top.optional("metrics").orElseThrow(), "metrics", "expected metric or metrics, not both");
+      return Optional.empty();
+    }
+    MetricReader metricReader = new MetricReader(reader);
+    return top.has("metrics")
+        ? metricReader.readAll(top.optional("metrics").orElseThrow(), model, dataset)
+        : top.required("metric").flatMap(node -> metricReader.read(node, model, dataset)).map(List::of);
   }
 
   private Optional<String> name(Node node) {

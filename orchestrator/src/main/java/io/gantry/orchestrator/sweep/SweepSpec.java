@@ -5,6 +5,7 @@ import io.gantry.protocol.trial.DatasetSpec;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import java.util.Optional;
  * @param model a model of {@link io.gantry.protocol.catalog.ModelCatalog#models()}
  * @param dataset the data every trial trains on; file paths are absolute
  * @param method how trial parameters are chosen
- * @param metric the metric that ranks trials
+ * @param metrics the metrics the sweep optimises, at least one, each at most once: the first ranks
+ *     trials, and early stopping and single-objective search judge by it; with several, the
+ *     finished trials that no other beats on every one of them form the sweep's Pareto front
  * @param budget how long each trial trains
  * @param parameters the parameters the sweep sets, in file order; the model's other parameters keep
  *     their catalog defaults
@@ -35,13 +38,15 @@ import java.util.Optional;
  * @param resources which workers may run the sweep's trials; {@link Resources#ANY} by default
  * @param scheduling how the sweep shares workers with other sweeps; {@link Scheduling#DEFAULT} by
  *     default
+ * @param constraints bounds on metrics that a trial must meet to count as feasible, as Optuna's
+ *     {@code constraints_func}; none by default
  */
 public record SweepSpec(
     String name,
     String model,
     DatasetSpec dataset,
     Method method,
-    MetricGoal metric,
+    List<MetricGoal> metrics,
     Budget budget,
     Map<String, ParameterSpec> parameters,
     int maxTrials,
@@ -54,7 +59,8 @@ public record SweepSpec(
     Path source,
     String yamlText,
     Resources resources,
-    Scheduling scheduling) {
+    Scheduling scheduling,
+    List<MetricConstraint> constraints) {
 
   /** Trials a random search runs when the file gives no {@code max_trials}. */
   public static final int DEFAULT_RANDOM_TRIALS = 10;
@@ -79,7 +85,11 @@ public record SweepSpec(
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(metric, "metric");
+    metrics = List.copyOf(metrics);
+    constraints = List.copyOf(constraints);
+    if (metrics.isEmpty() || metrics.stream().map(MetricGoal::name).distinct().count() < metrics.size()) {
+      throw new IllegalArgumentException("expected one or more distinct metrics, got " + metrics);
+    }
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(earlyTerminate, "earlyTerminate");
     Objects.requireNonNull(tpe, "tpe");
@@ -93,6 +103,11 @@ public record SweepSpec(
     requireAtLeast(workers, 0, "workers");
     requireAtLeast(threadsPerTrial, 1, "threadsPerTrial");
     requireAtLeast(reportEvery, 1, "reportEvery");
+  }
+
+  /** The metric that ranks trials, the first of {@link #metrics}. */
+  public MetricGoal metric() {
+    return metrics.get(0);
   }
 
   private static void requireAtLeast(int value, int least, String what) {

@@ -1,17 +1,21 @@
 package io.gantry.orchestrator.view;
 
 import io.gantry.orchestrator.search.ParameterImportance;
+import io.gantry.orchestrator.search.ParetoRanks;
+import io.gantry.orchestrator.store.Objectives;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * A sweep as it is read: its record, its trials in planned order with their objectives, those
@@ -22,6 +26,7 @@ public final class SweepSummary {
   private final SweepRecord sweep;
   private final List<TrialSummary> trials;
   private final List<TrialSummary> ranked;
+  private final List<TrialSummary> front;
 
   private SweepSummary(SweepRecord sweep, List<TrialSummary> trials) {
     this.sweep = sweep;
@@ -31,6 +36,28 @@ public final class SweepSummary {
             .filter(t -> t.objective().isPresent())
             .sorted(Comparator.comparing(t -> t.objective().getAsDouble(), bestFirst(sweep.maximize())))
             .toList();
+    this.front = front(sweep.objectives(), ranked);
+  }
+
+  /**
+   * The completed, feasible trials with a finite value of every metric that no other such trial
+   * beats on every metric, in ranked order; as Optuna's {@code best_trials}, trials still running
+   * or stopped early, at a smaller budget, do not take part.
+   */
+  private static List<TrialSummary> front(Objectives objectives, List<TrialSummary> ranked) {
+    List<TrialSummary> candidates = new ArrayList<>();
+    List<double[]> points = new ArrayList<>();
+    for (TrialSummary trial : ranked) {
+      Optional<double[]> values = objectives.lowerIsBetter(trial.latestMetrics());
+      if (trial.record().status() == TrialStatus.COMPLETED
+          && values.isPresent()
+          && objectives.feasible(trial.latestMetrics())) {
+        candidates.add(trial);
+        points.add(values.get());
+      }
+    }
+    int[] ranks = ParetoRanks.of(points);
+    return IntStream.range(0, candidates.size()).filter(i -> ranks[i] == 0).mapToObj(candidates::get).toList();
   }
 
   /** The sweep's summary from the store: its trials and the latest value of each of their metrics. */
@@ -59,6 +86,50 @@ public final class SweepSummary {
   /** The trials with an objective, best first. */
   public List<TrialSummary> ranked() {
     return ranked;
+  }
+
+  /**
+   * The Pareto front of the sweep's metrics among its completed, feasible trials, best by the first
+   * metric first; with one metric, its best feasible trials.
+   */
+  public List<TrialSummary> front() {
+    return front;
+  }
+
+  /** Whether {@code trial} meets the sweep's constraints; empty for a sweep without constraints. */
+  public Optional<Boolean> feasible(TrialSummary trial) {
+    return sweep.objectives().constraints().isEmpty()
+        ? Optional.empty()
+        : Optional.of(sweep.objectives().feasible(trial.latestMetrics()));
+  }
+
+  /**
+   * The sweep's metrics and constraints, and the trial ids of its {@link #front}, as {@code gantry
+   * show --json} and the API give them: {@code metrics}, {@code constraints}, {@code pareto_front}.
+   */
+  public Map<String, Object> objectivesJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    Objectives objectives = sweep.objectives();
+    json.put("metrics", objectives.metrics().stream().map(m -> Map.of("name", m.name(), "goal", m.goal())).toList());
+    json.put("constraints", objectives.constraints().stream().map(SweepSummary::boundJson).toList());
+    json.put("pareto_front", front.stream().map(TrialSummary::trialId).toList());
+    return json;
+  }
+
+  /** {@code on_front} and {@code feasible} (null without constraints) of one trial, for its JSON. */
+  public Map<String, Object> trialObjectivesJson(TrialSummary trial) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("on_front", front.contains(trial));
+    json.put("feasible", feasible(trial).orElse(null));
+    return json;
+  }
+
+  private static Map<String, Object> boundJson(Objectives.Bound bound) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("metric", bound.metric());
+    json.put("min", bound.min().isPresent() ? bound.min().getAsDouble() : null);
+    json.put("max", bound.max().isPresent() ? bound.max().getAsDouble() : null);
+    return json;
   }
 
   /** The trial with the best objective so far, running trials' latest values included. */

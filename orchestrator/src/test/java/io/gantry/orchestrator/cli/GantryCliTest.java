@@ -12,6 +12,8 @@ import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,9 +47,14 @@ class GantryCliTest {
 
   @TempDir Path dir;
 
+  /** Two metrics and a constraint: the leaderboard marks the Pareto front among the feasible trials. */
+  private static final String TWO_METRICS =
+      "metrics: [{name: val/mean_error, goal: minimize}, {name: val/cov_error, goal: minimize}]\n"
+          + "constraints: [{metric: val/d_real, min: 0.3}]";
+
   @Test
   void runThenShowJsonAgreesWithTheStoreAndBothWorkersGetWork() throws Exception {
-    Path file = write("cli-e2e.yaml", SWEEP);
+    Path file = write("cli-e2e.yaml", SWEEP.replace("metric: {name: val/mean_error, goal: minimize}", TWO_METRICS));
     Path data = dir.resolve("data");
 
     CliRun run = CliRun.gantry("run", file.toString(), "--data-dir", data.toString(), "--workers", "2");
@@ -88,7 +95,49 @@ class GantryCliTest {
         workers.add(stored.worker().orElseThrow());
       }
       assertEquals(2, workers.size(), "both worker processes ran trials: " + workers);
+      assertEquals(List.of("val/mean_error", "val/cov_error"), store.sweep(sweepId).orElseThrow().objectives().metrics().stream().map(m -> m.name()).toList());
     }
+    assertEquals(frontOf(json.get("trials")), texts(json.get("pareto_front")), json.toString());
+    assertFalse(json.get("pareto_front").isEmpty(), "some trial met val/d_real >= 0.3: " + json);
+    for (JsonNode trial : json.get("trials")) {
+      boolean onFront = texts(json.get("pareto_front")).contains(trial.get("id").asText());
+      assertEquals(onFront, trial.get("on_front").asBoolean());
+      assertTrue(text.out().lines().anyMatch(l -> l.contains(trial.get("id").asText()) && l.strip().endsWith("*") == onFront), text.out());
+    }
+    assertTrue(text.out().contains("metrics val/mean_error (minimize), val/cov_error (minimize)"), text.out());
+    assertTrue(text.out().contains("constraints 0.3000 <= val/d_real"), text.out());
+  }
+
+  /**
+   * The feasible trials (val/d_real at least 0.3) that no other feasible trial matches or beats on
+   * both errors, beating it on one, in the order show lists them, by val/mean_error.
+   */
+  private static List<String> frontOf(JsonNode trials) {
+    List<JsonNode> feasible = new ArrayList<>();
+    trials.forEach(
+        t -> {
+          assertEquals(t.get("final_metrics").get("val/d_real").asDouble() >= 0.3, t.get("feasible").asBoolean(), t.toString());
+          if (t.get("feasible").asBoolean()) {
+            feasible.add(t);
+          }
+        });
+    return feasible.stream()
+        .filter(a -> feasible.stream().noneMatch(b -> beats(b, a)))
+        .sorted(Comparator.comparingDouble(t -> t.get("final_metrics").get("val/mean_error").asDouble()))
+        .map(t -> t.get("id").asText())
+        .toList();
+  }
+
+  private static boolean beats(JsonNode b, JsonNode a) {
+    double[] x = {b.get("final_metrics").get("val/mean_error").asDouble(), b.get("final_metrics").get("val/cov_error").asDouble()};
+    double[] y = {a.get("final_metrics").get("val/mean_error").asDouble(), a.get("final_metrics").get("val/cov_error").asDouble()};
+    return x[0] <= y[0] && x[1] <= y[1] && (x[0] < y[0] || x[1] < y[1]);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(n -> texts.add(n.asText()));
+    return texts;
   }
 
   @Test

@@ -58,7 +58,7 @@ class SweepSpecParserTest {
             "vae",
             DatasetSpec.named("fashion-mnist").withLimits(5000, 1000),
             Method.RANDOM,
-            new MetricGoal("val/elbo", Goal.MAXIMIZE),
+            List.of(new MetricGoal("val/elbo", Goal.MAXIMIZE)),
             Budget.ofSteps(2000),
             parameters,
             12,
@@ -71,7 +71,8 @@ class SweepSpecParserTest {
             SOURCE,
             yaml,
             Resources.ANY.withThreads(2),
-            Scheduling.DEFAULT);
+            Scheduling.DEFAULT,
+            List.of());
 
     SweepSpec spec = parse(yaml);
 
