@@ -115,7 +115,11 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     this.service = service;
     this.store = store;
     this.plan = plan;
-    this.source = new TrialSource(plan);
+    this.source =
+        new TrialSource(
+            plan,
+            store.sweep(plan.sweepId()).orElseThrow().objectives(),
+            trialId -> store.latestMetrics(plan.sweepId(), trialId));
     this.progressListener = progressListener;
     StoredSweep stored = StoredSweep.read(store, plan);
     this.journal = new SweepJournal(store, outbox, this::publish, stored.state());

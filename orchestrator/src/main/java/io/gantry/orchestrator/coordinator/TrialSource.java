@@ -2,10 +2,14 @@ package io.gantry.orchestrator.coordinator;
 
 import io.gantry.orchestrator.search.SearchStrategy;
 import io.gantry.orchestrator.search.TrialResult;
+import io.gantry.orchestrator.store.Objectives;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The coordinator's side of the ask / tell conversation with a sweep's {@link SearchStrategy}: it
@@ -24,9 +28,17 @@ final class TrialSource {
   static final int MAX_REPEATS = 100;
 
   private final SweepPlan plan;
+  private final Objectives objectives;
+  private final Function<String, Map<String, Double>> latestMetrics;
 
-  TrialSource(SweepPlan plan) {
+  /**
+   * The source of {@code plan}'s trials, which tells the strategy each trial's values of {@code
+   * objectives}, read from the {@code latestMetrics} of the trial of an id.
+   */
+  TrialSource(SweepPlan plan, Objectives objectives, Function<String, Map<String, Double>> latestMetrics) {
     this.plan = plan;
+    this.objectives = objectives;
+    this.latestMetrics = latestMetrics;
   }
 
   /** A new queued trial for {@code state}, numbered after its last one; empty if none is new. */
@@ -53,7 +65,14 @@ final class TrialSource {
   void observe(TrialState trial) {
     boolean stoppedEarly = trial.status() == TrialStatus.STOPPED && trial.stop().isPresent();
     if ((trial.status() == TrialStatus.COMPLETED || stoppedEarly) && trial.objective().isPresent()) {
-      plan.search().tell(trial.params(), new TrialResult(trial.objective().getAsDouble(), trial.lastStep(), stoppedEarly));
+      Map<String, Double> latest = latestMetrics.apply(trial.trialId());
+      plan.search()
+          .tell(
+              trial.params(),
+              new TrialResult(
+                  trial.objective().getAsDouble(), trial.lastStep(), stoppedEarly,
+                  objectives.lowerIsBetter(latest).map(v -> Arrays.stream(v).boxed().toList()).orElse(List.of()),
+                  objectives.violation(latest)));
     }
   }
 }

@@ -27,9 +27,14 @@ public final class RandomSearch implements SearchStrategy {
 
   /** Random search over {@code spec}'s parameters, seeded with {@link SweepSpec#seed()}. */
   public RandomSearch(SweepSpec spec) {
+    this(spec, spec.seed());
+  }
+
+  /** Random search over {@code spec}'s parameters, drawing from a stream of its own. */
+  RandomSearch(SweepSpec spec, long seed) {
     this.spec = spec;
     this.defs = ModelCatalog.parameters(spec.model());
-    this.random = new Random(spec.seed());
+    this.random = new Random(seed);
   }
 
   @Override

@@ -14,6 +14,7 @@ public final class SearchStrategies {
       case GRID -> new GridSearch(spec);
       case RANDOM -> new RandomSearch(spec);
       case TPE -> new TpeSearch(spec);
+      case NSGA2 -> new Nsga2Search(spec);
     };
   }
 }

@@ -395,6 +395,20 @@ public final class H2RunStore implements RunStore {
   }
 
   @Override
+  public synchronized Map<String, Double> latestMetrics(String sweepId, String trialId) {
+    return query(
+        "SELECT name, val FROM latest_metrics WHERE sweep_id = ? AND trial_id = ? ORDER BY name",
+        rows -> {
+          Map<String, Double> latest = new LinkedHashMap<>();
+          while (rows.next()) {
+            latest.put(rows.getString(1), rows.getDouble(2));
+          }
+          return latest;
+        },
+        sweepId, trialId);
+  }
+
+  @Override
   public synchronized List<ArtifactRecord> artifacts(String sweepId, String trialId) {
     return query(
         "SELECT kind, epoch, step, path FROM artifacts WHERE sweep_id = ? AND trial_id = ?"

@@ -88,6 +88,9 @@ public interface RunStore extends AutoCloseable {
    */
   Map<String, Map<String, Double>> latestMetrics(String sweepId);
 
+  /** The latest value of every metric of one trial, by name. */
+  Map<String, Double> latestMetrics(String sweepId, String trialId);
+
   /** The trial's files, checkpoints included, ordered by epoch. */
   List<ArtifactRecord> artifacts(String sweepId, String trialId);
 

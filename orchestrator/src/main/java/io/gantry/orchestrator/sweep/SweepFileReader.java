@@ -37,6 +37,7 @@ final class SweepFileReader {
           "report_every",
           "early_terminate",
           "tpe",
+          "nsga2",
           "resources",
           "priority",
           "weight",
@@ -93,6 +94,10 @@ final class SweepFileReader {
         top.optional("tpe")
             .flatMap(node -> new TpeSettingsReader(reader).read(node, method))
             .orElse(TpeSettings.DEFAULT);
+    Nsga2Settings nsga2 =
+        top.optional("nsga2")
+            .flatMap(node -> new Nsga2SettingsReader(reader).read(node, method))
+            .orElse(Nsga2Settings.DEFAULT);
     Resources resources =
         top.optional("resources")
             .flatMap(node -> new ResourcesReader(reader).read(node))
@@ -103,7 +108,7 @@ final class SweepFileReader {
             .orElse(Map.of());
     Optional<Long> maxTrialsGiven = top.integer("max_trials", 1, SweepSpec.MOST_TRIALS);
     Optional<Integer> maxTrials =
-        method.flatMap(m -> maxTrials(top, m, parameters, maxTrialsGiven));
+        method.flatMap(m -> maxTrials(top, m, parameters, maxTrialsGiven, nsga2));
     long seed = top.integer("seed", 0, MOST_SEED).orElse(0L);
     int workers = top.integer("workers", 0, MOST_WORKERS).orElse(0L).intValue();
     int threads = top.integer("threads_per_trial", 1, MOST_THREADS).orElse(1L).intValue();
@@ -132,6 +137,7 @@ final class SweepFileReader {
             reportEvery,
             earlyTerminate,
             tpe,
+            nsga2,
             source,
             yamlText,
             resources.withThreads(threads),
@@ -218,15 +224,22 @@ final class SweepFileReader {
   /**
    * Grid search runs its grid, cut to {@code max_trials} when that is smaller (and a grid of more
    * points than a sweep may run needs it); random search runs {@code max_trials} trials, {@value
-   * SweepSpec#DEFAULT_RANDOM_TRIALS} by default, and TPE {@value SweepSpec#DEFAULT_TPE_TRIALS}.
+   * SweepSpec#DEFAULT_RANDOM_TRIALS} by default, TPE {@value SweepSpec#DEFAULT_TPE_TRIALS} and
+   * NSGA-II {@value SweepSpec#DEFAULT_NSGA2_GENERATIONS} generations of its population.
    */
   private Optional<Integer> maxTrials(
       MappingFields top,
       Method method,
       Map<String, ParameterSpec> parameters,
-      Optional<Long> given) {
+      Optional<Long> given,
+      Nsga2Settings nsga2) {
     if (method != Method.GRID) {
-      int byDefault = method == Method.TPE ? SweepSpec.DEFAULT_TPE_TRIALS : SweepSpec.DEFAULT_RANDOM_TRIALS;
+      int byDefault =
+          switch (method) {
+            case TPE -> SweepSpec.DEFAULT_TPE_TRIALS;
+            case NSGA2 -> (int) Math.min(SweepSpec.MOST_TRIALS, (long) SweepSpec.DEFAULT_NSGA2_GENERATIONS * nsga2.populationSize());
+            default -> SweepSpec.DEFAULT_RANDOM_TRIALS;
+          };
       return Optional.of(given.orElse((long) byDefault).intValue());
     }
     long gridSize = ParameterSpec.gridSize(parameters.values());

@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param reportEvery training steps between two metric reports of a trial
  * @param earlyTerminate the rule that stops unpromising trials early, if any
  * @param tpe the TPE settings; used only when the method is {@link Method#TPE}
+ * @param nsga2 the NSGA-II settings; used only when the method is {@link Method#NSGA2}
  * @param source the file the spec was read from, as given to the parser
  * @param yamlText the file's text, unchanged, so that it can be stored with the sweep
  * @param resources which workers may run the sweep's trials; {@link Resources#ANY} by default
@@ -56,6 +57,7 @@ public record SweepSpec(
     int reportEvery,
     Optional<EarlyTerminate> earlyTerminate,
     TpeSettings tpe,
+    Nsga2Settings nsga2,
     Path source,
     String yamlText,
     Resources resources,
@@ -64,6 +66,12 @@ public record SweepSpec(
 
   /** Trials a random search runs when the file gives no {@code max_trials}. */
   public static final int DEFAULT_RANDOM_TRIALS = 10;
+
+  /**
+   * Trials an NSGA-II search runs when the file gives no {@code max_trials}, in generations of its
+   * population: the random first one and one of children.
+   */
+  public static final int DEFAULT_NSGA2_GENERATIONS = 2;
 
   /** Trials a TPE search runs when the file gives no {@code max_trials}: 10 random, 20 guided. */
   public static final int DEFAULT_TPE_TRIALS = 30;
@@ -93,6 +101,7 @@ public record SweepSpec(
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(earlyTerminate, "earlyTerminate");
     Objects.requireNonNull(tpe, "tpe");
+    Objects.requireNonNull(nsga2, "nsga2");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(yamlText, "yamlText");
     Objects.requireNonNull(resources, "resources");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gantry.orchestrator.schedule.Decision;
 import io.gantry.orchestrator.schedule.FifoScheduler;
+import io.gantry.orchestrator.store.Objectives;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
 import io.gantry.protocol.trial.Budget;
@@ -104,7 +105,7 @@ class SweepStateTest {
   @Test
   void theSourcePassesOverConfigurationsTheSweepHasAndGivesUpOnARepeatingSearch() {
     SweepState state = add(empty(10), 1.0);
-    TrialSource source = new TrialSource(plan(new ScriptedSearch(1.0, 1.0, 3.0)));
+    TrialSource source = source(new ScriptedSearch(1.0, 1.0, 3.0));
 
     TrialRecord next = source.next(state).orElseThrow();
     assertEquals("t002", next.trialId());
@@ -115,7 +116,11 @@ class SweepStateTest {
     double[] repeats = new double[1 + TrialSource.MAX_REPEATS + 1];
     Arrays.fill(repeats, 1.0);
     repeats[repeats.length - 1] = 3.0;
-    assertTrue(new TrialSource(plan(new ScriptedSearch(repeats))).next(state).isEmpty());
+    assertTrue(source(new ScriptedSearch(repeats)).next(state).isEmpty());
+  }
+
+  private static TrialSource source(ScriptedSearch search) {
+    return new TrialSource(plan(search), Objectives.single("val/score", true), trialId -> Map.of());
   }
 
   private static SweepPlan plan(ScriptedSearch search) {

@@ -68,6 +68,7 @@ class SweepSpecParserTest {
             25,
             Optional.empty(),
             TpeSettings.DEFAULT,
+            Nsga2Settings.DEFAULT,
             SOURCE,
             yaml,
             Resources.ANY.withThreads(2),
