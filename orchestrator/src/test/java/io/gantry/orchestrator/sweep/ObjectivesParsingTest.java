@@ -82,4 +82,33 @@ class ObjectivesParsingTest {
   void aWrongConstraintPointsAtItsKey(String line, int row, int column, String key, String message) {
     assertOnlyError(SweepFiles.VALID + line + "\n", row, column, key, message);
   }
+
+  @Test
+  void nsga2TakesItsSettingsAndRunsTwoGenerationsByDefault() {
+    String nsga2 = withLine("method: grid", "method: nsga2").replace("latent_dim: {values: [8, 16]}", "latent_dim: {min: 2, max: 32}");
+
+    assertEquals(Nsga2Settings.DEFAULT, parse(nsga2).nsga2());
+    assertEquals(100, parse(nsga2).maxTrials(), "two generations of Optuna's 50");
+    SweepSpec set = parse(nsga2 + "nsga2: {population_size: 8, crossover_prob: 0.5, mutation_prob: 0.25}\n");
+    assertEquals(new Nsga2Settings(8, 0.5, OptionalDouble.of(0.25)), set.nsga2());
+    assertEquals(16, set.maxTrials());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "nsga2: {population_size: 1}       | 10 | 26 | nsga2.population_size | expected an integer of at least 2, got 1",
+        "nsga2: {crossover_prob: 1.5}      | 10 | 25 | nsga2.crossover_prob  | expected a probability from 0 to 1, got 1.5",
+        "nsga2: {mutation: 0.1}            | 10 | 9  | nsga2.mutation        | unknown key \"mutation\"; expected one of population_size, crossover_prob, mutation_prob",
+      })
+  void wrongNsga2SettingsPointAtTheirKey(String line, int row, int column, String key, String message) {
+    String nsga2 = withLine("method: grid", "method: nsga2").replace("latent_dim: {values: [8, 16]}", "latent_dim: {min: 2, max: 32}");
+    assertOnlyError(nsga2 + line + "\n", row, column, key, message);
+  }
+
+  @Test
+  void nsga2SettingsNeedMethodNsga2() {
+    assertOnlyError(SweepFiles.VALID + "nsga2: {population_size: 8}\n", 10, 8, "nsga2", "only for method: nsga2, not grid");
+  }
 }

@@ -118,7 +118,7 @@ class SweepSpecErrorsTest {
     assertOnlyError(
         withLine("method: grid", "method: gird"), 4, 9, "method", "did you mean \"grid\"?");
     assertOnlyError(
-        withLine("method: grid", "method: bayes"), 4, 9, "method", "expected one of grid, random, tpe");
+        withLine("method: grid", "method: bayes"), 4, 9, "method", "expected one of grid, random, tpe, nsga2");
   }
 
   @Test
