@@ -107,3 +107,32 @@ export function parallelOption(sweep, params, selected) {
     series: [{ type: 'parallel', data, lineStyle: { width: 1.2, opacity: 0.45 }, emphasis: { lineStyle: { width: 3, opacity: 1 } } }],
   };
 }
+
+/**
+ * The sweep's first two metrics, one point per trial that has both: the Pareto front's trials
+ * (the server's pareto_front) filled and joined by its staircase, better corner at the bottom
+ * left whatever the goals; trials that miss a constraint hollow and grey; selected ones larger.
+ */
+export function paretoOption(sweep, selected) {
+  const [a, b] = sweep.metrics;
+  const front = new Set(sweep.pareto_front);
+  const valued = sweep.trials.filter((t) => Number.isFinite(t.metrics[a.name]) && Number.isFinite(t.metrics[b.name]));
+  const point = (t) => ({ name: t.id, value: [t.metrics[a.name], t.metrics[b.name]], symbolSize: selected.has(t.id) ? 14 : 9 });
+  const staircase = sweep.trials.filter((t) => front.has(t.id)).map((t) => [t.metrics[a.name], t.metrics[b.name]])
+    .sort((p, q) => (a.goal === 'maximize' ? q[0] - p[0] : p[0] - q[0]));
+  const axis = (m) => ({ name: `${m.name} (${m.goal})`, type: 'value', scale: true, inverse: m.goal === 'maximize', nameLocation: 'middle', nameGap: 28 });
+  return {
+    animation: false,
+    grid: { left: 60, right: 20, top: 30, bottom: 50 },
+    xAxis: axis(a),
+    yAxis: Object.assign(axis(b), { nameGap: 45 }),
+    legend: { top: 0 },
+    tooltip: { trigger: 'item', formatter: (item) => (item.name ? `<b>${esc(item.name)}</b><br>${esc(a.name)}: ${esc(fmt(item.value[0]))}<br>${esc(b.name)}: ${esc(fmt(item.value[1]))}` : '') },
+    series: [
+      { name: 'Pareto front', type: 'scatter', data: valued.filter((t) => front.has(t.id)).map(point), itemStyle: { color: '#2f6fde' }, z: 3 },
+      { name: 'feasible', type: 'scatter', data: valued.filter((t) => !front.has(t.id) && t.feasible !== false).map(point), itemStyle: { color: '#9aa8c2' } },
+      { name: 'infeasible', type: 'scatter', data: valued.filter((t) => t.feasible === false).map(point), itemStyle: { color: 'transparent', borderColor: '#bbb', borderWidth: 1.5 } },
+      { name: 'front line', type: 'line', step: 'end', data: staircase, symbol: 'none', lineStyle: { color: '#2f6fde', width: 1.5 }, silent: true, tooltip: { show: false } },
+    ],
+  };
+}

@@ -1,8 +1,8 @@
 // The sweep page: what moved the metric, the trials table, metric curves and parallel
-// coordinates, the devices of the selected trials, sample grids; live
+// coordinates, the Pareto front of a sweep of several metrics, the devices of the selected trials, sample grids; live
 // through the event stream; cancel the sweep, stop a trial; compare the selected trials.
 import { api, badge, el, fmt, fmtTime, safeUrl, throttle } from './common.js';
-import { curveOption, parallelOption, points } from './charts.js';
+import { curveOption, paretoOption, parallelOption, points } from './charts.js';
 import { compareUrl } from './compare-address.js';
 import { renderDevices } from './devices.js';
 import { renderSamples } from './samples.js';
@@ -22,7 +22,8 @@ const state = {
 const $ = (name) => document.getElementById(name);
 const curves = echarts.init($('curves'));
 const parallel = echarts.init($('parallel'));
-window.addEventListener('resize', () => { curves.resize(); parallel.resize(); });
+const pareto = echarts.init($('pareto'));
+window.addEventListener('resize', () => { curves.resize(); parallel.resize(); pareto.resize(); });
 
 function selectedTrials() {
   return state.sweep.trials.filter((t) => state.selected.has(t.id));
@@ -42,7 +43,7 @@ function renderSummary() {
   const p = s.progress;
   $('sweep-facts').replaceChildren(
     el('span', {}, 'name ', el('b', {}, s.name)), el('span', {}, 'model ', el('b', {}, s.model)), el('span', {}, 'method ', el('b', {}, s.method)),
-    el('span', {}, 'metric ', el('b', {}, `${s.metric.name} (${s.metric.goal})`)),
+    el('span', {}, s.metrics.length > 1 ? 'metrics ' : 'metric ', el('b', {}, s.metrics.map((m) => `${m.name} (${m.goal})`).join(', '))),
     el('span', {}, 'best ', el('b', {}, s.best ? `${fmt(s.best.value)} (${s.best.trial})` : '–')),
     el('span', {}, `${p.done}/${p.total} done · ${p.running} running · ${p.queued} queued · ${p.stopped} stopped · ${p.failed + p.diverged} failed/diverged`),
     el('span', {}, 'started ', el('b', {}, fmtTime(s.created_at))), s.finished_at ? el('span', {}, 'ended ', el('b', {}, fmtTime(s.finished_at))) : '');
@@ -88,6 +89,23 @@ function renderParallel() {
   parallel.setOption(parallelOption(state.sweep, varying.length ? varying : state.sweep.param_names, state.selected), true);
 }
 
+/** The front of the first two metrics, for a sweep of several; the panel stays hidden for one. */
+function renderPareto() {
+  const s = state.sweep;
+  const several = s.metrics.length >= 2;
+  $('pareto-panel').hidden = !several;
+  if (!several) return;
+  pareto.resize();
+  pareto.setOption(paretoOption(s, state.selected), true);
+  const others = s.metrics.length > 2 ? `; the front counts ${s.metrics.slice(2).map((m) => m.name).join(', ')} too` : '';
+  const bounds = s.constraints.length ? `; feasible: ${s.constraints.map(constraintText).join(', ')}` : '';
+  $('pareto-note').textContent = `${s.pareto_front.length} completed trials on the front${others}${bounds}`;
+}
+
+function constraintText(c) {
+  return (c.min !== null ? `${fmt(c.min)} ≤ ` : '') + c.metric + (c.max !== null ? ` ≤ ${fmt(c.max)}` : '');
+}
+
 function renderCurves() {
   const [metric, x, log] = [$('curve-metric').value, $('curve-x').value, $('curve-log').checked];
   curves.setOption(curveOption(selectedTrials(), state.curves, metric, x, log), true);
@@ -107,6 +125,7 @@ function renderAll() {
   renderSummary();
   renderTable();
   renderParallel();
+  renderPareto();
   renderCurves();
   renderDeviceTable();
   renderImages();
@@ -169,6 +188,7 @@ function toggle(trialId) {
 function refreshSelection() {
   renderTable();
   renderParallel();
+  renderPareto();
   renderCurves();
   renderDeviceTable();
   renderImages();
@@ -224,6 +244,7 @@ $('curve-x').addEventListener('change', renderCurves);
 $('curve-log').addEventListener('change', renderCurves);
 $('sample-epoch').addEventListener('change', (e) => { state.epoch = Number(e.target.value); renderImages(); });
 parallel.on('click', (item) => { if (item.name) toggle(item.name); });
+pareto.on('click', (item) => { if (item.name) toggle(item.name); });
 
 keepLive(id, state, {
   reload: throttle(() => loadSweep().catch(console.error), 400),

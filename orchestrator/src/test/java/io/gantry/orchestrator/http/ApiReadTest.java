@@ -2,10 +2,12 @@ package io.gantry.orchestrator.http;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gantry.orchestrator.view.ImportanceSweep;
+import io.gantry.orchestrator.view.ParetoSweep;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ class ApiReadTest {
     server = TestServer.loopback(dataDir, (spec, plan, observer, pages) -> false);
     SmallSweep.write(server.store, dataDir);
     ImportanceSweep.write(server.store);
+    ParetoSweep.write(server.store);
     Files.writeString(dataDir.resolve("secret.txt"), "not for the web");
     api = server.base + "/api";
   }
@@ -86,6 +89,20 @@ class ApiReadTest {
     assertEquals(List.of("lr", "loss"), texts(importance.fieldNames()));
     assertTrue(importance.get("lr").asDouble() > 0.9, importance.toString());
     assertTrue(Http.get(api + "/sweeps/" + ImportanceSweep.ID).json().get("importance_explained").asDouble() > 0.8);
+  }
+
+  @Test
+  void aSweepOfTwoMetricsHasItsParetoFrontAndEachTrialsPlaceOnIt() {
+    JsonNode sweep = Http.get(api + "/sweeps/" + ParetoSweep.ID).json();
+    assertEquals(List.of("val/f1", "val/f2"), texts(sweep.get("metrics").findValues("name").iterator()));
+    assertEquals("val/recall", sweep.get("constraints").get(0).get("metric").asText());
+    assertEquals(0.5, sweep.get("constraints").get(0).get("min").asDouble());
+    assertTrue(sweep.get("constraints").get(0).get("max").isNull());
+    assertEquals(ParetoSweep.FRONT, texts(sweep.get("pareto_front").elements()));
+    JsonNode trials = sweep.get("trials");
+    assertTrue(trials.get(0).get("on_front").asBoolean() && trials.get(0).get("feasible").asBoolean());
+    assertFalse(trials.get(4).get("on_front").asBoolean() || trials.get(4).get("feasible").asBoolean(), "t005 misses val/recall >= 0.5");
+    assertTrue(Http.get(api + "/sweeps/" + SmallSweep.ID).json().get("trials").get(0).get("feasible").isNull(), "no constraints, no verdict");
   }
 
   @Test

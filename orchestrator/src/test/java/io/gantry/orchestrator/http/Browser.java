@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -105,6 +106,14 @@ public final class Browser implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Clicks the element that {@code css} finds at {@code x}, {@code y} pixels from its top left corner, as a person would. */
+  void clickAt(String css, long x, long y) {
+    WebElement element = find(css);
+    js("arguments[0].scrollIntoView({block: 'center'})", element);
+    Dimension size = element.getSize();
+    new Actions(driver).moveToElement(element, (int) x - size.getWidth() / 2, (int) y - size.getHeight() / 2).click().perform();
   }
 
   public List<WebElement> findAll(String css) {

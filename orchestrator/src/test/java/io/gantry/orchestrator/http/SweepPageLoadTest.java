@@ -1,11 +1,13 @@
 package io.gantry.orchestrator.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import io.gantry.orchestrator.view.ParetoSweep;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,7 @@ class SweepPageLoadTest {
             });
     long writing = System.nanoTime();
     LoadedSweep.write(server.store);
+    ParetoSweep.write(server.store);
     System.out.printf("LOAD: wrote %d trials x %d points of train/loss into H2 in %d ms%n", LoadedSweep.TRIALS, LoadedSweep.POINTS, (System.nanoTime() - writing) / 1_000_000);
     browser = new Browser(1500, 1300);
   }
@@ -84,7 +87,7 @@ class SweepPageLoadTest {
     assertTrue(browser.findAll("#trials tbody tr").stream().allMatch(r -> r.getText().contains(" 32 ") && !r.getText().contains("relu")));
 
     browser.open(server.base + "/");
-    browser.await("the sweeps page lists the sweep", READY, "return document.querySelectorAll('#sweeps tbody tr').length === 1");
+    browser.await("the sweeps page lists the two sweeps", READY, "return document.querySelectorAll('#sweeps tbody tr').length === 2");
     assertShownAsText();
 
     browser.find("#yaml").sendKeys("name: bad\nmodel: gan\n\"" + LoadedSweep.HOSTILE + "\": 1\n");
@@ -94,6 +97,30 @@ class SweepPageLoadTest {
     assertTrue(problems.contains("line 3, column 1 · " + LoadedSweep.HOSTILE + ": unknown key"), problems);
     assertEquals(0, browser.jsLong("return document.querySelectorAll('img[src=\"x\"]').length"), "no element was made from the key");
     browser.screenshot("sweeps-page");
+  }
+
+  @Test
+  void aSweepOfTwoMetricsDrawsItsParetoFrontAndClickingAPointSelectsItsTrial() {
+    browser.open(server.base + "/sweep.html?id=" + ParetoSweep.ID);
+    browser.await("the sweep page gets ready", READY, "return document.body.dataset.ready === 'true'");
+    String series = "echarts.getInstanceByDom(document.getElementById('pareto')).getOption().series";
+    assertEquals(ParetoSweep.FRONT.size(), browser.jsLong("return " + series + "[0].data.length"), "the front's trials");
+    assertEquals(2, browser.jsLong("return " + series + "[2].data.length"), "t005 and t006 miss the constraint");
+    assertEquals(24 - ParetoSweep.FRONT.size() - 2, browser.jsLong("return " + series + "[1].data.length"), "every other trial with both metrics");
+    assertTrue(browser.find("#pareto-note").getText().startsWith("9 completed trials on the front; feasible: 0.5 ≤ val/recall"), browser.find("#pareto-note").getText());
+    browser.screenshot("sweep-page-pareto");
+
+    String t004 = "#trials tbody tr[data-trial='t004'] input[type=checkbox]";
+    assertFalse(browser.find(t004).isSelected(), "the best five by val/f1 are selected at first");
+    String pixel = "const chart = echarts.getInstanceByDom(document.getElementById('pareto'));"
+        + " const point = chart.getOption().series[0].data.find(d => d.name === 't004').value;"
+        + " return Math.round(chart.convertToPixel({seriesIndex: 0}, point)[arguments[0]])";
+    browser.clickAt("#pareto", browser.jsLong(pixel, 0), browser.jsLong(pixel, 1));
+    assertTrue(browser.find(t004).isSelected(), "a click on its point selects the trial");
+
+    browser.open(server.base + "/sweep.html?id=" + LoadedSweep.ID);
+    browser.await("the sweep page gets ready", READY, "return document.body.dataset.ready === 'true'");
+    assertTrue(browser.find("#pareto-panel").getAttribute("hidden") != null, "a sweep of one metric has no front panel");
   }
 
   /** The markup is on the page as text, and never became an element. */

@@ -35,7 +35,7 @@ public final class ParetoSweep {
   private ParetoSweep() {}
 
   public static SweepRecord write(RunStore store) {
-    Instant at = Instant.parse("2026-02-01T09:00:00Z");
+    Instant at = Instant.parse("2025-02-01T09:00:00Z");
     SweepRecord sweep =
         new SweepRecord(
             ID, "pareto", "gan", "random", "val/f1", "minimize", SweepStatus.FINISHED, "name: pareto\n", null, "/a", at,
