@@ -4,6 +4,7 @@ import io.gantry.orchestrator.search.SearchStrategy;
 import io.gantry.orchestrator.search.TrialResult;
 import io.gantry.orchestrator.store.TrialRecord;
 import io.gantry.orchestrator.store.TrialStatus;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,10 +30,14 @@ final class TrialSource {
     this.plan = plan;
   }
 
-  /** A new queued trial for {@code state}, numbered after its last one; empty if none is new. */
+  /**
+   * A new queued trial for {@code state}, numbered after its last one; empty if none is new. The
+   * strategy is told which trials are queued or running, so that several asked for at once differ.
+   */
   Optional<TrialRecord> next(SweepState state) {
+    List<Map<String, Object>> running = state.unfinishedParams();
     for (int repeats = 0; repeats < state.trials().size() + MAX_REPEATS; repeats++) {
-      Optional<Map<String, Object>> params = plan.search().ask();
+      Optional<Map<String, Object>> params = plan.search().ask(running);
       if (params.isEmpty()) {
         return Optional.empty();
       }
