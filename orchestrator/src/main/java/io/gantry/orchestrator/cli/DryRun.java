@@ -53,7 +53,8 @@ final class DryRun {
     header.addAll(spec.parameters().keySet());
     TextTable table = new TextTable(header.toArray(String[]::new));
     for (int seq = 1; seq <= spec.maxTrials(); seq++) {
-      Map<String, Object> params = search.ask().orElseThrow();
+      // a grid's points do not depend on what runs
+      Map<String, Object> params = search.ask(List.of()).orElseThrow();
       List<String> row = new ArrayList<>(List.of(String.format("t%03d", seq)));
       spec.parameters().keySet().forEach(name -> row.add(SweepReport.format(params.get(name))));
       table.row(row);
@@ -65,8 +66,9 @@ final class DryRun {
     String how = spec.method().yamlName() + ": " + spec.maxTrials() + " trial(s)";
     if (spec.method() == Method.TPE) {
       TpeSettings tpe = spec.tpe();
-      how += String.format(Locale.ROOT, ", the first %d at random, then by TPE (%d candidates; the best %.0f %% count as good)",
-          tpe.startupTrials(), tpe.eiCandidates(), 100 * tpe.gamma());
+      how += String.format(Locale.ROOT, ", the first %d at random, then by TPE (%d candidates; the best %.0f %% count as good%s%s)",
+          tpe.startupTrials(), tpe.eiCandidates(), 100 * tpe.gamma(),
+          tpe.constantLiar() ? ", unfinished ones as bad" : "", tpe.multivariate() ? "; all parameters jointly" : "");
     }
     TextTable table = new TextTable("parameter", "drawn from");
     spec.parameters().forEach((name, p) -> table.row(List.of(name, describe(p))));

@@ -135,6 +135,11 @@ public record SweepState(
     return trials.values().stream().anyMatch(t -> t.params().equals(params));
   }
 
+  /** The parameters of the trials that are queued or running, in planned order. */
+  public List<Map<String, Object>> unfinishedParams() {
+    return trials.values().stream().filter(t -> !t.status().isFinished()).map(TrialState::params).toList();
+  }
+
   /** Whether a report with these metrics adds a value of the sweep's metric to its trial's history. */
   public boolean reportsObjective(Map<String, Double> metrics) {
     return objectiveOf(metrics).isPresent();

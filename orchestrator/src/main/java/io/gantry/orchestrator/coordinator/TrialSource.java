@@ -41,10 +41,14 @@ final class TrialSource {
     this.latestMetrics = latestMetrics;
   }
 
-  /** A new queued trial for {@code state}, numbered after its last one; empty if none is new. */
+  /**
+   * A new queued trial for {@code state}, numbered after its last one; empty if none is new. The
+   * strategy is told which trials are queued or running, so that several asked for at once differ.
+   */
   Optional<TrialRecord> next(SweepState state) {
+    List<Map<String, Object>> running = state.unfinishedParams();
     for (int repeats = 0; repeats < state.trials().size() + MAX_REPEATS; repeats++) {
-      Optional<Map<String, Object>> params = plan.search().ask();
+      Optional<Map<String, Object>> params = plan.search().ask(running);
       if (params.isEmpty()) {
         return Optional.empty();
       }

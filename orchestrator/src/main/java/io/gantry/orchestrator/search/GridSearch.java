@@ -37,9 +37,9 @@ public final class GridSearch implements SearchStrategy {
     this.points = ParameterSpec.gridSize(spec.parameters().values());
   }
 
-  /** Empty once every point of the grid has been proposed. */
+  /** Empty once every point of the grid has been proposed; the running trials change no point. */
   @Override
-  public Optional<Map<String, Object>> ask() {
+  public Optional<Map<String, Object>> ask(List<Map<String, Object>> running) {
     if (nextIndex >= points) {
       return Optional.empty();
     }

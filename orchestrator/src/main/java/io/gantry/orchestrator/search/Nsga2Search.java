@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
  * each parameter is drawn afresh with the mutation probability. Workers never wait for a
  * generation to fill: every proposal breeds from the trials finished by then, which, with all
  * trials told, is the elitist selection over parents and children that NSGA-II makes. Trials a
- * scheduler stopped early, at a smaller budget, are not parents. Seeded by the sweep's seed.
+ * scheduler stopped early, at a smaller budget, are not parents. As Optuna's, it pays no heed to
+ * trials still running. Seeded by the sweep's seed.
  */
 public final class Nsga2Search implements SearchStrategy {
 
@@ -56,9 +57,9 @@ public final class Nsga2Search implements SearchStrategy {
   }
 
   @Override
-  public Optional<Map<String, Object>> ask() {
+  public Optional<Map<String, Object>> ask(List<Map<String, Object>> running) {
     if (completed.size() < settings.populationSize()) {
-      return startup.ask();
+      return startup.ask(running);
     }
     List<Member> parents = parents();
     double[] crowding = crowding(parents);
@@ -66,7 +67,7 @@ public final class Nsga2Search implements SearchStrategy {
     Map<String, Object> first = parents.get(tournament(ranks, crowding)).params();
     Map<String, Object> second = parents.get(tournament(ranks, crowding)).params();
     boolean cross = random.nextDouble() < settings.crossoverProbability();
-    Map<String, Object> fresh = mutations.ask().orElseThrow();
+    Map<String, Object> fresh = mutations.ask(List.of()).orElseThrow();
     Map<String, Object> child = new LinkedHashMap<>();
     spec.parameters()
         .forEach(

@@ -16,6 +16,15 @@ sealed interface Parzen permits NumericParzen, CategoricalParzen {
   double logDensity(Object value);
 
   /**
+   * A value drawn from one kernel: the observation at {@code kernel}, or the prior at the number
+   * of observations. Multivariate TPE draws every parameter from the same observation's kernels.
+   */
+  Object sample(int kernel, Random random);
+
+  /** The log of one kernel's own density (or mass) at {@code value}, not weighted. */
+  double logDensity(int kernel, Object value);
+
+  /**
    * Optuna's default weights of {@code n} observations, oldest first: all 1 up to 25, beyond that
    * a ramp from 1/n up to 1 for all but the newest 25, so old trials count less.
    */
@@ -53,6 +62,22 @@ sealed interface Parzen permits NumericParzen, CategoricalParzen {
       }
     }
     return weights.length - 1;
+  }
+
+  /** {@code log(sum(exp(terms)))}, without overflow; minus infinity when every term is. */
+  static double logSumExp(double[] terms) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double t : terms) {
+      max = Math.max(max, t);
+    }
+    if (max == Double.NEGATIVE_INFINITY) {
+      return max;
+    }
+    double sum = 0;
+    for (double t : terms) {
+      sum += Math.exp(t - max);
+    }
+    return max + Math.log(sum);
   }
 
   /** The prior kernel counts as one observation, as in Optuna. */

@@ -8,6 +8,7 @@ import io.gantry.orchestrator.sweep.SweepSpec;
 import io.gantry.protocol.catalog.ModelCatalog;
 import io.gantry.protocol.catalog.ParamDef;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -37,8 +38,9 @@ public final class RandomSearch implements SearchStrategy {
     this.random = new Random(seed);
   }
 
+  /** Independent draws: the running trials change nothing. */
   @Override
-  public Optional<Map<String, Object>> ask() {
+  public Optional<Map<String, Object>> ask(List<Map<String, Object>> running) {
     Map<String, Object> chosen = new LinkedHashMap<>();
     spec.parameters().forEach((name, p) -> chosen.put(name, draw(defs.get(name), p)));
     return Optional.of(TrialParameters.complete(defs, chosen));

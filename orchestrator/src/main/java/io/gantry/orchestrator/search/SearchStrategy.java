@@ -1,5 +1,6 @@
 package io.gantry.orchestrator.search;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +21,14 @@ public interface SearchStrategy {
    * Integer}, {@code Double} or {@code String}, as the parameter's type says. Empty when the
    * strategy has nothing left to propose (a grid whose points are all proposed); how many trials
    * a sweep runs is the coordinator's business, not the strategy's.
+   *
+   * @param running the parameters of the sweep's trials that were proposed and have not ended
+   *     (queued or running), oldest first: when several workers are idle at once the strategy is
+   *     asked several times before any result comes back, and an adaptive one can steer away from
+   *     what is already being tried. Passed in, not remembered, so that a strategy never has to
+   *     track which of its proposals the coordinator ran, requeued or passed over.
    */
-  Optional<Map<String, Object>> ask();
+  Optional<Map<String, Object>> ask(List<Map<String, Object>> running);
 
   /**
    * Reports a finished trial that has a value of the sweep's metric: one that completed, or one

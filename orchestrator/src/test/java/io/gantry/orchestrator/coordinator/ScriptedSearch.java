@@ -11,12 +11,14 @@ import java.util.Optional;
 
 /**
  * A search strategy for actor tests: proposes {@code {x: xs[i]}} in order, then nothing, and logs
- * every ask and tell, so a test sees in which order the coordinator talks to it.
+ * every ask and tell, so a test sees in which order the coordinator talks to it, and the trials
+ * each ask was told were running.
  */
 final class ScriptedSearch implements SearchStrategy {
 
   private final List<Double> xs;
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+  private final List<List<Map<String, Object>>> running = Collections.synchronizedList(new ArrayList<>());
   private int next;
 
   ScriptedSearch(double... xs) {
@@ -28,9 +30,15 @@ final class ScriptedSearch implements SearchStrategy {
     return List.copyOf(log);
   }
 
+  /** What each ask was passed as running, oldest ask first. */
+  List<List<Map<String, Object>>> running() {
+    return List.copyOf(running);
+  }
+
   @Override
-  public Optional<Map<String, Object>> ask() {
+  public Optional<Map<String, Object>> ask(List<Map<String, Object>> running) {
     log.add("ask");
+    this.running.add(running);
     return next < xs.size() ? Optional.of(Map.of("x", xs.get(next++))) : Optional.empty();
   }
 

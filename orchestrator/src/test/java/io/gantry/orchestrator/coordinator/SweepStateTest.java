@@ -123,6 +123,21 @@ class SweepStateTest {
     return new TrialSource(plan(search), Objectives.single("val/score", true), trialId -> Map.of());
   }
 
+  @Test
+  void theSourceTellsTheSearchWhichTrialsAreQueuedOrRunning() {
+    SweepState state = add(add(add(add(empty(10), 1.0), 2.0), 3.0), 4.0)
+        .updated(started("t1", "w", 1))
+        .updated(ended("t1", TrialStatus.COMPLETED, 5))
+        .updated(started("t2", "w", 1))
+        .updated(started("t3", "w", 1))
+        .updated(ended("t3", TrialStatus.FAILED, 1));
+    ScriptedSearch search = new ScriptedSearch(5.0);
+
+    source(search).next(state).orElseThrow();
+    // t2 runs and t4 waits; t1 completed and t3 failed
+    assertEquals(List.of(List.of(Map.of("x", 2.0), Map.of("x", 4.0))), search.running());
+  }
+
   private static SweepPlan plan(ScriptedSearch search) {
     return new SweepPlan(
         "s-1", "scripted", DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(5), 1, Path.of("a"), 42, 10,

@@ -57,7 +57,7 @@ class GridSearchTest {
   @Test
   void trialsCarryEveryModelParameterTypedWithDefaultsForTheRest() {
     Map<String, Object> first =
-        SearchStrategies.forSpec(parse(GAN_GRID)).ask().orElseThrow();
+        SearchStrategies.forSpec(parse(GAN_GRID)).ask(List.of()).orElseThrow();
 
     assertEquals(List.copyOf(ModelCatalog.parameters("gan").keySet()), List.copyOf(first.keySet()));
     assertEquals(1, first.get("k_disc_steps"));
@@ -121,7 +121,7 @@ class GridSearchTest {
 
     grid.tell(points.get(0), new TrialResult(0.5, 10, false));
 
-    assertTrue(grid.ask().isEmpty());
-    assertTrue(grid.ask().isEmpty());
+    assertTrue(grid.ask(List.of()).isEmpty());
+    assertTrue(grid.ask(List.of()).isEmpty());
   }
 }

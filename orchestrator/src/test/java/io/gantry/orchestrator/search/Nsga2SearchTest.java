@@ -62,7 +62,7 @@ class Nsga2SearchTest {
     SearchStrategy search = SearchStrategies.forSpec(parse(ZDT1.replace("method: nsga2", "method: " + method).replace("nsga2: {population_size: 10}", method.equals("nsga2") ? "nsga2: {population_size: 10}" : "") + "seed: " + seed + "\n" + extra));
     List<double[]> points = new ArrayList<>();
     for (int i = 0; i < TRIALS; i++) {
-      Map<String, Object> params = search.ask().orElseThrow();
+      Map<String, Object> params = search.ask(List.of()).orElseThrow();
       double lrG = (Double) params.get("lr_g");
       double lrD = (Double) params.get("lr_d");
       assertTrue(lrG >= 0.2 && lrG <= 0.8 && lrD >= 0.2 && lrD <= 0.8, params::toString);

@@ -38,7 +38,7 @@ class RandomSearchTest {
     SearchStrategy search = SearchStrategies.forSpec(spec);
     List<Map<String, Object>> trials = new ArrayList<>();
     while (trials.size() < spec.maxTrials()) {
-      trials.add(search.ask().orElseThrow(() -> new AssertionError("random search never runs dry")));
+      trials.add(search.ask(List.of()).orElseThrow(() -> new AssertionError("random search never runs dry")));
     }
     return trials;
   }

@@ -3,6 +3,8 @@ package io.gantry.orchestrator.sweep;
 import static io.gantry.orchestrator.sweep.SweepFiles.assertOnlyError;
 import static io.gantry.orchestrator.sweep.SweepFiles.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gantry.orchestrator.sweep.EarlyTerminate.Asha;
 import io.gantry.orchestrator.sweep.EarlyTerminate.Hyperband;
@@ -161,7 +163,8 @@ class EarlyTerminateParsingTest {
     assertEquals(TpeSettings.DEFAULT, parse(SWEEP).tpe());
     assertEquals(Method.TPE, parse(SWEEP).method());
     assertEquals(SweepSpec.DEFAULT_TPE_TRIALS, parse(SWEEP).maxTrials());
-    assertEquals(new TpeSettings(5, 48, 0.25), with("tpe: {n_startup_trials: 5, n_ei_candidates: 48, gamma: 0.25}").tpe());
+    assertEquals(
+        new TpeSettings(5, 48, 0.25, true, false), with("tpe: {n_startup_trials: 5, n_ei_candidates: 48, gamma: 0.25}").tpe());
     assertOnlyError(SWEEP + "tpe: {gamma: 1.5}\n", 8, 14, "tpe.gamma", "expected a fraction between 0 and 1, got 1.5");
     assertOnlyError(
         SWEEP + "tpe: {n_startup_trials: 100001}\n", 8, 25, "tpe.n_startup_trials", "expected at most 100000, got 100001");
@@ -169,5 +172,17 @@ class EarlyTerminateParsingTest {
         SWEEP + "tpe: {n_ei_candidates: 10001}\n", 8, 24, "tpe.n_ei_candidates", "expected at most 10000, got 10001");
     assertOnlyError(
         SWEEP.replace("method: tpe", "method: random") + "tpe: {gamma: 0.2}\n", 8, 6, "tpe", "only for method: tpe, not random");
+  }
+
+  @Test
+  void tpeRunsTheConstantLiarByDefaultAndMultivariateOnlyWhenAsked() {
+    assertTrue(TpeSettings.DEFAULT.constantLiar());
+    assertFalse(TpeSettings.DEFAULT.multivariate());
+    assertEquals(
+        new TpeSettings(10, 24, 0.1, false, true), with("tpe: {constant_liar: false, multivariate: true}").tpe());
+    assertEquals(new TpeSettings(7, 24, 0.1, true, false), with("tpe: {n_startup_trials: 7, constant_liar: true}").tpe());
+    assertOnlyError(SWEEP + "tpe: {constant_liar: 1}\n", 8, 22, "tpe.constant_liar", "expected true or false, got 1");
+    assertOnlyError(
+        SWEEP + "tpe: {multivariate: \"true\"}\n", 8, 21, "tpe.multivariate", "expected true or false, got \"true\"");
   }
 }
