@@ -55,7 +55,7 @@ export function keepLive(id, state, page) {
   follow(id, {
     ready: noted(onReady), metrics_reported: noted(onMetrics), artifact_saved: noted(onArtifact),
     trial_added: noted(page.reload), trial_started: noted(page.reload), trial_ended: noted(page.reload),
-    trial_requeued: noted(page.reload), sweep_ended: noted(page.reload),
+    trial_requeued: noted(page.reload), trial_exploited: noted(page.reload), sweep_ended: noted(page.reload),
   });
   setInterval(() => {
     if (state.sweep && state.sweep.status === 'running' && Date.now() - lastEvent > QUIET_MS) page.reload();

@@ -2,6 +2,7 @@ package io.gantry.orchestrator.cli;
 
 import io.gantry.orchestrator.search.ParameterImportance;
 import io.gantry.orchestrator.store.ArtifactRecord;
+import io.gantry.orchestrator.store.LineageRecord;
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.Objectives;
 import io.gantry.orchestrator.store.RunStore;
@@ -116,6 +117,10 @@ final class SweepReport {
       table.row(row);
     }
     StringBuilder text = new StringBuilder(table.render());
+    if (!summary.lineage().isEmpty()) {
+      text.append("lineage (pbt):\n");
+      summary.lineage().forEach(l -> text.append(String.format("  %s at step %d copied %s%s%n", l.trialId(), l.step(), l.parentId(), changes(l))));
+    }
     List<TrialRecord> stoppedEarly = records().stream().filter(t -> t.stopRung().isPresent()).toList();
     if (!stoppedEarly.isEmpty()) {
       text.append("stopped early:\n");
@@ -198,6 +203,7 @@ final class SweepReport {
     Map<String, Object> json = summaryJson();
     json.put("spec_yaml", sweep.specYaml());
     json.putAll(summary.objectivesJson());
+    json.putAll(summary.lineageJson());
     json.put("mlflow_url", links.sweepUrl(sweep.id()).orElse(null));
     json.put("trials", summary.trials().stream().map(t -> trialJson(store, t, links)).toList());
     return json;
@@ -236,6 +242,12 @@ final class SweepReport {
             .map(a -> Map.of("kind", a.kind(), "epoch", a.epoch(), "step", a.step(), "path", a.path()))
             .toList());
     return json;
+  }
+
+  /** {@code : lr_g 0.0002 -> 0.00024}, the parameters an exploit changed. */
+  private static String changes(LineageRecord exploit) {
+    String changed = exploit.changes(SweepReport::format);
+    return changed.isEmpty() ? "" : ": " + changed;
   }
 
   private List<TrialRecord> records() {

@@ -89,6 +89,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final TrialFiles files;
   private final PendingMetrics pending = new PendingMetrics();
   private final SweepJournal journal;
+  private final Optional<PopulationTraining> population;
 
   /** The coordinator of {@code plan}'s sweep; {@code outbox} says what its events send beyond the store. */
   public static Behavior<Command> create(
@@ -128,6 +129,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             journal.record(
                 new SweepEvent.TrialRequeued(plan.sweepId(), trialId, "the process that ran it stopped; it resumes from its checkpoint")));
     this.files = new TrialFiles(plan.artifactDir());
+    this.population =
+        plan.population()
+            .map(p -> new PopulationTraining(plan.sweepId(), p, journal, files, store.lineage(plan.sweepId()).size(), context.getLog()));
     // A sweep run again (extended, or after a restart) informs the strategy with what it learnt.
     journal.state().trials().values().forEach(source::observe);
     service.tell(new Sweeps.Joined(plan.sweepId(), context.getSelf(), plan.scheduling(), plan.resources()));
@@ -240,6 +244,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
     TrialRecord added = trial.get();
     journal.record(new SweepEvent.TrialAdded(plan.sweepId(), added.trialId(), added.seq(), added.params(), added.seed()));
+    population.flatMap(p -> p.added(added.trialId(), added.params())).ifPresent(journal::record);
     return Optional.of(added.trialId());
   }
 
@@ -275,6 +280,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     if (decision.stops()) {
       getContext().getLog().info("sweep {}: stopping trial {}: {}", plan.sweepId(), trial.trialId(), decision.reason());
       journal.record(new SweepEvent.StopDecided(plan.sweepId(), trial.trialId(), decision));
+      workers.stop(trial.trialId());
+    } else if (population.isPresent() && population.get().copies(trial, report.step())) {
       workers.stop(trial.trialId());
     }
   }
@@ -312,6 +319,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
     TrialOutcome outcome = ended.outcome();
     String preemptedFor = preempting.remove(ended.trialId());
+    flushMetrics();
+    if (population.isPresent()) {
+      if (outcome.kind() == TrialOutcome.Kind.STOPPED && population.get().stopped(ended.trialId())) {
+        return;
+      }
+      population.get().forget(ended.trialId());
+    }
     if (outcome.kind() == TrialOutcome.Kind.PREEMPTED) {
       preempted(ended.trialId(), outcome.lastStep(), preemptedFor != null ? preemptedFor : outcome.reason());
     } else {
@@ -336,6 +350,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     flushMetrics();
     String trialId = assignment.trialId();
     preempting.remove(trialId);
+    population.ifPresent(p -> p.forget(trialId));
     abandonFiles(trialId);
     getContext().getLog().warn("sweep {}: {}; trial {} goes back to the queue", plan.sweepId(), reason, trialId);
     journal.record(new SweepEvent.TrialRequeued(plan.sweepId(), trialId, reason));
@@ -350,6 +365,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   }
 
   private Behavior<Command> onStopTrial(StopTrial stop) {
+    population.ifPresent(p -> p.forget(stop.trialId()));
     TrialState trial = journal.state().trials().get(stop.trialId());
     if (trial != null && trial.status() == TrialStatus.QUEUED) {
       endTrial(stop.trialId(), TrialStatus.STOPPED, 0, "stopped before it started");

@@ -2,6 +2,7 @@ package io.gantry.orchestrator.coordinator;
 
 import io.gantry.orchestrator.schedule.Decision;
 import io.gantry.orchestrator.store.ArtifactRecord;
+import io.gantry.orchestrator.store.LineageRecord;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialStatus;
 import java.time.Instant;
@@ -48,6 +49,13 @@ public sealed interface SweepEvent {
 
   /** The trial ended at its checkpoint at {@code step} for a sweep of a higher priority, and is queued to resume from it. */
   record TrialPreempted(String sweepId, String trialId, long step, String reason, Instant at) implements SweepEvent {}
+
+  /**
+   * Population-based training: the trial, stopped in the bottom of its population, took the
+   * checkpoint of a member of the top at {@code exploit}'s step, and is queued to go on from there
+   * with the exploit's new parameters and the parent's seed; {@code message} says so for people.
+   */
+  record TrialExploited(String sweepId, LineageRecord exploit, String message) implements SweepEvent {}
 
   /** The trial ended; {@code stopRung} is the rung at which a trial scheduler stopped it, if one did. */
   record TrialEnded(String sweepId, String trialId, TrialStatus status, long lastStep, String message, OptionalLong stopRung, Instant at)

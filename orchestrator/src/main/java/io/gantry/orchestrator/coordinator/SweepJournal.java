@@ -88,6 +88,8 @@ final class SweepJournal {
       store.addArtifact(sweepId, e.trialId(), e.artifact());
     } else if (event instanceof SweepEvent.TrialRequeued e) {
       store.trialRequeued(sweepId, e.trialId(), e.reason());
+    } else if (event instanceof SweepEvent.TrialExploited e) {
+      store.trialExploited(e.exploit(), e.message());
     } else if (event instanceof SweepEvent.TrialPreempted e) {
       store.trialPreempted(sweepId, e.trialId(), e.step(), e.reason(), e.at());
     } else if (event instanceof SweepEvent.TrialEnded e) {

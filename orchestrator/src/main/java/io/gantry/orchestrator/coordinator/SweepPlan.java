@@ -8,6 +8,7 @@ import io.gantry.protocol.trial.Budget;
 import io.gantry.protocol.trial.DatasetSpec;
 import io.gantry.protocol.trial.TrialSpec;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * How a sweep runs: what every trial shares, from which the coordinator makes each trial's spec,
@@ -21,6 +22,7 @@ import java.nio.file.Path;
  * @param scheduler decides at each report of the sweep's metric whether a trial goes on
  * @param resources which workers may run the sweep's trials
  * @param scheduling how the sweep shares workers with the other sweeps that run at the same time
+ * @param population how the members of a {@code method: pbt} sweep breed; empty for other methods
  */
 public record SweepPlan(
     String sweepId,
@@ -34,7 +36,8 @@ public record SweepPlan(
     SearchStrategy search,
     TrialScheduler scheduler,
     Resources resources,
-    Scheduling scheduling) {
+    Scheduling scheduling,
+    Optional<PopulationPlan> population) {
 
   public TrialSpec trialSpec(TrialState trial) {
     return new TrialSpec(

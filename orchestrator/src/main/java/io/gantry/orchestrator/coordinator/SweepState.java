@@ -93,6 +93,8 @@ public record SweepState(
       return with(e.trialId(), TrialState::requeued);
     } else if (event instanceof SweepEvent.TrialPreempted e) {
       return with(e.trialId(), TrialState::requeued);
+    } else if (event instanceof SweepEvent.TrialExploited e) {
+      return with(e.exploit().trialId(), t -> t.exploited(e.exploit().newParams(), e.exploit().newSeed()));
     } else if (event instanceof SweepEvent.LimitRaised e) {
       return new SweepState(sweepId, metricName, maximize, trials, Math.max(maxTrials, e.maxTrials()), false, cancelled);
     } else if (event instanceof SweepEvent.SearchExhausted) {

@@ -6,11 +6,15 @@ import io.gantry.protocol.transfer.FileManifest;
 import io.gantry.protocol.transfer.IncomingFile;
 import io.gantry.protocol.transfer.OutgoingFile;
 import io.gantry.protocol.trial.CheckpointFolders;
+import io.gantry.protocol.transfer.Folders;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -41,6 +45,30 @@ final class TrialFiles {
     FileManifest manifest =
         OutgoingFile.send(folder.get(), (offset, bytes) -> worker.tell(new WorkerCommand.CheckpointChunk(trialId, name, offset, bytes)));
     return Optional.of(new WorkerCommand.ResumeFrom(name, CheckpointFolders.step(folder.get()), manifest));
+  }
+
+  /** The trial's newest complete checkpoint on this node, if it has one. */
+  Optional<Path> newestCheckpoint(String trialId) throws IOException {
+    return CheckpointFolders.latest(trialFolder(trialId));
+  }
+
+  /**
+   * Puts a copy of {@code checkpoint}, another trial's, among the trial's checkpoints under its
+   * name, where the trial's resume finds it. Copied beside it first and then moved into place, so
+   * a crash never leaves half a checkpoint for a resume to find.
+   */
+  void adoptCheckpoint(String trialId, Path checkpoint) throws IOException {
+    Path target = CheckpointFolders.named(trialFolder(trialId), checkpoint.getFileName().toString());
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    Folders.deleteFlat(partial);
+    Files.createDirectories(partial);
+    try (Stream<Path> files = Files.list(checkpoint)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.copy(file, partial.resolve(file.getFileName()));
+      }
+    }
+    Folders.deleteFlat(target);
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private Path trialFolder(String trialId) {

@@ -87,6 +87,13 @@ public record TrialState(
         recordedSteps);
   }
 
+  /** Queued to go on from another member's checkpoint with {@code newParams} and its {@code newSeed}. */
+  TrialState exploited(Map<String, Object> newParams, long newSeed) {
+    return new TrialState(
+        trialId, seq, newParams, newSeed, TrialStatus.QUEUED, Optional.empty(), lastStep, attempt, history, Optional.empty(),
+        recordedSteps);
+  }
+
   TrialState requeued() {
     return new TrialState(
         trialId, seq, params, seed, TrialStatus.QUEUED, Optional.empty(), lastStep, attempt, history, Optional.empty(),

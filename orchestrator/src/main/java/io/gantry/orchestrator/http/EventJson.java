@@ -47,6 +47,12 @@ final class EventJson {
       json.put("trial_id", e.trialId());
       json.put("step", e.step());
       json.put("message", e.reason());
+    } else if (event instanceof SweepEvent.TrialExploited e) {
+      json.put("trial_id", e.exploit().trialId());
+      json.put("step", e.exploit().step());
+      json.put("parent", e.exploit().parentId());
+      json.put("params", e.exploit().newParams());
+      json.put("message", e.message());
     } else if (event instanceof SweepEvent.TrialEnded e) {
       json.put("trial_id", e.trialId());
       json.put("status", e.status().name().toLowerCase(Locale.ROOT));

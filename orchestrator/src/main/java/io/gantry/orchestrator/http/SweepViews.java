@@ -62,6 +62,7 @@ final class SweepViews {
     json.put("spec_yaml", summary.sweep().specYaml());
     json.putAll(summary.importanceJson());
     json.putAll(summary.objectivesJson());
+    json.putAll(summary.lineageJson());
     Map<String, List<Map<String, Object>>> preemptions = new LinkedHashMap<>();
     for (PreemptionRecord p : store.preemptions(summary.sweep().id())) {
       preemptions.computeIfAbsent(p.trialId(), id -> new ArrayList<>()).add(Map.of("step", p.step(), "reason", p.reason(), "at", p.at().toString()));

@@ -1,6 +1,10 @@
 package io.gantry.orchestrator.run;
 
+import io.gantry.orchestrator.coordinator.PopulationPlan;
 import io.gantry.orchestrator.coordinator.SweepPlan;
+import io.gantry.orchestrator.schedule.Exploitation;
+import io.gantry.orchestrator.schedule.Objective;
+import io.gantry.orchestrator.search.Exploration;
 import io.gantry.orchestrator.schedule.TrialSchedulers;
 import io.gantry.orchestrator.search.SearchStrategies;
 import io.gantry.orchestrator.store.Objectives;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Random;
 
 /**
  * Turns a checked sweep file into a stored sweep and the plan its coordinator runs. The sweep
@@ -74,6 +79,17 @@ public final class SweepSubmission {
     return new SweepPlan(
         sweepId, spec.model(), spec.dataset(), spec.budget(), spec.reportEvery(), artifactDir, spec.seed(),
         spec.maxTrials(), SearchStrategies.forSpec(spec), TrialSchedulers.forSpec(spec),
-        spec.resources(), spec.scheduling());
+        spec.resources(), spec.scheduling(), populationOf(spec));
+  }
+
+  /** How a pbt sweep's members breed: by its metric's latest value, from a stream seeded by the sweep. */
+  private static Optional<PopulationPlan> populationOf(SweepSpec spec) {
+    return spec.pbt()
+        .map(
+            pbt ->
+                new PopulationPlan(
+                    new Exploitation(pbt, new Objective(spec.metric().name(), spec.metric().goal() == Goal.MAXIMIZE, false, 1), spec.budget().epochs()),
+                    new Exploration(spec),
+                    new Random(spec.seed() ^ 0x9b7L)));
   }
 }

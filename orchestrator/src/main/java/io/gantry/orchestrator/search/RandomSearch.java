@@ -42,11 +42,12 @@ public final class RandomSearch implements SearchStrategy {
   @Override
   public Optional<Map<String, Object>> ask(List<Map<String, Object>> running) {
     Map<String, Object> chosen = new LinkedHashMap<>();
-    spec.parameters().forEach((name, p) -> chosen.put(name, draw(defs.get(name), p)));
+    spec.parameters().forEach((name, p) -> chosen.put(name, draw(defs.get(name), p, random)));
     return Optional.of(TrialParameters.complete(defs, chosen));
   }
 
-  private Object draw(ParamDef def, ParameterSpec p) {
+  /** One draw of parameter {@code p} (of catalog entry {@code def}) from {@code random}. */
+  static Object draw(ParamDef def, ParameterSpec p, Random random) {
     if (p instanceof Fixed fixed) {
       return fixed.value();
     }

@@ -15,6 +15,8 @@ public final class SearchStrategies {
       case RANDOM -> new RandomSearch(spec);
       case TPE -> new TpeSearch(spec);
       case NSGA2 -> new Nsga2Search(spec);
+      // the first population is random; the members then breed as they train (PopulationBasedTraining)
+      case PBT -> new RandomSearch(spec);
     };
   }
 }

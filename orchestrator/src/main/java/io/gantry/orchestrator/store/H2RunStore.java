@@ -175,6 +175,39 @@ public final class H2RunStore implements RunStore {
   }
 
   @Override
+  public synchronized void trialExploited(LineageRecord exploit, String message) {
+    inTransaction(
+        "record the exploit of trial " + exploit.trialId(),
+        () -> {
+          update(
+              "UPDATE trials SET status = ?, worker = NULL, device = NULL, message = ?, params_json = ?, seed = ? WHERE sweep_id = ? AND trial_id = ?",
+              TrialStatus.QUEUED.name(), message, toJson(exploit.newParams()), exploit.newSeed(), exploit.sweepId(), exploit.trialId());
+          update(
+              "INSERT INTO lineage (sweep_id, trial_id, seq, step, parent_id, old_params, new_params, old_seed, new_seed, at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              exploit.sweepId(), exploit.trialId(), exploit.seq(), exploit.step(), exploit.parentId(), toJson(exploit.oldParams()),
+              toJson(exploit.newParams()), exploit.oldSeed(), exploit.newSeed(), timestamp(exploit.at()));
+        });
+  }
+
+  @Override
+  public synchronized List<LineageRecord> lineage(String sweepId) {
+    return query(
+        "SELECT trial_id, seq, step, parent_id, old_params, new_params, old_seed, new_seed, at FROM lineage WHERE sweep_id = ? ORDER BY seq",
+        rows -> {
+          List<LineageRecord> lineage = new ArrayList<>();
+          while (rows.next()) {
+            lineage.add(
+                new LineageRecord(
+                    sweepId, rows.getString(1), rows.getInt(2), rows.getLong(3), rows.getString(4), fromJson(rows.getString(5)),
+                    fromJson(rows.getString(6)), rows.getLong(7), rows.getLong(8), rows.getTimestamp(9).toInstant()));
+          }
+          return lineage;
+        },
+        sweepId);
+  }
+
+  @Override
   public synchronized void trialEnded(
       String sweepId, String trialId, TrialStatus status, long lastStep, String message, Instant at) {
     endTrial(sweepId, trialId, status, lastStep, message, null, at);

@@ -19,7 +19,7 @@ final class Migrations {
   private static final List<String> SCRIPTS = List.of(
       "V1__initial_schema.sql", "V2__tracking_outbox.sql", "V3__early_stopping.sql", "V4__latest_metrics.sql",
       "V5__max_trials_when_stored.sql", "V6__preemptions.sql", "V7__quiz_pairs.sql",
-      "V8__objectives.sql");
+      "V8__objectives.sql", "V9__lineage.sql");
 
   private Migrations() {}
 

@@ -42,6 +42,15 @@ public interface RunStore extends AutoCloseable {
   /** The sweep's preemptions, oldest first. */
   List<PreemptionRecord> preemptions(String sweepId);
 
+  /**
+   * Population-based training's exploit: the trial takes {@code exploit}'s new parameters and seed,
+   * goes back to the queue with {@code message}, and the exploit joins the sweep's lineage.
+   */
+  void trialExploited(LineageRecord exploit, String message);
+
+  /** The sweep's exploits, in the order they happened. */
+  List<LineageRecord> lineage(String sweepId);
+
   void trialEnded(String sweepId, String trialId, TrialStatus status, long lastStep, String message, Instant at);
 
   /** The trial ended as stopped by a trial scheduler at {@code rung}, for {@code reason}. */

@@ -159,6 +159,19 @@ final class NodeReader {
             });
   }
 
+  /** A number from 0 to 1, both included, such as a chance. */
+  Optional<Double> probability(Node node, String key) {
+    return number(node, key)
+        .filter(
+            p -> {
+              boolean inside = p >= 0 && p <= 1;
+              if (!inside) {
+                error(node, key, "expected a probability from 0 to 1, got " + p);
+              }
+              return inside;
+            });
+  }
+
   /** A YAML boolean: {@code true} or {@code false}. */
   Optional<Boolean> bool(Node node, String key) {
     if (scalarValue(node) instanceof Boolean value) {

@@ -33,8 +33,8 @@ final class Nsga2SettingsReader {
     MappingFields fields = maybeFields.get();
     fields.allowOnly(List.of("population_size", "crossover_prob", "mutation_prob"));
     Optional<Long> population = fields.integer("population_size", 2, MOST_POPULATION);
-    Optional<Double> crossover = probability(fields, "crossover_prob");
-    Optional<Double> mutation = probability(fields, "mutation_prob");
+    Optional<Double> crossover = fields.optional("crossover_prob").flatMap(n -> reader.probability(n, fields.keyOf("crossover_prob")));
+    Optional<Double> mutation = fields.optional("mutation_prob").flatMap(n -> reader.probability(n, fields.keyOf("mutation_prob")));
     boolean allRead =
         population.isPresent() == fields.has("population_size")
             && crossover.isPresent() == fields.has("crossover_prob")
@@ -47,19 +47,5 @@ final class Nsga2SettingsReader {
                 crossover.orElse(defaults.crossoverProbability()),
                 mutation.map(OptionalDouble::of).orElse(defaults.mutationProbability())))
         : Optional.empty();
-  }
-
-  /** A number from 0 to 1, both included. */
-  private Optional<Double> probability(MappingFields fields, String name) {
-    String key = fields.keyOf(name);
-    return fields
-        .optional(name)
-        .flatMap(n -> reader.number(n, key).filter(p -> {
-          boolean inside = p >= 0 && p <= 1;
-          if (!inside) {
-            reader.error(n, key, "expected a probability from 0 to 1, got " + p);
-          }
-          return inside;
-        }));
   }
 }

@@ -38,6 +38,8 @@ final class SweepFileReader {
           "early_terminate",
           "tpe",
           "nsga2",
+          "population",
+          "pbt",
           "resources",
           "priority",
           "weight",
@@ -106,9 +108,10 @@ final class SweepFileReader {
         model
             .flatMap(m -> top.optional("parameters").map(node -> parameters(node, m, method)))
             .orElse(Map.of());
+    Optional<PbtSettings> pbt = new PbtSettingsReader(reader).read(top, method, budget, metric, parameters);
     Optional<Long> maxTrialsGiven = top.integer("max_trials", 1, SweepSpec.MOST_TRIALS);
     Optional<Integer> maxTrials =
-        method.flatMap(m -> maxTrials(top, m, parameters, maxTrialsGiven, nsga2));
+        method.flatMap(m -> m == Method.PBT ? pbt.map(PbtSettings::population) : maxTrials(top, m, parameters, maxTrialsGiven, nsga2));
     long seed = top.integer("seed", 0, MOST_SEED).orElse(0L);
     int workers = top.integer("workers", 0, MOST_WORKERS).orElse(0L).intValue();
     int threads = top.integer("threads_per_trial", 1, MOST_THREADS).orElse(1L).intValue();
@@ -138,6 +141,7 @@ final class SweepFileReader {
             earlyTerminate,
             tpe,
             nsga2,
+            pbt,
             source,
             yamlText,
             resources.withThreads(threads),

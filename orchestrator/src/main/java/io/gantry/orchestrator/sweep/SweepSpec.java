@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param earlyTerminate the rule that stops unpromising trials early, if any
  * @param tpe the TPE settings; used only when the method is {@link Method#TPE}
  * @param nsga2 the NSGA-II settings; used only when the method is {@link Method#NSGA2}
+ * @param pbt the population-based training, present exactly when the method is {@link Method#PBT}
  * @param source the file the spec was read from, as given to the parser
  * @param yamlText the file's text, unchanged, so that it can be stored with the sweep
  * @param resources which workers may run the sweep's trials; {@link Resources#ANY} by default
@@ -58,6 +59,7 @@ public record SweepSpec(
     Optional<EarlyTerminate> earlyTerminate,
     TpeSettings tpe,
     Nsga2Settings nsga2,
+    Optional<PbtSettings> pbt,
     Path source,
     String yamlText,
     Resources resources,
@@ -102,6 +104,9 @@ public record SweepSpec(
     Objects.requireNonNull(earlyTerminate, "earlyTerminate");
     Objects.requireNonNull(tpe, "tpe");
     Objects.requireNonNull(nsga2, "nsga2");
+    if (pbt.isPresent() != (method == Method.PBT)) {
+      throw new IllegalArgumentException("PBT settings go with method: pbt alone, not " + method);
+    }
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(yamlText, "yamlText");
     Objects.requireNonNull(resources, "resources");

@@ -81,7 +81,7 @@ public final class MlflowTracking implements SweepTracking {
   public EventOutbox start(ActorContext<?> guardian, RunStore store, SweepPlan plan) {
     TrackingSettings settings = TrackingSettings.from(guardian.getSystem().settings().config());
     SweepRecord sweep = store.sweep(plan.sweepId()).orElseThrow(() -> new IllegalArgumentException("no sweep " + plan.sweepId()));
-    SweepEntries entries = new SweepEntries(sweep, plan, store.trials(sweep.id()), gitCommit, pages, System::currentTimeMillis);
+    SweepEntries entries = new SweepEntries(sweep, plan, store.trials(sweep.id()), store.lineage(sweep.id()), gitCommit, pages, System::currentTimeMillis);
     // before the courier starts, so that the sweep's run is made before its trials' runs
     store.addOutboxRows(Outbox.rows(server, entries.sweepStarted()));
     DispatcherSelector blocking = DispatcherSelector.fromConfig("gantry.tracking-dispatcher");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.orchestrator.coordinator.SweepEvent;
 import io.gantry.orchestrator.coordinator.SweepPlan;
 import io.gantry.orchestrator.store.ArtifactRecord;
+import io.gantry.orchestrator.store.LineageRecord;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.SweepStatus;
 import io.gantry.orchestrator.store.TrialRecord;
@@ -61,14 +62,18 @@ final class SweepEntries {
   private final Map<String, String> lastCheckpoint = new HashMap<>();
   /** The name in MLflow's image layout of each picture sent, by run key and file. */
   private final Map<String, String> imageNames = new HashMap<>();
+  /** A pbt sweep's exploits so far, which its run keeps as {@code pbt/lineage.json}. */
+  private final List<LineageRecord> lineage = new ArrayList<>();
 
   /**
    * The entries of {@code sweep}; with {@code pages}, the web UI's address, each run is tagged
    * with its page there.
    */
   SweepEntries(
-      SweepRecord sweep, SweepPlan plan, List<TrialRecord> trials, Optional<String> gitCommit, Optional<String> pages, LongSupplier clock) {
+      SweepRecord sweep, SweepPlan plan, List<TrialRecord> trials, List<LineageRecord> lineage, Optional<String> gitCommit,
+      Optional<String> pages, LongSupplier clock) {
     this.sweep = sweep;
+    this.lineage.addAll(lineage);
     this.plan = plan;
     trials.forEach(t -> planned(t.trialId(), t.params(), t.seed()));
     this.gitCommit = gitCommit;
@@ -119,6 +124,8 @@ final class SweepEntries {
     } else if (event instanceof SweepEvent.TrialPreempted e) {
       List<TrackingOp.KeyValue> tags = List.of(tag("gantry.preempted", e.reason()), tag("gantry.preempted_at_step", e.step()));
       return List.of(new TrackingEntry(trialKey(e.trialId()), TrackingOp.Log.tags(tags)));
+    } else if (event instanceof SweepEvent.TrialExploited e) {
+      return exploited(e.exploit());
     } else if (event instanceof SweepEvent.TrialEnded e) {
       return trialEnded(e);
     } else if (event instanceof SweepEvent.SweepEnded e) {
@@ -160,14 +167,39 @@ final class SweepEntries {
         new TrackingEntry(key, TrackingOp.Log.tags(List.of(tag(LOGGED_IMAGES_TAG, "true")))));
   }
 
+  /**
+   * A member that copied another: its run is tagged with the parent and the step, and the sweep's
+   * run gets the lineage so far. MLflow's params of a run never change, so they stay the member's
+   * first; its parameters over time are its {@code hp/} metrics.
+   */
+  private List<TrackingEntry> exploited(LineageRecord exploit) {
+    planned(exploit.trialId(), exploit.newParams(), exploit.newSeed());
+    lineage.add(exploit);
+    List<TrackingOp.KeyValue> tags =
+        List.of(tag("pbt.parent", exploit.parentId()), tag("pbt.copied_at_step", exploit.step()), tag("pbt.exploits", lineage.stream().filter(l -> l.trialId().equals(exploit.trialId())).count()));
+    List<Map<String, Object>> rows = lineage.stream().map(LineageRecord::toJsonMap).toList();
+    String json;
+    try {
+      json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the lineage cannot be written as JSON", e);
+    }
+    return List.of(
+        new TrackingEntry(trialKey(exploit.trialId()), TrackingOp.Log.tags(tags)),
+        new TrackingEntry(TrackingEntry.sweepKey(sweep.id()), TrackingOp.Upload.text("pbt/lineage.json", json)));
+  }
+
   /** The trial's run with every hyperparameter (defaults included) and the seed as params. */
   private List<TrackingEntry> trialStarted(String trialId, Optional<SweepEvent.TrialStarted> start) {
     started.add(trialId);
     Map<String, Object> hyperparams =
         resolved(start.map(SweepEvent.TrialStarted::params).orElse(given.getOrDefault(trialId, Map.of())));
     List<TrackingOp.KeyValue> params = new ArrayList<>();
-    hyperparams.forEach((name, value) -> params.add(param(name, value)));
-    trialSeed(trialId).ifPresent(seed -> params.add(param("seed", seed)));
+    // a run's params are set once: a member of a pbt sweep starts again with other values
+    if (start.map(s -> s.attempt() == 1).orElse(true)) {
+      hyperparams.forEach((name, value) -> params.add(param(name, value)));
+      trialSeed(trialId).ifPresent(seed -> params.add(param("seed", seed)));
+    }
     List<TrackingOp.KeyValue> tags = new ArrayList<>();
     tags.add(tag("gantry.sweep_id", sweep.id()));
     tags.add(tag("gantry.trial_id", trialId));

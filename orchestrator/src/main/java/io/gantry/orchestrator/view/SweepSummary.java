@@ -2,6 +2,7 @@ package io.gantry.orchestrator.view;
 
 import io.gantry.orchestrator.search.ParameterImportance;
 import io.gantry.orchestrator.search.ParetoRanks;
+import io.gantry.orchestrator.store.LineageRecord;
 import io.gantry.orchestrator.store.Objectives;
 import io.gantry.orchestrator.store.RunStore;
 import io.gantry.orchestrator.store.SweepRecord;
@@ -27,10 +28,12 @@ public final class SweepSummary {
   private final List<TrialSummary> trials;
   private final List<TrialSummary> ranked;
   private final List<TrialSummary> front;
+  private final List<LineageRecord> lineage;
 
-  private SweepSummary(SweepRecord sweep, List<TrialSummary> trials) {
+  private SweepSummary(SweepRecord sweep, List<TrialSummary> trials, List<LineageRecord> lineage) {
     this.sweep = sweep;
     this.trials = trials;
+    this.lineage = List.copyOf(lineage);
     this.ranked =
         trials.stream()
             .filter(t -> t.objective().isPresent())
@@ -62,16 +65,36 @@ public final class SweepSummary {
 
   /** The sweep's summary from the store: its trials and the latest value of each of their metrics. */
   public static SweepSummary read(RunStore store, SweepRecord sweep) {
-    return of(sweep, store.trials(sweep.id()), store.latestMetrics(sweep.id()));
+    return of(sweep, store.trials(sweep.id()), store.latestMetrics(sweep.id()), store.lineage(sweep.id()));
   }
 
   /** The summary of {@code sweep}, its {@code trials} and their latest metrics by trial id, then name. */
   public static SweepSummary of(SweepRecord sweep, List<TrialRecord> trials, Map<String, Map<String, Double>> latestMetrics) {
+    return of(sweep, trials, latestMetrics, List.of());
+  }
+
+  /** As {@link #of(SweepRecord, List, Map)}, for a pbt sweep with its {@code lineage}. */
+  public static SweepSummary of(
+      SweepRecord sweep, List<TrialRecord> trials, Map<String, Map<String, Double>> latestMetrics, List<LineageRecord> lineage) {
     return new SweepSummary(
         sweep,
         trials.stream()
             .map(t -> TrialSummary.of(t, latestMetrics.getOrDefault(t.trialId(), Map.of()), sweep.metricName()))
-            .toList());
+            .toList(),
+        lineage);
+  }
+
+  /** A pbt sweep's exploits, in the order they happened; none for other methods. */
+  public List<LineageRecord> lineage() {
+    return lineage;
+  }
+
+  /**
+   * {@code lineage}: each exploit as {@code {trial, step, parent, old_params, new_params, old_seed,
+   * new_seed, at}}, oldest first, as {@code gantry show --json} and the API give it.
+   */
+  public Map<String, Object> lineageJson() {
+    return Map.of("lineage", lineage.stream().map(LineageRecord::toJsonMap).toList());
   }
 
   public SweepRecord sweep() {

@@ -69,6 +69,7 @@ class SweepSpecParserTest {
             Optional.empty(),
             TpeSettings.DEFAULT,
             Nsga2Settings.DEFAULT,
+            Optional.empty(),
             SOURCE,
             yaml,
             Resources.ANY.withThreads(2),

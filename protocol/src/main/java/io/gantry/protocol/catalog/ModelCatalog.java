@@ -92,7 +92,29 @@ public final class ModelCatalog {
           "val/d_real",
           "val/d_fake");
 
+  // What a trial resumed from a checkpoint can take a new value of: the optimizers' settings and
+  // the losses' rules and weights. The rest shape the networks or the data (widths, latent sizes,
+  // batch size), or only the start (initialisation), which a checkpoint has passed.
+  private static final Set<String> MUTABLE =
+      Set.of(
+          "lr", "lr_d", "lr_g", "beta1", "beta2", "k_disc_steps", "generator_loss", "d_loss", "noise_p", "noise_std",
+          "l1_weight", "cycle_weight", "identity_weight", "mixing_prob");
+
   private ModelCatalog() {}
+
+  /**
+   * Whether a trial can go on from a checkpoint with another value of parameter {@code name}, as
+   * population-based training changes it: the parameters that do not shape the networks or the
+   * data.
+   */
+  public static boolean changesMidTrial(String name) {
+    return MUTABLE.contains(name);
+  }
+
+  /** Every parameter {@link #changesMidTrial} accepts, sorted, for messages. */
+  public static List<String> mutableParameters() {
+    return MUTABLE.stream().sorted().toList();
+  }
 
   /** The metric that holds the standard error of {@code metric}, if workers measure one. */
   public static Optional<String> noiseOf(String metric) {
