@@ -6,14 +6,11 @@ import io.gantry.orchestrator.sweep.SweepSpec;
 import io.gantry.protocol.catalog.ModelCatalog;
 import io.gantry.protocol.catalog.ParamDef;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * NSGA-II (Deb et al. 2002) as Optuna's {@code NSGAIISampler} breeds trials, for one or several
@@ -88,23 +85,9 @@ public final class Nsga2Search implements SearchStrategy {
 
   /** The best {@code populationSize} completed trials: whole fronts, then the most isolated of the next. */
   private List<Member> parents() {
-    int[] ranks = ranks(completed);
-    List<Member> parents = new ArrayList<>();
-    for (int rank = 0; parents.size() < settings.populationSize(); rank++) {
-      int r = rank;
-      List<Member> front = IntStream.range(0, completed.size()).filter(i -> ranks[i] == r).mapToObj(completed::get).toList();
-      if (parents.size() + front.size() <= settings.populationSize()) {
-        parents.addAll(front);
-      } else {
-        double[] crowding = crowding(front);
-        IntStream.range(0, front.size())
-            .boxed()
-            .sorted(Comparator.comparingDouble(i -> -crowding[i]))
-            .limit(settings.populationSize() - parents.size())
-            .forEach(i -> parents.add(front.get(i)));
-      }
-    }
-    return parents;
+    return ParetoRanks.best(points(completed), violations(completed), settings.populationSize(), ParetoRanks::mostIsolated).stream()
+        .map(completed::get)
+        .toList();
   }
 
   /** Of two members picked at random, the one of better rank, then of larger crowding distance. */
@@ -118,32 +101,19 @@ public final class Nsga2Search implements SearchStrategy {
   }
 
   private static int[] ranks(List<Member> members) {
-    return ParetoRanks.of(
-        members.stream().map(Member::objectives).toList(), members.stream().mapToDouble(Member::violation).toArray());
+    return ParetoRanks.of(points(members), violations(members));
   }
 
-  /**
-   * Each member's crowding distance within its own front: per metric, the gap between its two
-   * neighbours over the metric's range, summed; a front's extremes get infinity, so they survive.
-   */
+  /** Each member's {@link ParetoRanks#crowding crowding distance} within its own front. */
   private static double[] crowding(List<Member> members) {
-    int[] ranks = ranks(members);
-    double[] distance = new double[members.size()];
-    int metrics = members.isEmpty() ? 0 : members.get(0).objectives().length;
-    for (int rank : Arrays.stream(ranks).distinct().toArray()) {
-      int[] front = IntStream.range(0, members.size()).filter(i -> ranks[i] == rank).toArray();
-      for (int m = 0; m < metrics; m++) {
-        int k = m;
-        int[] sorted = Arrays.stream(front).boxed().sorted(Comparator.comparingDouble(i -> members.get(i).objectives()[k])).mapToInt(Integer::intValue).toArray();
-        double low = members.get(sorted[0]).objectives()[k];
-        double high = members.get(sorted[sorted.length - 1]).objectives()[k];
-        distance[sorted[0]] = Double.POSITIVE_INFINITY;
-        distance[sorted[sorted.length - 1]] = Double.POSITIVE_INFINITY;
-        for (int j = 1; j < sorted.length - 1 && high > low; j++) {
-          distance[sorted[j]] += (members.get(sorted[j + 1]).objectives()[k] - members.get(sorted[j - 1]).objectives()[k]) / (high - low);
-        }
-      }
-    }
-    return distance;
+    return ParetoRanks.crowding(points(members), ranks(members));
+  }
+
+  private static List<double[]> points(List<Member> members) {
+    return members.stream().map(Member::objectives).toList();
+  }
+
+  private static double[] violations(List<Member> members) {
+    return members.stream().mapToDouble(Member::violation).toArray();
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
@@ -29,6 +30,15 @@ import java.util.stream.IntStream;
  * scheduler stopped early rank below every completed trial, those that went further first.
  * Seeded by the sweep's seed.
  *
+ * <p>With several metrics the split is MOTPE's (Ozaki et al. 2020), as Optuna's sampler makes it:
+ * the completed trials are ranked by non-dominated sorting, whole fronts are good while they fit,
+ * and of the front that does not the members adding most hypervolume fill the good group (exact
+ * for two metrics, by crowding distance for more: {@link ParetoRanks#mostHypervolume}). A trial
+ * without a value of every metric is bad. With constraints the split is Optuna's constrained
+ * TPE's, for one metric or several: every feasible trial ranks above every infeasible one, and
+ * infeasible ones rank by smaller violation. Unlike Optuna, the good trials' kernels are not
+ * weighted by their hypervolume contributions: every kernel weighs the same as with one metric.
+ *
  * <p>With {@link TpeSettings#constantLiar()} the trials that are queued or running join the bad
  * group, as if they had ended worst, so that workers asking at once are not sent to the same
  * place. With {@link TpeSettings#multivariate()} one {@link JointParzen} over all the parameters
@@ -38,6 +48,11 @@ public final class TpeSearch implements SearchStrategy {
 
   private static final int MAX_GOOD = 25;
 
+  /** Of trials stopped early, those that trained longest say most. */
+  private static final Comparator<TrialResult> FURTHEST_FIRST = Comparator.comparingLong(r -> -r.steps());
+
+  private static final Comparator<TrialResult> LEAST_VIOLATION_FIRST = Comparator.comparingDouble(TrialResult::violation);
+
   private record Observation(Map<String, Object> params, TrialResult result) {}
 
   /** The parameters of the good trials and of the bad ones, oldest first in each. */
@@ -46,6 +61,8 @@ public final class TpeSearch implements SearchStrategy {
   private final SweepSpec spec;
   private final Map<String, ParamDef> defs;
   private final TpeSettings settings;
+  /** Whether the good trials are chosen by Pareto rank rather than by the first metric. */
+  private final boolean severalMetrics;
   /** The parameters TPE chooses: all but the fixed ones, in the sweep file's order. */
   private final Map<String, ParameterSpec> searched = new LinkedHashMap<>();
   private final RandomSearch startup;
@@ -57,6 +74,7 @@ public final class TpeSearch implements SearchStrategy {
     this.spec = spec;
     this.defs = ModelCatalog.parameters(spec.model());
     this.settings = spec.tpe();
+    this.severalMetrics = spec.metrics().size() > 1;
     spec.parameters().forEach((name, p) -> {
       if (!(p instanceof Fixed)) {
         searched.put(name, p);
@@ -180,23 +198,61 @@ public final class TpeSearch implements SearchStrategy {
     return new Groups(goodInOrder, badInOrder);
   }
 
-  /** Which observations, in telling order, are the best {@code min(ceil(gamma * n), 25)}. */
+  /**
+   * Which observations, in telling order, are the best {@code min(ceil(gamma * n), 25)}, as
+   * Optuna's split ranks them: feasible completed trials first, then feasible trials stopped early
+   * (those that went further first, then by the first metric), then infeasible ones by smaller
+   * violation. With several metrics the completed ones are ranked by {@link #paretoBest}, and
+   * a trial without a value of every metric is never good.
+   */
   private boolean[] good() {
-    Comparator<TrialResult> byValue = Comparator.comparingDouble(TrialResult::value);
-    if (spec.metric().goal() == Goal.MAXIMIZE) {
-      byValue = byValue.reversed();
-    }
-    Comparator<TrialResult> ranking =
-        Comparator.comparing(TrialResult::stoppedEarly)
-            .thenComparingLong(r -> r.stoppedEarly() ? -r.steps() : 0)
-            .thenComparing(byValue);
     int count = (int) Math.min(MAX_GOOD, Math.ceil(settings.gamma() * observations.size()));
-    boolean[] good = new boolean[observations.size()];
-    IntStream.range(0, observations.size())
+    List<Integer> good = new ArrayList<>(bestCompleted(trialsWhere(r -> r.violation() == 0 && !r.stoppedEarly()), count));
+    good.addAll(first(trialsWhere(r -> r.violation() == 0 && r.stoppedEarly()), FURTHEST_FIRST.thenComparing(byValue()), count - good.size()));
+    good.addAll(first(trialsWhere(r -> r.violation() > 0), LEAST_VIOLATION_FIRST, count - good.size()));
+    boolean[] isGood = new boolean[observations.size()];
+    good.forEach(i -> isGood[i] = true);
+    return isGood;
+  }
+
+  /**
+   * The indices of the observations, in telling order, whose result is {@code which}; with several
+   * metrics, only those with a value of each, since the others cannot be placed on a front.
+   */
+  private List<Integer> trialsWhere(Predicate<TrialResult> which) {
+    return IntStream.range(0, observations.size())
+        .filter(i -> {
+          TrialResult result = observations.get(i).result();
+          return which.test(result) && !(severalMetrics && result.objectives().isEmpty());
+        })
         .boxed()
-        .sorted(Comparator.comparing(i -> observations.get(i).result(), ranking))
-        .limit(count)
-        .forEach(i -> good[i] = true);
-    return good;
+        .toList();
+  }
+
+  private List<Integer> bestCompleted(List<Integer> completed, int count) {
+    return severalMetrics ? paretoBest(completed, count) : first(completed, byValue(), count);
+  }
+
+  /**
+   * MOTPE's split of the completed trials: whole Pareto fronts while they fit, then the members of
+   * the next front that add most hypervolume ({@link ParetoRanks#mostHypervolume}).
+   */
+  private List<Integer> paretoBest(List<Integer> completed, int count) {
+    List<double[]> points =
+        completed.stream().map(i -> observations.get(i).result().objectives().stream().mapToDouble(Double::doubleValue).toArray()).toList();
+    return ParetoRanks.best(points, new double[points.size()], count, ParetoRanks::mostHypervolume).stream()
+        .map(completed::get)
+        .toList();
+  }
+
+  /** The first {@code count} of {@code trials} by {@code ranking}, ties in telling order. */
+  private List<Integer> first(List<Integer> trials, Comparator<TrialResult> ranking, int count) {
+    return trials.stream().sorted(Comparator.comparing(i -> observations.get(i).result(), ranking)).limit(count).toList();
+  }
+
+  /** Better first by the sweep's first metric. */
+  private Comparator<TrialResult> byValue() {
+    Comparator<TrialResult> byValue = Comparator.comparingDouble(TrialResult::value);
+    return spec.metric().goal() == Goal.MAXIMIZE ? byValue.reversed() : byValue;
   }
 }
