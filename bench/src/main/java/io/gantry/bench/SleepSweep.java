@@ -61,11 +61,11 @@ final class SleepSweep {
             "# made by the " + name + " benchmark\n", null, artifacts.toString(), Instant.now(), Optional.empty(), OptionalInt.of(trials)),
         List.of());
     int[] asked = {0};
-    SearchStrategy sequence = () -> Optional.of(Map.of("i", ++asked[0], "step_ms", stepMs));
+    SearchStrategy sequence = running -> Optional.of(Map.of("i", ++asked[0], "step_ms", stepMs));
     SweepPlan plan =
         new SweepPlan(
             sweepId, model, DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(steps),
-            1, artifacts, 0, trials, sequence, new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT);
+            1, artifacts, 0, trials, sequence, new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT, Optional.empty());
     return new Stored(store, plan, data);
   }
 

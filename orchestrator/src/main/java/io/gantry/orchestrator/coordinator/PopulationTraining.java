@@ -18,7 +18,9 @@ import org.slf4j.Logger;
 /**
  * The coordinator's side of population-based training: after each recorded report it asks
  * {@link Exploitation} whether the member copies another; such a member is stopped, and once its
- * worker has ended it, it takes a copy of the parent's newest checkpoint, the parent's seed and
+ * worker has ended it, it takes a copy of the parent's first checkpoint at or after the member's
+ * last step (the parent's state at the same point of training, so that every member trains its
+ * budget and its history never goes back), the parent's seed and
  * the parameters {@link io.gantry.orchestrator.search.Exploration} makes of the parent's, and goes
  * back to the queue to go on from there. Each member's numeric parameters are also metrics,
  * {@code hp/NAME}, from step 0 and from each exploit's step, so that a member's schedule shows as
@@ -90,12 +92,12 @@ final class PopulationTraining {
     TrialState member = journal.state().trials().get(trialId);
     TrialState parent = journal.state().trials().get(exploit.parentId());
     try {
-      Optional<Path> checkpoint = files.newestCheckpoint(parent.trialId());
-      long step = checkpoint.isPresent() ? CheckpointFolders.step(checkpoint.get()) : -1;
-      if (step < member.lastStep()) {
+      Optional<Path> checkpoint = files.checkpointFrom(parent.trialId(), member.lastStep());
+      if (checkpoint.isEmpty()) {
         journal.record(new SweepEvent.TrialRequeued(sweepId, trialId, "pbt: " + parent.trialId() + " has no checkpoint at step " + member.lastStep() + " or later; it goes on from its own"));
         return true;
       }
+      long step = CheckpointFolders.step(checkpoint.get());
       files.adoptCheckpoint(trialId, checkpoint.get());
       Map<String, Object> params = plan.exploration().explore(parent.params(), plan.random());
       LineageRecord record =

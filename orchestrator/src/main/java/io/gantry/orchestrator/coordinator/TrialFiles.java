@@ -52,12 +52,24 @@ final class TrialFiles {
     return CheckpointFolders.latest(trialFolder(trialId));
   }
 
+  /** The trial's earliest complete checkpoint on this node at {@code step} or later, if it has one. */
+  Optional<Path> checkpointFrom(String trialId, long step) throws IOException {
+    return CheckpointFolders.firstFrom(trialFolder(trialId), step);
+  }
+
   /**
    * Puts a copy of {@code checkpoint}, another trial's, among the trial's checkpoints under its
-   * name, where the trial's resume finds it. Copied beside it first and then moved into place, so
-   * a crash never leaves half a checkpoint for a resume to find.
+   * name, as the trial's newest, where its resume finds it: the trial's own from that step on go.
+   * Copied beside it first and then moved into place, so a crash never leaves half a checkpoint
+   * for a resume to find.
    */
   void adoptCheckpoint(String trialId, Path checkpoint) throws IOException {
+    long step = CheckpointFolders.step(checkpoint);
+    for (Optional<Path> own = CheckpointFolders.firstFrom(trialFolder(trialId), step);
+        own.isPresent();
+        own = CheckpointFolders.firstFrom(trialFolder(trialId), step)) {
+      Folders.deleteFlat(own.get());
+    }
     Path target = CheckpointFolders.named(trialFolder(trialId), checkpoint.getFileName().toString());
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
     Folders.deleteFlat(partial);

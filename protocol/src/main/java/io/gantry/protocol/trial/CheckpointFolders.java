@@ -5,8 +5,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -65,24 +67,32 @@ public final class CheckpointFolders {
 
   /** The complete checkpoint with the most steps under a trial's artifact folder, if any. */
   public static Optional<Path> latest(Path artifactDir) throws IOException {
+    return complete(artifactDir).entrySet().stream().max(Map.Entry.comparingByKey()).map(Map.Entry::getValue);
+  }
+
+  /** The complete checkpoint with the fewest steps of those at {@code step} or later, if any. */
+  public static Optional<Path> firstFrom(Path artifactDir, long step) throws IOException {
+    return complete(artifactDir).entrySet().stream()
+        .filter(e -> e.getKey() >= step)
+        .min(Map.Entry.comparingByKey())
+        .map(Map.Entry::getValue);
+  }
+
+  /** The complete checkpoints under a trial's artifact folder, by step (the last of a step kept). */
+  private static Map<Long, Path> complete(Path artifactDir) throws IOException {
     Path root = artifactDir.resolve(ROOT);
+    Map<Long, Path> byStep = new TreeMap<>();
     if (!Files.isDirectory(root)) {
-      return Optional.empty();
+      return byStep;
     }
-    Optional<Path> latest = Optional.empty();
-    long latestStep = Long.MIN_VALUE;
     try (Stream<Path> folders = Files.list(root)) {
       for (Path folder : (Iterable<Path>) folders::iterator) {
         // a folder still arriving or being written has no properties yet
         if (Files.isRegularFile(folder.resolve(PROPERTIES))) {
-          long step = step(folder);
-          if (step > latestStep) {
-            latest = Optional.of(folder);
-            latestStep = step;
-          }
+          byStep.putIfAbsent(step(folder), folder);
         }
       }
     }
-    return latest;
+    return byStep;
   }
 }
