@@ -215,6 +215,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         new SweepEvent.TrialStarted(
             plan.sweepId(), trialId, queued.params(), info.workerId(), info.device(), plan.resources().gpuFraction(),
             queued.attempt() + 1, note, Instant.now()));
+    if (queued.attempt() == 0) {
+      population.flatMap(p -> p.firstStarted(trialId, queued.params())).ifPresent(journal::record);
+    }
     worker.tell(new WorkerCommand.AssignTrial(plan.trialSpec(journal.state().trials().get(trialId)), offer.replyTo(), resume));
   }
 
@@ -244,7 +247,6 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
     TrialRecord added = trial.get();
     journal.record(new SweepEvent.TrialAdded(plan.sweepId(), added.trialId(), added.seq(), added.params(), added.seed()));
-    population.flatMap(p -> p.added(added.trialId(), added.params())).ifPresent(journal::record);
     return Optional.of(added.trialId());
   }
 

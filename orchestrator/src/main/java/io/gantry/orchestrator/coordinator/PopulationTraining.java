@@ -2,7 +2,6 @@ package io.gantry.orchestrator.coordinator;
 
 import io.gantry.orchestrator.schedule.Exploitation;
 import io.gantry.orchestrator.store.LineageRecord;
-import io.gantry.protocol.catalog.ModelCatalog;
 import io.gantry.protocol.trial.CheckpointFolders;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,8 +21,9 @@ import org.slf4j.Logger;
  * last step (the parent's state at the same point of training, so that every member trains its
  * budget and its history never goes back), the parent's seed and
  * the parameters {@link io.gantry.orchestrator.search.Exploration} makes of the parent's, and goes
- * back to the queue to go on from there. Each member's numeric parameters are also metrics,
- * {@code hp/NAME}, from step 0 and from each exploit's step, so that a member's schedule shows as
+ * back to the queue to go on from there. Each member's numeric varied parameters are also
+ * metrics, {@code hp/NAME}, from step 0 (recorded as it first starts, once its MLflow run exists)
+ * and from each exploit's step, so that a member's schedule shows as
  * curves here and in MLflow. Owned by the coordinator actor.
  */
 final class PopulationTraining {
@@ -50,8 +50,8 @@ final class PopulationTraining {
     this.log = log;
   }
 
-  /** The parameters of a member just added, as metrics at step 0. */
-  Optional<SweepEvent.MetricsReported> added(String trialId, Map<String, Object> params) {
+  /** The parameters of a member that starts for the first time (its run exists now), as metrics at step 0. */
+  Optional<SweepEvent.MetricsReported> firstStarted(String trialId, Map<String, Object> params) {
     Map<String, Double> hp = hyperparameters(params);
     return hp.isEmpty() ? Optional.empty() : Optional.of(new SweepEvent.MetricsReported(sweepId, trialId, 0, 0, hp, System.currentTimeMillis()));
   }
@@ -132,17 +132,14 @@ final class PopulationTraining {
     return text.length() <= MOST_MESSAGE ? text : text.substring(0, MOST_MESSAGE - 3) + "...";
   }
 
-  /**
-   * The numeric parameters a member can change as it trains, as metrics; listed strings are not
-   * numbers MLflow can plot.
-   */
-  private static Map<String, Double> hyperparameters(Map<String, Object> params) {
+  /** The numeric parameters the sweep varies, as metrics; listed strings are not numbers MLflow can plot. */
+  private Map<String, Double> hyperparameters(Map<String, Object> params) {
     Map<String, Double> hp = new LinkedHashMap<>();
-    params.forEach((name, value) -> {
-      if (value instanceof Number number && ModelCatalog.changesMidTrial(name)) {
+    for (String name : plan.exploration().varied()) {
+      if (params.get(name) instanceof Number number) {
         hp.put(HP + name, number.doubleValue());
       }
-    });
+    }
     return hp;
   }
 }

@@ -32,6 +32,11 @@ public final class Exploration {
     this.defs = ModelCatalog.parameters(spec.model());
   }
 
+  /** The parameters the sweep varies, which explore changes, in the file's order. */
+  public List<String> varied() {
+    return spec.parameters().entrySet().stream().filter(e -> !(e.getValue() instanceof Fixed)).map(Map.Entry::getKey).toList();
+  }
+
   /** The parameters a member that copied {@code parent}'s goes on with. */
   public Map<String, Object> explore(Map<String, Object> parent, Random random) {
     Map<String, Object> next = new LinkedHashMap<>(parent);

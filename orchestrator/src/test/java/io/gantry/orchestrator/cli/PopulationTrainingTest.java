@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the first at its end, copies the first's checkpoint of that epoch. Nothing is perturbed (factor
  * 1, no resampling), so from there on the copy must train exactly as its parent did.
  */
-class PopulationTrainingTest {
+public class PopulationTrainingTest {
 
-  private static final String SWEEP =
+  /** Two members, one epoch between looks, nothing perturbed; tracking tests run it too. */
+  public static final String SWEEP =
       """
       name: pbt-e2e
       model: gan

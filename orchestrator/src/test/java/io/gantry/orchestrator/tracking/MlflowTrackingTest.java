@@ -1,6 +1,7 @@
 package io.gantry.orchestrator.tracking;
 
 import io.gantry.orchestrator.cli.CliRun;
+import io.gantry.orchestrator.cli.PopulationTrainingTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gantry.orchestrator.store.ArtifactRecord;
 import io.gantry.orchestrator.store.H2RunStore;
+import io.gantry.orchestrator.store.LineageRecord;
 import io.gantry.orchestrator.store.MetricPoint;
 import io.gantry.orchestrator.store.SweepRecord;
 import io.gantry.orchestrator.store.TrialRecord;
@@ -138,6 +140,32 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
       CliRun show = CliRun.gantry("show", sweep.id(), "--data-dir", data.toString(), "--mlflow", mlflow.url());
       assertTrue(show.out().contains("mlflow: " + mlflow.url() + "/#/experiments/" + experimentId + "/runs/" + runId(parent) + "\n"), show.out());
       assertTrue(show.out().contains("  t001 " + mlflow.url() + "/#/experiments/" + experimentId + "/runs/" + runId(runs.children().get("t001"))), show.out());
+    }
+  }
+
+  @Test
+  void aPopulationMemberKeepsItsFirstParamsAndIsTaggedWithItsParentAndTheSweepKeepsTheLineage() throws Exception {
+    Path data = dir.resolve("pbt");
+    Path file = dir.resolve("pbt.yaml");
+    Files.writeString(file, PopulationTrainingTest.SWEEP);
+    CliRun run = CliRun.gantry("run", file.toString(), "--data-dir", data.toString(), "--workers", "1", "--mlflow", mlflow.url());
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("mlflow: everything delivered"), "a member that starts again with new values is no conflict: " + run);
+
+    try (H2RunStore store = H2RunStore.open(data)) {
+      SweepRecord sweep = store.sweep("pbt-e2e").orElseThrow();
+      LineageRecord first = store.lineage(sweep.id()).get(0);
+      Runs runs = runsOf(sweep);
+      JsonNode member = runs.children().get(first.trialId());
+      Map<String, String> tags = pairs(member.at("/data/tags"));
+      assertEquals(first.parentId(), tags.get("pbt.parent"));
+      assertEquals(Long.toString(first.step()), tags.get("pbt.copied_at_step"));
+      Map<String, String> params = pairs(member.at("/data/params"));
+      assertEquals(String.valueOf(first.oldParams().get("lr_d")), params.get("lr_d"), "MLflow keeps the member's first values");
+      assertEquals(Long.toString(first.oldSeed()), params.get("seed"));
+      assertSameHistories(store.metrics(sweep.id(), first.trialId()), runId(member));
+      assertTrue(store.metrics(sweep.id(), first.trialId()).stream().anyMatch(p -> p.name().equals("hp/lr_d") && p.step() == first.step()));
+      assertEquals(List.of("pbt/lineage.json"), mlflow.artifacts(runId(runs.parent()), "pbt"));
     }
   }
 
@@ -272,7 +300,7 @@ class MlflowTrackingTest extends AgainstLocalMlflow {
       }
     }
     assertTrue(parent != null, "no run named " + sweep.id());
-    assertEquals(4, all.size(), "one sweep run and three trial runs, no duplicates");
+    assertEquals(children.size() + 1, all.size(), "one sweep run and one run per trial, no duplicates");
     return new Runs(parent, children);
   }
 
