@@ -1,7 +1,9 @@
-// ECharts options for the two charts: metric curves of the selected trials, and parallel
-// coordinates from the varying parameters to the sweep's metric. Text reaches ECharts' canvas as
-// text; the one HTML it takes, tooltips, is escaped here.
+// ECharts options for the sweep page's charts: metric curves of the selected trials, parallel
+// coordinates from the varying parameters to the sweep's metric, the Pareto front, and a
+// population's lineage. Text reaches ECharts' canvas as text; the one HTML it takes, tooltips, is
+// escaped here.
 import { esc, fmt } from './common.js';
+import { changeText, changes } from './lineage.js';
 
 const ENDED_EARLY = { stopped: 'stopped', diverged: 'diverged', failed: 'failed' };
 
@@ -133,6 +135,45 @@ export function paretoOption(sweep, selected) {
       { name: 'feasible', type: 'scatter', data: valued.filter((t) => !front.has(t.id) && t.feasible !== false).map(point), itemStyle: { color: '#9aa8c2' } },
       { name: 'infeasible', type: 'scatter', data: valued.filter((t) => t.feasible === false).map(point), itemStyle: { color: 'transparent', borderColor: '#bbb', borderWidth: 1.5 } },
       { name: 'front line', type: 'line', step: 'end', data: staircase, symbol: 'none', lineStyle: { color: '#2f6fde', width: 1.5 }, silent: true, tooltip: { show: false } },
+    ],
+  };
+}
+
+function exploitTooltip(exploit) {
+  return `<b>${esc(exploit.trial)}</b> copied <b>${esc(exploit.parent)}</b> at step ${esc(exploit.step)}`
+    + changes(exploit).map((c) => '<br>' + esc(changeText(c))).join('');
+}
+
+/**
+ * A population-based training sweep: one band per member (trial) from step 0 to its last step,
+ * and an arrow for each exploit from the parent's band to the member's at the step it copied.
+ * Both series place members by their index on the category axis, as lines series take numbers.
+ */
+export function lineageOption(sweep, selected) {
+  const members = sweep.trials.map((t) => t.id);
+  const band = (t, i) => ({
+    name: t.id, coords: [[0, i], [t.last_step, i]],
+    lineStyle: selected.has(t.id) ? { width: 12, opacity: 1 } : undefined,
+  });
+  const arrow = (exploit) => ({
+    coords: [[exploit.step, members.indexOf(exploit.parent)], [exploit.step, members.indexOf(exploit.trial)]],
+    tooltipHtml: exploitTooltip(exploit),
+  });
+  // lines series leave the axes' extent to the option
+  const last = Math.max(1, ...sweep.trials.map((t) => t.last_step), ...sweep.lineage.map((e) => e.step));
+  return {
+    animation: false,
+    grid: { left: 70, right: 24, top: 16, bottom: 44 },
+    xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 26, min: 0, max: last },
+    yAxis: { type: 'category', data: members, inverse: true, axisTick: { show: false } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (item) => (item.seriesId === 'members'
+        ? `<b>${esc(item.name)}</b><br>steps 0–${esc(item.data.coords[1][0])}` : item.data.tooltipHtml),
+    },
+    series: [
+      { id: 'members', type: 'lines', coordinateSystem: 'cartesian2d', data: sweep.trials.map(band), lineStyle: { color: '#2f6fde', width: 8, opacity: 0.4, cap: 'round' }, emphasis: { lineStyle: { opacity: 0.8 } } },
+      { id: 'exploits', type: 'lines', coordinateSystem: 'cartesian2d', data: sweep.lineage.map(arrow), symbol: ['circle', 'arrow'], symbolSize: [6, 12], lineStyle: { color: '#e8590c', width: 2, opacity: 1 }, z: 3 },
     ],
   };
 }

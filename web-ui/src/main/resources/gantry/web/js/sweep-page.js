@@ -1,10 +1,12 @@
 // The sweep page: what moved the metric, the trials table, metric curves and parallel
-// coordinates, the Pareto front of a sweep of several metrics, the devices of the selected trials, sample grids; live
+// coordinates, the Pareto front of a sweep of several metrics, the lineage of a population-based
+// training sweep, the devices of the selected trials, sample grids; live
 // through the event stream; cancel the sweep, stop a trial; compare the selected trials.
 import { api, badge, el, fmt, fmtTime, safeUrl, throttle } from './common.js';
-import { curveOption, paretoOption, parallelOption, points } from './charts.js';
+import { curveOption, lineageOption, paretoOption, parallelOption, points } from './charts.js';
 import { compareUrl } from './compare-address.js';
 import { renderDevices } from './devices.js';
+import { renderExploits } from './lineage.js';
 import { renderSamples } from './samples.js';
 import { keepLive } from './sweep-live.js';
 import { STATUSES, ranking, renderTrials, varyingParams } from './trials-table.js';
@@ -23,7 +25,8 @@ const $ = (name) => document.getElementById(name);
 const curves = echarts.init($('curves'));
 const parallel = echarts.init($('parallel'));
 const pareto = echarts.init($('pareto'));
-window.addEventListener('resize', () => { curves.resize(); parallel.resize(); pareto.resize(); });
+const lineage = echarts.init($('lineage'));
+window.addEventListener('resize', () => { curves.resize(); parallel.resize(); pareto.resize(); lineage.resize(); });
 
 function selectedTrials() {
   return state.sweep.trials.filter((t) => state.selected.has(t.id));
@@ -106,6 +109,17 @@ function constraintText(c) {
   return (c.min !== null ? `${fmt(c.min)} ≤ ` : '') + c.metric + (c.max !== null ? ` ≤ ${fmt(c.max)}` : '');
 }
 
+/** The population's members and exploits, for a population-based training sweep; the panel stays hidden for others. */
+function renderLineage() {
+  const s = state.sweep;
+  $('lineage-panel').hidden = s.lineage.length === 0;
+  if (!s.lineage.length) return;
+  // the chart was sized while hidden, at nothing
+  lineage.resize();
+  lineage.setOption(lineageOption(s, state.selected), true);
+  renderExploits($('exploits'), s.lineage);
+}
+
 function renderCurves() {
   const [metric, x, log] = [$('curve-metric').value, $('curve-x').value, $('curve-log').checked];
   curves.setOption(curveOption(selectedTrials(), state.curves, metric, x, log), true);
@@ -126,6 +140,7 @@ function renderAll() {
   renderTable();
   renderParallel();
   renderPareto();
+  renderLineage();
   renderCurves();
   renderDeviceTable();
   renderImages();
@@ -189,6 +204,7 @@ function refreshSelection() {
   renderTable();
   renderParallel();
   renderPareto();
+  renderLineage();
   renderCurves();
   renderDeviceTable();
   renderImages();
@@ -245,10 +261,12 @@ $('curve-log').addEventListener('change', renderCurves);
 $('sample-epoch').addEventListener('change', (e) => { state.epoch = Number(e.target.value); renderImages(); });
 parallel.on('click', (item) => { if (item.name) toggle(item.name); });
 pareto.on('click', (item) => { if (item.name) toggle(item.name); });
+lineage.on('click', (item) => { if (item.seriesId === 'members') toggle(item.name); });
 
 keepLive(id, state, {
   reload: throttle(() => loadSweep().catch(console.error), 400),
-  redraw: throttle(() => { renderSummary(); renderTable(); renderParallel(); renderCurves(); renderDeviceTable(); }, 700),
+  // a member's band grows with its last step
+  redraw: throttle(() => { renderSummary(); renderTable(); renderParallel(); renderLineage(); renderCurves(); renderDeviceTable(); }, 700),
   renderImages,
 });
 
