@@ -45,15 +45,7 @@ final class ConstraintsReader {
     }
     MappingFields fields = maybeFields.get();
     fields.allowOnly(List.of("metric", "min", "max"));
-    String metricKey = fields.keyOf("metric");
-    Optional<String> metric =
-        fields
-            .required("metric")
-            .flatMap(
-                n ->
-                    model.isPresent() && dataset.isPresent()
-                        ? metrics.reported(n, metricKey, model.get(), dataset.get())
-                        : reader.text(n, metricKey, MetricReader.NAME_LENGTH));
+    Optional<String> metric = fields.required("metric").flatMap(n -> metrics.name(n, fields.keyOf("metric"), model, dataset));
     Optional<Double> min = fields.optional("min").flatMap(n -> reader.number(n, fields.keyOf("min")));
     Optional<Double> max = fields.optional("max").flatMap(n -> reader.number(n, fields.keyOf("max")));
     if (min.isPresent() != fields.has("min") || max.isPresent() != fields.has("max") || metric.isEmpty()) {

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class MetricReader {
 
   // the store's metric name columns are VARCHAR(250), as MLflow's metric keys are
-  static final int NAME_LENGTH = 250;
+  private static final int NAME_LENGTH = 250;
   private static final List<String> GOALS =
       Arrays.stream(Goal.values()).map(Goal::yamlName).toList();
 
@@ -69,15 +69,7 @@ final class MetricReader {
     }
     MappingFields fields = maybeFields.get();
     fields.allowOnly(List.of("name", "goal"));
-    String nameKey = fields.keyOf("name");
-    Optional<String> name =
-        fields
-            .required("name")
-            .flatMap(
-                n ->
-                    model.isPresent() && dataset.isPresent()
-                        ? reported(n, nameKey, model.get(), dataset.get())
-                        : reader.text(n, nameKey, NAME_LENGTH));
+    Optional<String> name = fields.required("name").flatMap(n -> name(n, fields.keyOf("name"), model, dataset));
     String goalKey = fields.keyOf("goal");
     Optional<Goal> goal =
         fields
@@ -89,8 +81,18 @@ final class MetricReader {
         : Optional.empty();
   }
 
+  /**
+   * A metric's name under {@code key}: one {@code model} reports on {@code dataset}; when either
+   * was wrong, any name, since which metrics exist depends on both.
+   */
+  Optional<String> name(Node node, String key, Optional<String> model, Optional<DatasetSpec> dataset) {
+    return model.isPresent() && dataset.isPresent()
+        ? reported(node, key, model.get(), dataset.get())
+        : reader.text(node, key, NAME_LENGTH);
+  }
+
   /** The name, if {@code model} reports it on {@code dataset}; else reported with why not. */
-  Optional<String> reported(Node node, String key, String model, DatasetSpec dataset) {
+  private Optional<String> reported(Node node, String key, String model, DatasetSpec dataset) {
     List<String> reported = ModelCatalog.metrics(model, dataset).stream().sorted().toList();
     Optional<String> name = reader.text(node, key, NAME_LENGTH);
     if (name.isPresent() && name.get().equals(ModelCatalog.OUTLIER_AUROC) && !reported.contains(name.get())) {

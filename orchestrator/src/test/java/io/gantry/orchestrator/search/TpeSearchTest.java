@@ -34,6 +34,22 @@ class TpeSearchTest {
         lr_d: {min: 0.2, max: 0.8}
       """;
 
+  /** A log-uniform, an integer, a listed and a fixed parameter; each test adds its seed or settings. */
+  private static final String MIXED =
+      """
+      name: mixed
+      model: gan
+      dataset: fashion-mnist
+      method: tpe
+      metric: {name: val/d_fake, goal: minimize}
+      budget: {epochs: 1}
+      parameters:
+        lr_g: {distribution: log_uniform, min: 1.0e-5, max: 1.0e-1}
+        latent_dim: {min: 1, max: 64}
+        generator_loss: {values: [non_saturating, minimax]}
+        batch_size: {value: 32}
+      """;
+
   private static final double BRANIN_MINIMUM = 0.397887;
   private static final int TRIALS = 60;
   private static final int SEEDS = 30;
@@ -92,21 +108,7 @@ class TpeSearchTest {
 
   @Test
   void logIntegerAndListedParametersStayTypedInRangeAndConvergeOnTheGoodRegion() {
-    String yaml =
-        """
-        name: mixed
-        model: gan
-        dataset: fashion-mnist
-        method: tpe
-        metric: {name: val/d_fake, goal: minimize}
-        budget: {epochs: 1}
-        parameters:
-          lr_g: {distribution: log_uniform, min: 1.0e-5, max: 1.0e-1}
-          latent_dim: {min: 1, max: 64}
-          generator_loss: {values: [non_saturating, minimax]}
-          batch_size: {value: 32}
-        seed: 11
-        """;
+    String yaml = MIXED + "seed: 11\n";
     // best at lr_g = 1e-3, latent_dim = 20, non_saturating
     ToDoubleFunction<Map<String, Object>> objective =
         p -> Math.pow(Math.log10((Double) p.get("lr_g")) + 3, 2)
@@ -267,21 +269,7 @@ class TpeSearchTest {
 
   @Test
   void multivariateTpeWithTheLiarKeepsValuesTypedAndTheSameSeedProposesTheSameTrials() {
-    String yaml =
-        """
-        name: mixed
-        model: gan
-        dataset: fashion-mnist
-        method: tpe
-        metric: {name: val/d_fake, goal: minimize}
-        budget: {epochs: 1}
-        parameters:
-          lr_g: {distribution: log_uniform, min: 1.0e-5, max: 1.0e-1}
-          latent_dim: {min: 1, max: 64}
-          generator_loss: {values: [non_saturating, minimax]}
-          batch_size: {value: 32}
-        tpe: {multivariate: true, n_startup_trials: 5}
-        """;
+    String yaml = MIXED + "tpe: {multivariate: true, n_startup_trials: 5}\n";
     List<Map<String, Object>> first = inBatchesOfFour(yaml + "seed: 2\n");
 
     for (Map<String, Object> params : first) {
