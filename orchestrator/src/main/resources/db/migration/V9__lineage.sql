@@ -1,7 +1,7 @@
 -- Population-based training: each time a member copied another's checkpoint and went on with
 -- new parameters, which member, from which step, the parent, and the parameters before and after
 -- (JSON), in the order it happened.
-CREATE TABLE lineage (
+CREATE TABLE IF NOT EXISTS lineage (
   sweep_id    VARCHAR(200) NOT NULL,
   trial_id    VARCHAR(50)  NOT NULL,
   seq         INT          NOT NULL,
