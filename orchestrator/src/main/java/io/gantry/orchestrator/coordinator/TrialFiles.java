@@ -74,11 +74,15 @@ final class TrialFiles {
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
     Folders.deleteFlat(partial);
     Files.createDirectories(partial);
+    // the properties last: a folder that has them holds everything, as readers of checkpoints assume
     try (Stream<Path> files = Files.list(checkpoint)) {
       for (Path file : (Iterable<Path>) files::iterator) {
-        Files.copy(file, partial.resolve(file.getFileName()));
+        if (!file.getFileName().toString().equals(CheckpointFolders.PROPERTIES)) {
+          Files.copy(file, partial.resolve(file.getFileName()));
+        }
       }
     }
+    Files.copy(checkpoint.resolve(CheckpointFolders.PROPERTIES), partial.resolve(CheckpointFolders.PROPERTIES));
     Folders.deleteFlat(target);
     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
   }
