@@ -29,6 +29,15 @@ public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int t
   private static final String MAIN_CLASS = "io.gantry.worker.WorkerMain";
   private static final String SCORE_MAIN_CLASS = "io.gantry.worker.ScoreMain";
 
+  /**
+   * MKL's conditional numerical reproducibility, unless the environment sets it: libtorch's CPU
+   * build multiplies matrices with MKL, whose AVX-512 kernels otherwise round differently with
+   * the memory alignment of their operands, which differs from one process to the next. A trial
+   * then gives the same numbers on every worker, resumed or not. {@code AUTO} keeps the fastest
+   * code path the CPU has; {@code STRICT} makes it independent of alignment.
+   */
+  static final String MKL_REPRODUCIBLE = "AUTO,STRICT";
+
   /** The process of the worker {@code workerId} on {@code device}, its output appended to {@code log}. */
   public ProcessBuilder process(String device, String workerId, Path log) {
     List<String> command = new ArrayList<>(java(threads, MAIN_CLASS));
@@ -40,7 +49,7 @@ public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int t
             "--threads", Integer.toString(threads),
             "--id", workerId,
             "--exit-with-parent"));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder = reproducible(new ProcessBuilder(command));
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     if (device.startsWith("gpu:")) {
       builder.environment().put("CUDA_VISIBLE_DEVICES", device.substring("gpu:".length()));
@@ -58,7 +67,12 @@ public record WorkerLaunch(String joinHost, int joinPort, String bindHost, int t
   public static ProcessBuilder scoring(Path request, int threads, Path log) {
     List<String> command = new ArrayList<>(java(threads, SCORE_MAIN_CLASS));
     command.add(request.toString());
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return reproducible(new ProcessBuilder(command)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+  }
+
+  private static ProcessBuilder reproducible(ProcessBuilder builder) {
+    builder.environment().putIfAbsent("MKL_CBWR", MKL_REPRODUCIBLE);
+    return builder;
   }
 
   private static List<String> java(int threads, String mainClass) {
