@@ -2,7 +2,6 @@ package io.gantry.orchestrator.search;
 
 import io.gantry.orchestrator.sweep.ParameterSpec;
 import io.gantry.orchestrator.sweep.ParameterSpec.Choice;
-import io.gantry.orchestrator.sweep.ParameterSpec.Fixed;
 import io.gantry.orchestrator.sweep.ParameterSpec.Range;
 import io.gantry.orchestrator.sweep.PbtSettings;
 import io.gantry.orchestrator.sweep.SweepSpec;
@@ -34,17 +33,19 @@ public final class Exploration {
 
   /** The parameters the sweep varies, which explore changes, in the file's order. */
   public List<String> varied() {
-    return spec.parameters().entrySet().stream().filter(e -> !(e.getValue() instanceof Fixed)).map(Map.Entry::getKey).toList();
+    return List.copyOf(spec.searched().keySet());
   }
 
   /** The parameters a member that copied {@code parent}'s goes on with. */
   public Map<String, Object> explore(Map<String, Object> parent, Random random) {
     Map<String, Object> next = new LinkedHashMap<>(parent);
-    spec.parameters().forEach((name, p) -> {
-      if (!(p instanceof Fixed)) {
-        next.put(name, random.nextDouble() < settings.resampleProbability() ? RandomSearch.draw(defs.get(name), p, random) : perturbed(name, p, parent.get(name), random));
-      }
-    });
+    spec.searched().forEach(
+        (name, p) ->
+            next.put(
+                name,
+                random.nextDouble() < settings.resampleProbability()
+                    ? RandomSearch.draw(defs.get(name), p, random)
+                    : perturbed(name, p, parent.get(name), random)));
     return next;
   }
 

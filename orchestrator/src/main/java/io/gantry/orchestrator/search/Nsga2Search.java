@@ -33,7 +33,6 @@ public final class Nsga2Search implements SearchStrategy {
   private final SweepSpec spec;
   private final Map<String, ParamDef> defs;
   private final Nsga2Settings settings;
-  private final List<String> varied;
   private final double mutationProbability;
   private final RandomSearch startup;
   private final RandomSearch mutations;
@@ -45,8 +44,7 @@ public final class Nsga2Search implements SearchStrategy {
     this.spec = spec;
     this.defs = ModelCatalog.parameters(spec.model());
     this.settings = spec.nsga2();
-    this.varied = spec.parameters().entrySet().stream().filter(e -> !(e.getValue() instanceof Fixed)).map(Map.Entry::getKey).toList();
-    this.mutationProbability = settings.mutationProbability().orElse(1.0 / Math.max(1, varied.size()));
+    this.mutationProbability = settings.mutationProbability().orElse(1.0 / Math.max(1, spec.searched().size()));
     this.startup = new RandomSearch(spec);
     // Streams of their own, so that the first generation is exactly random search's.
     this.mutations = new RandomSearch(spec, spec.seed() ^ 0x6e5ea2L);

@@ -64,7 +64,7 @@ public final class TpeSearch implements SearchStrategy {
   /** Whether the good trials are chosen by Pareto rank rather than by the first metric. */
   private final boolean severalMetrics;
   /** The parameters TPE chooses: all but the fixed ones, in the sweep file's order. */
-  private final Map<String, ParameterSpec> searched = new LinkedHashMap<>();
+  private final Map<String, ParameterSpec> searched;
   private final RandomSearch startup;
   private final Random random;
   private final List<Observation> observations = new ArrayList<>();
@@ -75,11 +75,7 @@ public final class TpeSearch implements SearchStrategy {
     this.defs = ModelCatalog.parameters(spec.model());
     this.settings = spec.tpe();
     this.severalMetrics = spec.metrics().size() > 1;
-    spec.parameters().forEach((name, p) -> {
-      if (!(p instanceof Fixed)) {
-        searched.put(name, p);
-      }
-    });
+    this.searched = spec.searched();
     this.startup = new RandomSearch(spec);
     // A stream of its own, so that the startup trials are exactly random search's.
     this.random = new Random(spec.seed() ^ 0x7e5eedL);

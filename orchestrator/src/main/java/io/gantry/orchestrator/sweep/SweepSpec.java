@@ -119,6 +119,17 @@ public record SweepSpec(
     requireAtLeast(reportEvery, 1, "reportEvery");
   }
 
+  /** The parameters the sweep varies, in file order: those with listed values or a range, not a fixed value. */
+  public Map<String, ParameterSpec> searched() {
+    Map<String, ParameterSpec> searched = new LinkedHashMap<>();
+    parameters.forEach((name, p) -> {
+      if (!(p instanceof ParameterSpec.Fixed)) {
+        searched.put(name, p);
+      }
+    });
+    return Collections.unmodifiableMap(searched);
+  }
+
   /** The metric that ranks trials, the first of {@link #metrics}. */
   public MetricGoal metric() {
     return metrics.get(0);
