@@ -65,7 +65,7 @@ final class SleepSweep {
     SweepPlan plan =
         new SweepPlan(
             sweepId, model, DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(steps),
-            1, artifacts, 0, trials, sequence, new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT, Optional.empty());
+            1, artifacts, 0, trials, sequence, new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT, Optional.empty(), Optional.empty());
     return new Stored(store, plan, data);
   }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     version = "gantry 0.1.0",
     description = "Hyperparameter sweeps of generative models.",
     subcommands = {
-      RunCommand.class, ExtendCommand.class, ValidateCommand.class, ShowCommand.class, ListCommand.class, MlflowServerCommand.class,
+      RunCommand.class, ExtendCommand.class, ReplayCommand.class, ValidateCommand.class, ShowCommand.class, ListCommand.class, MlflowServerCommand.class,
       ServeCommand.class, CoordinatorCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class,
       MlflowSyncCommand.class, RegisterCommand.class, ArithmeticCommand.class, ScoreCommand.class
     })

@@ -90,6 +90,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private final PendingMetrics pending = new PendingMetrics();
   private final SweepJournal journal;
   private final Optional<PopulationTraining> population;
+  private final Optional<ReplayTraining> replay;
 
   /** The coordinator of {@code plan}'s sweep; {@code outbox} says what its events send beyond the store. */
   public static Behavior<Command> create(
@@ -132,6 +133,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     this.population =
         plan.population()
             .map(p -> new PopulationTraining(plan.sweepId(), p, journal, files, store.lineage(plan.sweepId()).size(), context.getLog()));
+    this.replay = plan.replay().map(r -> new ReplayTraining(plan.sweepId(), r, journal, store.lineage(plan.sweepId()).size()));
     // A sweep run again (extended, or after a restart) informs the strategy with what it learnt.
     journal.state().trials().values().forEach(source::observe);
     service.tell(new Sweeps.Joined(plan.sweepId(), context.getSelf(), plan.scheduling(), plan.resources()));
@@ -322,6 +324,9 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     TrialOutcome outcome = ended.outcome();
     String preemptedFor = preempting.remove(ended.trialId());
     flushMetrics();
+    if (outcome.kind() == TrialOutcome.Kind.COMPLETED && replay.isPresent() && replay.get().completed(ended.trialId(), outcome.lastStep())) {
+      return;
+    }
     if (population.isPresent()) {
       if (outcome.kind() == TrialOutcome.Kind.STOPPED && population.get().stopped(ended.trialId())) {
         return;

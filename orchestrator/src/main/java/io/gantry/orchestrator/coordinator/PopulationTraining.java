@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Properties;
 import org.slf4j.Logger;
 
 /**
@@ -19,7 +20,7 @@ import org.slf4j.Logger;
  * {@link Exploitation} whether the member copies another; such a member is stopped, and once its
  * worker has ended it, it takes a copy of the parent's first checkpoint at or after the member's
  * last step (the parent's state at the same point of training, so that every member trains its
- * budget and its history never goes back), the parent's seed and
+ * budget and its history never goes back), the seed that checkpoint trained with and
  * the parameters {@link io.gantry.orchestrator.search.Exploration} makes of the parent's, and goes
  * back to the queue to go on from there. Each member's numeric varied parameters are also
  * metrics, {@code hp/NAME}, from step 0 (recorded as it first starts, once its MLflow run exists)
@@ -98,11 +99,14 @@ final class PopulationTraining {
         return true;
       }
       long step = CheckpointFolders.step(checkpoint.get());
+      Properties copied = CheckpointFolders.read(checkpoint.get());
       files.adoptCheckpoint(trialId, checkpoint.get());
       Map<String, Object> params = plan.exploration().explore(parent.params(), plan.random());
+      // the seed the copied checkpoint trained with: the parent's now may be that of a later copy of its own
+      long seed = Long.parseLong(copied.getProperty("seed", Long.toString(parent.seed())));
       LineageRecord record =
-          new LineageRecord(sweepId, trialId, ++exploits, step, parent.trialId(), member.params(), params, member.seed(), parent.seed(), Instant.now());
-      int epoch = Integer.parseInt(CheckpointFolders.read(checkpoint.get()).getProperty("position.epoch", "0"));
+          new LineageRecord(sweepId, trialId, ++exploits, step, parent.trialId(), member.params(), params, member.seed(), seed, Instant.now());
+      int epoch = Integer.parseInt(copied.getProperty("position.epoch", "0"));
       journal.record(
           List.of(
               new SweepEvent.TrialExploited(sweepId, record, message(record, exploit)),

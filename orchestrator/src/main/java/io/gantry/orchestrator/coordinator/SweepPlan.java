@@ -2,6 +2,7 @@ package io.gantry.orchestrator.coordinator;
 
 import io.gantry.orchestrator.schedule.TrialScheduler;
 import io.gantry.orchestrator.search.SearchStrategy;
+import io.gantry.orchestrator.sweep.ReplaySettings;
 import io.gantry.orchestrator.sweep.Resources;
 import io.gantry.orchestrator.sweep.Scheduling;
 import io.gantry.protocol.trial.Budget;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param resources which workers may run the sweep's trials
  * @param scheduling how the sweep shares workers with the other sweeps that run at the same time
  * @param population how the members of a {@code method: pbt} sweep breed; empty for other methods
+ * @param replay where the one trial of a {@code method: replay} sweep changes its parameters; empty
+ *     for other methods
  */
 public record SweepPlan(
     String sweepId,
@@ -37,7 +40,8 @@ public record SweepPlan(
     TrialScheduler scheduler,
     Resources resources,
     Scheduling scheduling,
-    Optional<PopulationPlan> population) {
+    Optional<PopulationPlan> population,
+    Optional<ReplaySettings> replay) {
 
   public TrialSpec trialSpec(TrialState trial) {
     return new TrialSpec(
@@ -46,7 +50,7 @@ public record SweepPlan(
         model,
         dataset,
         trial.params(),
-        budget,
+        replay.map(r -> r.budgetFrom(trial.lastStep(), budget)).orElse(budget),
         trial.seed(),
         reportEvery,
         artifactDir.resolve(trial.trialId()).toAbsolutePath().toString());

@@ -77,9 +77,11 @@ public final class SweepSubmission {
   /** The plan of the stored sweep {@code sweepId} of {@code spec}, with a fresh search strategy. */
   public static SweepPlan planOf(SweepSpec spec, String sweepId, Path artifactDir) {
     return new SweepPlan(
-        sweepId, spec.model(), spec.dataset(), spec.budget(), spec.reportEvery(), artifactDir, spec.seed(),
+        sweepId, spec.model(), spec.dataset(), spec.budget(), spec.reportEvery(), artifactDir,
+        // a replay's one trial, trial 1, trains with the seed the replayed member had
+        spec.replay().map(r -> r.seed() - 1).orElse(spec.seed()),
         spec.maxTrials(), SearchStrategies.forSpec(spec), TrialSchedulers.forSpec(spec),
-        spec.resources(), spec.scheduling(), populationOf(spec));
+        spec.resources(), spec.scheduling(), populationOf(spec), spec.replay());
   }
 
   /** How a pbt sweep's members breed: by its metric's latest value, from a stream seeded by the sweep. */

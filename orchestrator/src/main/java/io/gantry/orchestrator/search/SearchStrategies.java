@@ -17,6 +17,8 @@ public final class SearchStrategies {
       case NSGA2 -> new Nsga2Search(spec);
       // the first population is random; the members then breed as they train (PopulationBasedTraining)
       case PBT -> new RandomSearch(spec);
+      // the file's parameters are all fixed: the grid's one point
+      case REPLAY -> new GridSearch(spec);
     };
   }
 }

@@ -41,12 +41,17 @@ final class ParametersReader {
    * method rejects ranges it cannot list.
    */
   Map<String, ParameterSpec> read(Node node, Optional<Method> method) {
+    return read(node, "parameters", method);
+  }
+
+  /** As {@link #read(Node, Optional)}, for parameters set under the key {@code at}. */
+  Map<String, ParameterSpec> read(Node node, String at, Optional<Method> method) {
     Map<String, ParameterSpec> specs = new LinkedHashMap<>();
     if (reader.isNull(node)) {
       return specs; // "parameters:" with nothing under it: every parameter keeps its default
     }
     reader
-        .mapping(node, "parameters")
+        .mapping(node, at)
         .ifPresent(
             fields -> {
               fields.allowOnly(defs.keySet(), model + " parameter");

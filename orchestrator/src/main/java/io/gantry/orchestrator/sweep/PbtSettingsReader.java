@@ -91,7 +91,7 @@ final class PbtSettingsReader {
   }
 
   /** Where the file sets parameter {@code name}, for an error to point at. */
-  private static Node parameterNode(MappingFields top, String name) {
+  static Node parameterNode(MappingFields top, String name) {
     Node parameters = top.optional("parameters").orElseThrow();
     return ((MappingNode) parameters)
         .getValue().stream()

@@ -40,6 +40,7 @@ final class SweepFileReader {
           "nsga2",
           "population",
           "pbt",
+          "replay",
           "resources",
           "priority",
           "weight",
@@ -110,8 +111,14 @@ final class SweepFileReader {
             .orElse(Map.of());
     Optional<PbtSettings> pbt = new PbtSettingsReader(reader).read(top, method, budget, metric, parameters);
     Optional<Long> maxTrialsGiven = top.integer("max_trials", 1, SweepSpec.MOST_TRIALS);
+    Optional<ReplaySettings> replay = new ReplaySettingsReader(reader).read(top, method, model, parameters);
     Optional<Integer> maxTrials =
-        method.flatMap(m -> m == Method.PBT ? pbt.map(PbtSettings::population) : maxTrials(top, m, parameters, maxTrialsGiven, nsga2));
+        method.flatMap(
+            m -> switch (m) {
+              case PBT -> pbt.map(PbtSettings::population);
+              case REPLAY -> Optional.of(1);
+              default -> maxTrials(top, m, parameters, maxTrialsGiven, nsga2);
+            });
     long seed = top.integer("seed", 0, MOST_SEED).orElse(0L);
     int workers = top.integer("workers", 0, MOST_WORKERS).orElse(0L).intValue();
     int threads = top.integer("threads_per_trial", 1, MOST_THREADS).orElse(1L).intValue();
@@ -142,6 +149,7 @@ final class SweepFileReader {
             tpe,
             nsga2,
             pbt,
+            replay,
             source,
             yamlText,
             resources.withThreads(threads),

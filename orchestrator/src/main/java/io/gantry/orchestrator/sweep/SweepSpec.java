@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param tpe the TPE settings; used only when the method is {@link Method#TPE}
  * @param nsga2 the NSGA-II settings; used only when the method is {@link Method#NSGA2}
  * @param pbt the population-based training, present exactly when the method is {@link Method#PBT}
+ * @param replay the changes of the one trial's parameters, present exactly when the method is {@link
+ *     Method#REPLAY}
  * @param source the file the spec was read from, as given to the parser
  * @param yamlText the file's text, unchanged, so that it can be stored with the sweep
  * @param resources which workers may run the sweep's trials; {@link Resources#ANY} by default
@@ -60,6 +62,7 @@ public record SweepSpec(
     TpeSettings tpe,
     Nsga2Settings nsga2,
     Optional<PbtSettings> pbt,
+    Optional<ReplaySettings> replay,
     Path source,
     String yamlText,
     Resources resources,
@@ -106,6 +109,9 @@ public record SweepSpec(
     Objects.requireNonNull(nsga2, "nsga2");
     if (pbt.isPresent() != (method == Method.PBT)) {
       throw new IllegalArgumentException("PBT settings go with method: pbt alone, not " + method);
+    }
+    if (replay.isPresent() != (method == Method.REPLAY)) {
+      throw new IllegalArgumentException("replay settings go with method: replay alone, not " + method);
     }
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(yamlText, "yamlText");

@@ -89,6 +89,57 @@ public class PopulationTrainingTest {
     assertEquals("t001", json.get("lineage").get(0).get("parent").asText());
   }
 
+  /**
+   * {@code gantry replay} of a member whose copy changed its lr_d (every copy is multiplied by
+   * 1.25): the one trial of the replay file trains as the member's line did, its parent's points up
+   * to the copy's step and the member's after it, every metric equal.
+   */
+  @Test
+  void aReplayOfAMemberReproducesItsHistoryFromItsLineage() throws Exception {
+    Path file = dir.resolve("pbt.yaml");
+    Files.writeString(file, SWEEP.replace("name: pbt-e2e", "name: pbt-perturbed").replace("perturb: [1.0]", "perturb: [1.25]"));
+    Path data = dir.resolve("data");
+    CliRun run = CliRun.gantry("run", file.toString(), "--data-dir", data.toString(), "--workers", "1");
+    assertEquals(0, run.code(), run.toString());
+
+    Path replayFile = dir.resolve("replay.yaml");
+    CliRun replay = CliRun.gantry("replay", "pbt-perturbed", "t002", "--data-dir", data.toString(), "--out", replayFile.toString());
+    assertEquals(0, replay.code(), replay.toString());
+    CliRun unknown = CliRun.gantry("replay", "pbt-perturbed", "t009", "--data-dir", data.toString());
+    assertEquals(2, unknown.code(), unknown.toString());
+    assertTrue(unknown.err().contains("has no trial 't009'; it has t001, t002"), unknown.err());
+    String replayText = Files.readString(replayFile);
+    assertTrue(replayText.contains("method: replay"), replayText);
+    CliRun replayed = CliRun.gantry("run", replayFile.toString(), "--data-dir", data.toString(), "--workers", "1");
+    assertEquals(0, replayed.code(), replayed + "\n" + replayText);
+
+    try (H2RunStore store = H2RunStore.open(data)) {
+      List<LineageRecord> lineage = store.lineage("pbt-perturbed-1");
+      assertTrue(lineage.stream().noneMatch(r -> r.trialId().equals("t001")), "t001 trained first and never copied: " + lineage);
+      LineageRecord last = lineage.stream().filter(r -> r.trialId().equals("t002")).reduce((a, b) -> b).orElseThrow();
+      assertEquals("t001", last.parentId());
+      assertTrue(
+          ((Number) last.newParams().get("lr_d")).doubleValue() != ((Number) last.oldParams().get("lr_d")).doubleValue(),
+          "the copy changed lr_d: " + last);
+
+      List<MetricPoint> expected = new java.util.ArrayList<>(upTo(store.metrics("pbt-perturbed-1", "t001"), last.step()));
+      expected.addAll(after(store.metrics("pbt-perturbed-1", "t002"), last.step()));
+      List<MetricPoint> replayedHistory = after(store.metrics("pbt-perturbed-replay-t002-1", "t001"), -1);
+      assertEquals(sorted(expected), sorted(replayedHistory), "the replay trained as t002's line did");
+      TrialRecord replayedTrial = store.trials("pbt-perturbed-replay-t002-1").get(0);
+      assertEquals(TrialStatus.COMPLETED, replayedTrial.status());
+      assertEquals(last.newParams(), replayedTrial.params(), "it ends with the member's parameters");
+    }
+  }
+
+  private static List<MetricPoint> upTo(List<MetricPoint> history, long step) {
+    return history.stream().filter(p -> p.step() <= step && !p.name().startsWith("hp/") && !p.name().startsWith("system/")).toList();
+  }
+
+  private static List<String> sorted(List<MetricPoint> points) {
+    return values(points).stream().sorted().toList();
+  }
+
   /** The training and held-out points after {@code step}, by name and step; not the parameters. */
   private static List<MetricPoint> after(List<MetricPoint> history, long step) {
     return history.stream().filter(p -> p.step() > step && !p.name().startsWith("hp/") && !p.name().startsWith("system/")).toList();

@@ -72,7 +72,7 @@ abstract class CoordinatorFixture {
     Path artifacts = dataDir.resolve("artifacts").resolve(sweepId);
     return new SweepPlan(
         sweepId, "scripted", DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(ScriptedRunner.STEPS), 1,
-        artifacts, 42, maxTrials, search, scheduler, Resources.ANY, Scheduling.DEFAULT, Optional.empty());
+        artifacts, 42, maxTrials, search, scheduler, Resources.ANY, Scheduling.DEFAULT, Optional.empty(), Optional.empty());
   }
 
   /** A stored sweep whose trials {@code t1, t2, ...} are already queued, as a resumed sweep's are. */
@@ -108,7 +108,7 @@ abstract class CoordinatorFixture {
   static SweepPlan on(SweepPlan plan, Resources resources) {
     return new SweepPlan(
         plan.sweepId(), plan.model(), plan.dataset(), plan.budget(), plan.reportEvery(), plan.artifactDir(), plan.seed(),
-        plan.maxTrials(), plan.search(), plan.scheduler(), resources, plan.scheduling(), plan.population());
+        plan.maxTrials(), plan.search(), plan.scheduler(), resources, plan.scheduling(), plan.population(), plan.replay());
   }
 
   ActorRef<Coordinator.Command> spawnCoordinator(SweepPlan plan, ActorRef<SweepProgress> listener) {

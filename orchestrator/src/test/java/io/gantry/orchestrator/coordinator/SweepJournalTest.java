@@ -120,7 +120,7 @@ class SweepJournalTest {
     SweepPlan plan =
         new SweepPlan(
             SWEEP, "scripted", DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(30), 1, dataDir, 42, 1,
-            new ScriptedSearch(), new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT, Optional.empty());
+            new ScriptedSearch(), new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT, Optional.empty(), Optional.empty());
     AtomicReference<EventOutbox> rows = new AtomicReference<>(EventOutbox.NONE);
     journal.set(new SweepJournal(store, event -> rows.get().rowsFor(event), this::seePublished, StoredSweep.read(store, plan).state()));
     journal.get().record(new SweepEvent.TrialStarted(SWEEP, "t001", Map.of("lr", 0.1), "w1", "cpu", 1.0, 1, Optional.empty(), Instant.now()));

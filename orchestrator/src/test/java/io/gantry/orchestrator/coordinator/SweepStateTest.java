@@ -141,6 +141,6 @@ class SweepStateTest {
   private static SweepPlan plan(ScriptedSearch search) {
     return new SweepPlan(
         "s-1", "scripted", DatasetSpec.named(DatasetSpec.GAUSSIAN_2D), Budget.ofSteps(5), 1, Path.of("a"), 42, 10,
-        search, new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT, Optional.empty());
+        search, new FifoScheduler(), Resources.ANY, Scheduling.DEFAULT, Optional.empty(), Optional.empty());
   }
 }

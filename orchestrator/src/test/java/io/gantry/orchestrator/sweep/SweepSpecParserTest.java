@@ -70,6 +70,7 @@ class SweepSpecParserTest {
             TpeSettings.DEFAULT,
             Nsga2Settings.DEFAULT,
             Optional.empty(),
+            Optional.empty(),
             SOURCE,
             yaml,
             Resources.ANY.withThreads(2),
