@@ -15,6 +15,7 @@ import io.gantry.protocol.WorkerCommand;
 import io.gantry.protocol.WorkerInfo;
 import io.gantry.worker.DeviceCheck;
 import io.gantry.worker.Worker;
+import io.gantry.worker.trial.TrialRunner;
 import io.gantry.protocol.trial.Budget;
 import io.gantry.protocol.trial.DatasetSpec;
 import java.nio.file.Path;
@@ -96,11 +97,11 @@ abstract class CoordinatorFixture {
     return sweepId;
   }
 
-  ActorRef<WorkerCommand> spawnWorker(String id, ScriptedRunner runner) {
+  ActorRef<WorkerCommand> spawnWorker(String id, TrialRunner runner) {
     return spawnWorker(id, "cpu:0", runner);
   }
 
-  ActorRef<WorkerCommand> spawnWorker(String id, String device, ScriptedRunner runner) {
+  ActorRef<WorkerCommand> spawnWorker(String id, String device, TrialRunner runner) {
     return testKit.spawn(Worker.create(WorkerInfo.ofThisProcess(id, device, 1, DeviceCheck.machineMemory()), runner, dataDir.resolve("scratch").resolve(id)), id);
   }
 
