@@ -81,9 +81,8 @@ final class ArithmeticCommand implements Callable<Integer> {
   }
 
   private Optional<Source> source(H2RunStore store, PrintWriter err) {
-    Optional<SweepRecord> record = store.sweep(sweep);
+    Optional<SweepRecord> record = dataDir.sweep(store, sweep, err);
     if (record.isEmpty()) {
-      err.println("no sweep '" + sweep + "' in " + dataDir.resolve() + " (gantry list shows them)");
       return Optional.empty();
     }
     String id = record.get().id();

@@ -49,9 +49,8 @@ final class ExtendCommand implements Callable<Integer> {
     }
     Path data = dataDir.resolve();
     try (H2RunStore store = H2RunStore.open(data)) {
-      Optional<SweepRecord> found = store.sweep(sweep);
+      Optional<SweepRecord> found = dataDir.sweep(store, sweep, err);
       if (found.isEmpty()) {
-        err.println("no sweep '" + sweep + "' in " + data + " (gantry list shows them)");
         return GantryCli.EXIT_BAD_INPUT;
       }
       SweepRecord record = found.get();

@@ -40,9 +40,8 @@ final class MlflowSyncCommand implements Callable<Integer> {
       if (sweep == null) {
         sweepId = Optional.empty();
       } else {
-        Optional<SweepRecord> found = store.sweep(sweep);
+        Optional<SweepRecord> found = dataDir.sweep(store, sweep, err);
         if (found.isEmpty()) {
-          err.println("no sweep '" + sweep + "' in " + dataDir.resolve() + " (gantry list shows them)");
           return GantryCli.EXIT_BAD_INPUT;
         }
         sweepId = Optional.of(found.get().id());

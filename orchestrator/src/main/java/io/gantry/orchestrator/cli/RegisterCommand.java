@@ -45,9 +45,8 @@ final class RegisterCommand implements Callable<Integer> {
     }
     MlflowSync sync = found.get();
     try (H2RunStore store = H2RunStore.open(dataDir.resolve())) {
-      Optional<SweepRecord> record = store.sweep(sweep);
+      Optional<SweepRecord> record = dataDir.sweep(store, sweep, err);
       if (record.isEmpty()) {
-        err.println("no sweep '" + sweep + "' in " + dataDir.resolve() + " (gantry list shows them)");
         return GantryCli.EXIT_BAD_INPUT;
       }
       SweepSummary summary = SweepSummary.read(store, record.get());

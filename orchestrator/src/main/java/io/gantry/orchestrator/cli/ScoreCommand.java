@@ -73,9 +73,8 @@ final class ScoreCommand implements Callable<Integer> {
     ScoreRequest request;
     Path work;
     try (H2RunStore store = H2RunStore.open(dataDir.resolve())) {
-      Optional<SweepRecord> record = store.sweep(sweep);
+      Optional<SweepRecord> record = dataDir.sweep(store, sweep, err);
       if (record.isEmpty()) {
-        err.println("no sweep '" + sweep + "' in " + dataDir.resolve() + " (gantry list shows them)");
         return GantryCli.EXIT_BAD_INPUT;
       }
       String sweepId = record.get().id();

@@ -43,9 +43,8 @@ final class ShowCommand implements Callable<Integer> {
     }
     try (H2RunStore store = H2RunStore.open(dataDir.resolve());
         links) {
-      Optional<SweepRecord> found = store.sweep(sweep);
+      Optional<SweepRecord> found = dataDir.sweep(store, sweep, command.commandLine().getErr());
       if (found.isEmpty()) {
-        command.commandLine().getErr().println("no sweep '" + sweep + "' in " + dataDir.resolve() + " (gantry list shows them)");
         return GantryCli.EXIT_BAD_INPUT;
       }
       SweepReport report = SweepReport.of(store, found.get());
