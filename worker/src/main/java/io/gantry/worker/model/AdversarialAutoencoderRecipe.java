@@ -198,7 +198,8 @@ final class AdversarialAutoencoderRecipe implements ModelRecipe, Adversarial.Pla
    */
   @Override
   public Map<String, ImageGrid> pictures(NDManager manager) {
-    Map<String, ImageGrid> pictures = new HashMap<>(LatentArithmetic.picture(classCodes(), manager));
+    Map<String, ImageGrid> pictures =
+        new HashMap<>(LatentArithmetic.picture(classCodes(), manager));
     if (latent == 2) {
       float[] draws = prior.sample(manager, test.size(), latent).toFloatArray();
       pictures.put(CodeScatter.KIND, CodeScatter.draw(codes(manager), test, classNames, draws));

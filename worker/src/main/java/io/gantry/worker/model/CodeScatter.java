@@ -125,7 +125,8 @@ final class CodeScatter {
       g.setColor(colour(label));
       g.fillRect(PLOT + 5, top + 2, SWATCH, SWATCH);
       g.setColor(Color.BLACK);
-      g.drawString(label < names.size() ? names.get(label) : Integer.toString(label), PLOT + 16, top + 9);
+      String name = label < names.size() ? names.get(label) : Integer.toString(label);
+      g.drawString(name, PLOT + 16, top + 9);
       top += ROW;
     }
   }

@@ -110,7 +110,8 @@ final class SamplePicture {
         for (int x = 0; x < cols * ZOOM; x++) {
           int pixel = k * rows * cols + (y / ZOOM) * cols + x / ZOOM;
           for (int band = 0; band < bands; band++) {
-            image.getRaster().setSample(left + x, top + y, band, level(pixels[pixel * bands + band]));
+            int value = level(pixels[pixel * bands + band]);
+            image.getRaster().setSample(left + x, top + y, band, value);
           }
         }
       }
