@@ -211,9 +211,10 @@ final class CatalogParameters {
         List.of(
             ParamDef.ofChoice(
                 "task",
-                List.of("edges", "inpaint", "upscale"),
+                List.of("edges", "inpaint", "upscale", "paired"),
                 "the input G translates into the image: its Sobel edges, the image with its centre"
-                    + " square masked, or the image at a quarter of its side"),
+                    + " square masked, the image at a quarter of its side, or the input image the"
+                    + " data set pairs with it"),
             // 0 leaves the adversarial loss alone; far above the paper's 100 the patches no longer count
             ParamDef.ofDouble(
                 "l1_weight", 100.0, Bounds.closed(0, 10_000), "weight of G's L1 loss to the target")),
