@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.gantry.protocol.idx.IdxFile;
 import io.gantry.protocol.idx.IdxReader;
 import io.gantry.protocol.trial.Budget;
 import io.gantry.protocol.trial.DatasetSpec;
@@ -19,8 +18,6 @@ import io.gantry.worker.train.RecordingListener;
 import io.gantry.worker.train.RecordingListener.Report;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PairedFilesTest {
 
-  private static final Path FASHION = Path.of(DatasetSpec.FASHION_MNIST_DIR);
   private static final int TRAIN = 256;
   private static final int TEST = 64;
   private static final int SIDE = 28;
@@ -51,8 +47,8 @@ class PairedFilesTest {
 
   @BeforeEach
   void writeTheSet() throws IOException {
-    byte[] train = prefix("train-images-idx3-ubyte.gz", TRAIN);
-    byte[] test = prefix("t10k-images-idx3-ubyte.gz", TEST);
+    byte[] train = IdxFiles.fashionPrefix("train-images-idx3-ubyte.gz", TRAIN);
+    byte[] test = IdxFiles.fashionPrefix("t10k-images-idx3-ubyte.gz", TEST);
     write("train-images", TRAIN, train);
     write("test-images", TEST, test);
     write("train-edges", TRAIN, edges(train, TRAIN));
@@ -100,7 +96,7 @@ class PairedFilesTest {
 
   @Test
   void inputFilesThatDoNotPairAreRefusedByName() throws IOException {
-    byte[] oneShort = Arrays.copyOf(edges(prefix("t10k-images-idx3-ubyte.gz", TEST), TEST), (TEST - 1) * SIDE * SIDE);
+    byte[] oneShort = Arrays.copyOf(edges(IdxFiles.fashionPrefix("t10k-images-idx3-ubyte.gz", TEST), TEST), (TEST - 1) * SIDE * SIDE);
     write("short-edges", TEST - 1, oneShort);
     DatasetSpec mismatched = images.withInputs(path("train-edges"), path("short-edges"));
 
@@ -129,12 +125,6 @@ class PairedFilesTest {
     return listener;
   }
 
-  /** The bytes of the first {@code count} images of one of Fashion-MNIST's image files. */
-  private static byte[] prefix(String file, int count) throws IOException {
-    IdxFile images = IdxReader.read(FASHION.resolve(file));
-    return Arrays.copyOf(images.data(), count * images.itemSize());
-  }
-
   /** The {@code edges} task's inputs of {@code count} images, rounded to bytes. */
   private static byte[] edges(byte[] images, int count) {
     float[] pixels = new float[images.length];
@@ -155,9 +145,7 @@ class PairedFilesTest {
   }
 
   private void write(String name, int count, byte[] pixels) throws IOException {
-    ByteBuffer idx = ByteBuffer.allocate(16 + pixels.length);
-    idx.put(new byte[] {0, 0, 0x08, 3}).putInt(count).putInt(SIDE).putInt(SIDE).put(pixels);
-    Files.write(dir.resolve(name), idx.array());
+    IdxFiles.write(dir.resolve(name), pixels, count, SIDE, SIDE);
   }
 
   private String path(String name) {
