@@ -18,8 +18,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * Reads the {@code dataset} entry: a name ({@code fashion-mnist}, {@code gaussian-2d}, {@code
  * mixture-1d}), a mapping with a name and limits (and for {@code mixture-1d} the mixture, read by
  * {@link MixtureReader}), or {@code {format: idx, images, labels, test_images, test_labels}} with
- * paths relative to the sweep file's folder; a mapping of image data may leave classes out
- * ({@link ExcludedClassesReader}).
+ * paths relative to the sweep file's folder, and for pix2pix's {@code task: paired} the input
+ * image paired with each image from {@code input_images} and {@code test_input_images} ({@link
+ * PairedInputsCheck}); a mapping of image data may leave classes out ({@link
+ * ExcludedClassesReader}).
  */
 final class DatasetReader {
 
@@ -31,9 +33,20 @@ final class DatasetReader {
   private static final List<String> NAMED_KEYS = List.of("name", "train_limit", "test_limit", EXCLUDE);
   private static final List<String> MIXTURE_KEYS =
       List.of("name", "train_limit", "test_limit", "weights", "means", "stds");
+  static final String INPUTS = "input_images";
+  static final String TEST_INPUTS = "test_input_images";
   private static final List<String> IDX_KEYS =
       List.of(
-          "format", "images", "labels", "test_images", "test_labels", "train_limit", "test_limit", EXCLUDE);
+          "format",
+          "images",
+          "labels",
+          "test_images",
+          "test_labels",
+          INPUTS,
+          TEST_INPUTS,
+          "train_limit",
+          "test_limit",
+          EXCLUDE);
 
   private final NodeReader reader;
   private final Path baseDir;
@@ -105,12 +118,17 @@ final class DatasetReader {
             file(fields, "labels"),
             file(fields, "test_images"),
             file(fields, "test_labels"));
+    // one without the other is missing at the other's key
+    if (fields.has(INPUTS) || fields.has(TEST_INPUTS)) {
+      spec = spec.withInputs(file(fields, INPUTS), file(fields, TEST_INPUTS));
+    }
     return Optional.of(withLimits(spec, fields));
   }
 
   /**
    * The absolute path of an existing file, or null when absent or wrong (and reported). All four
-   * files are required: validation needs the test split, and conditional models the labels.
+   * files of the images and labels are required: validation needs the test split, and conditional
+   * models the labels; the inputs are required of each split once one split has them.
    */
   private String file(MappingFields fields, String name) {
     String key = fields.keyOf(name);

@@ -37,6 +37,20 @@ final class MappingFields {
     }
   }
 
+  /**
+   * The value of entry {@code name} of {@code mapping}, found without reporting anything, for a
+   * check that runs after the mapping was read to point at; empty when there is none.
+   */
+  static Optional<Node> entry(Node mapping, String name) {
+    if (!(mapping instanceof MappingNode node)) {
+      return Optional.empty();
+    }
+    return node.getValue().stream()
+        .filter(e -> e.getKeyNode() instanceof ScalarNode key && key.getValue().equals(name))
+        .map(NodeTuple::getValueNode)
+        .findFirst();
+  }
+
   /** The mapping node itself, where errors about the mapping as a whole point. */
   Node node() {
     return node;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the {@code parameters} entry against the model's parameter table: each name must be one of
@@ -115,7 +116,7 @@ final class ParametersReader {
   }
 
   private Optional<ParameterSpec> range(MappingFields fields, String key, ParamDef def) {
-    if (def.type() == ParamDef.Type.CHOICE) {
+    if (def.type() == ParamDef.Type.CHOICE || def.type() == ParamDef.Type.CHOICES) {
       reader.error(
           fields.node(),
           key,
@@ -213,7 +214,36 @@ final class ParametersReader {
               .filter(x -> inside(node, key, def.outOfBounds(x)))
               .map(Object.class::cast);
       case CHOICE -> reader.oneOf(node, key, def.name(), def.choices()).map(Object.class::cast);
+      case CHOICES -> choices(node, key, def).map(Object.class::cast);
     };
+  }
+
+  /**
+   * A several-choice value: one allowed string, or a list of distinct ones ({@code [sneaker,
+   * sandal]}), kept joined ({@code sneaker+sandal}).
+   */
+  private Optional<String> choices(Node node, String key, ParamDef def) {
+    if (!(node instanceof SequenceNode)) {
+      return reader.oneOf(node, key, def.name(), def.choices());
+    }
+    List<Node> items = reader.sequence(node, key).orElseThrow();
+    if (items.isEmpty()) {
+      reader.error(node, key, "expected at least one of " + String.join(", ", def.choices()));
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    boolean allRead = true;
+    for (int i = 0; i < items.size(); i++) {
+      String itemKey = key + "[" + i + "]";
+      Optional<String> part = reader.oneOf(items.get(i), itemKey, def.name(), def.choices());
+      if (part.isPresent() && parts.contains(part.get())) {
+        reader.error(items.get(i), itemKey, part.get() + " is listed twice");
+        allRead = false;
+      }
+      part.ifPresent(parts::add);
+      allRead &= part.isPresent();
+    }
+    return allRead ? Optional.of(String.join(ParamDef.JOIN, parts)) : Optional.empty();
   }
 
   /** Reports {@code problem}, if any, after the value as written: "0 is below the least ...". */

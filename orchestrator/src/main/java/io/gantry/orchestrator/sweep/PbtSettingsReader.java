@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads {@code population: 8} and {@code pbt: {interval: {epochs: 1}, quantile: 0.25, perturb: [0.8,
@@ -93,12 +90,7 @@ final class PbtSettingsReader {
   /** Where the file sets parameter {@code name}, for an error to point at. */
   static Node parameterNode(MappingFields top, String name) {
     Node parameters = top.optional("parameters").orElseThrow();
-    return ((MappingNode) parameters)
-        .getValue().stream()
-        .filter(entry -> entry.getKeyNode() instanceof ScalarNode key && key.getValue().equals(name))
-        .map(NodeTuple::getValueNode)
-        .findFirst()
-        .orElse(parameters);
+    return MappingFields.entry(parameters, name).orElse(parameters);
   }
 
   private Optional<Long> interval(Node node, String key) {

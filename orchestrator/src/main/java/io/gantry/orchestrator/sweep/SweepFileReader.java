@@ -109,6 +109,7 @@ final class SweepFileReader {
         model
             .flatMap(m -> top.optional("parameters").map(node -> parameters(node, m, method)))
             .orElse(Map.of());
+    model.ifPresent(m -> dataset.ifPresent(d -> new PairedInputsCheck(reader).check(top, m, d, parameters)));
     Optional<PbtSettings> pbt = new PbtSettingsReader(reader).read(top, method, budget, metric, parameters);
     Optional<Long> maxTrialsGiven = top.integer("max_trials", 1, SweepSpec.MOST_TRIALS);
     Optional<ReplaySettings> replay = new ReplaySettingsReader(reader).read(top, method, model, parameters);

@@ -211,9 +211,10 @@ final class CatalogParameters {
         List.of(
             ParamDef.ofChoice(
                 "task",
-                List.of("edges", "inpaint", "upscale"),
+                List.of("edges", "inpaint", "upscale", "paired"),
                 "the input G translates into the image: its Sobel edges, the image with its centre"
-                    + " square masked, or the image at a quarter of its side"),
+                    + " square masked, the image at a quarter of its side, or the input image the"
+                    + " data set pairs with it"),
             // 0 leaves the adversarial loss alone; far above the paper's 100 the patches no longer count
             ParamDef.ofDouble(
                 "l1_weight", 100.0, Bounds.closed(0, 10_000), "weight of G's L1 loss to the target")),
@@ -243,16 +244,17 @@ final class CatalogParameters {
   }
 
   /**
-   * CycleGAN: the two domains (a Fashion-MNIST class each; of another labelled set, the class of
-   * the same label), the weights of the cycle and identity losses (the paper's 10, and 0 outside
+   * CycleGAN: the two domains (one or several Fashion-MNIST classes each; of another labelled set,
+   * the classes of the same labels), the weights of the cycle and identity losses (the paper's 10, and 0 outside
    * its painting-to-photo task), the networks' widths and the paper's Adam settings.
    */
   private static List<ParamDef> cycleGan() {
     List<String> classes = DatasetSpec.FASHION_MNIST_CLASS_NAMES;
     return translation(
         List.of(
-            ParamDef.ofChoice("domain_a", moveToFront(classes, "sneaker"), "the class of domain A"),
-            ParamDef.ofChoice("domain_b", moveToFront(classes, "ankle_boot"), "the class of domain B"),
+            ParamDef.ofChoices("domain_a", moveToFront(classes, "sneaker"), "the class or classes of domain A"),
+            ParamDef.ofChoices(
+                "domain_b", moveToFront(classes, "ankle_boot"), "the class or classes of domain B"),
             ParamDef.ofDouble(
                 "cycle_weight", 10.0, Bounds.closed(0, 1000), "weight of the cycle-consistency L1 loss"),
             ParamDef.ofDouble(

@@ -2,7 +2,9 @@ package io.gantry.protocol.catalog;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The resolved hyperparameters of one trial: the given values checked against {@link ModelCatalog}
@@ -51,9 +53,14 @@ public final class Hyperparams {
     return (Double) get(name);
   }
 
-  /** A choice parameter. */
+  /** A choice parameter, or a several-choice one as written ({@code sneaker+sandal}). */
   public String choice(String name) {
     return (String) get(name);
+  }
+
+  /** The strings of a several-choice parameter, in the order given. */
+  public List<String> choices(String name) {
+    return ParamDef.parts(choice(name));
   }
 
   /** All parameters, defaults included, in catalog order. */
@@ -85,6 +92,17 @@ public final class Hyperparams {
           return inBounds(where, def, n.doubleValue());
         }
         throw new IllegalArgumentException(where + "must be a number, got " + value);
+      }
+      case CHOICES -> {
+        Optional<String> problem =
+            value instanceof String s
+                ? def.choicesProblem(ParamDef.parts(s))
+                : Optional.of("got " + value);
+        if (problem.isEmpty()) {
+          return value;
+        }
+        throw new IllegalArgumentException(
+            where + "must be one or several of " + def.choices() + " joined by " + ParamDef.JOIN + ": " + problem.get());
       }
       default -> {
         if (def.choices().contains(value)) {

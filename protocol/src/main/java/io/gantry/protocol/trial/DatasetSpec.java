@@ -8,7 +8,10 @@ import java.util.List;
  * that do not use them; a limit of 0 means the whole split (for generated data, a default count).
  * {@code mixture} is the mixture of {@code mixture-1d}, null for every other kind. {@code
  * excludeClasses} are labels left out of the training split and of the held-out images the usual
- * metrics see; their test images are kept apart as outliers, for {@code val/outlier_auroc}.
+ * metrics see; their test images are kept apart as outliers, for {@code val/outlier_auroc}. An
+ * {@code idx} set may pair each image with an input image of the same size, from {@code
+ * trainInputs} and {@code testInputs} (both null otherwise): pix2pix's {@code task: paired}
+ * translates those into the images.
  */
 public record DatasetSpec(
     String kind,
@@ -16,6 +19,8 @@ public record DatasetSpec(
     String trainLabels,
     String testImages,
     String testLabels,
+    String trainInputs,
+    String testInputs,
     int trainLimit,
     int testLimit,
     MixtureSpec mixture,
@@ -56,12 +61,13 @@ public record DatasetSpec(
 
   public static DatasetSpec named(String kind) {
     return new DatasetSpec(
-        kind, null, null, null, null, 0, 0, MIXTURE_1D.equals(kind) ? MixtureSpec.DEFAULT : null, List.of());
+        kind, null, null, null, null, null, null, 0, 0, MIXTURE_1D.equals(kind) ? MixtureSpec.DEFAULT : null, List.of());
   }
 
   /** The image files of an {@code idx} set, the whole of each split, no class left out. */
   public static DatasetSpec idx(String trainImages, String trainLabels, String testImages, String testLabels) {
-    return new DatasetSpec(IDX, trainImages, trainLabels, testImages, testLabels, 0, 0, null, List.of());
+    return new DatasetSpec(
+        IDX, trainImages, trainLabels, testImages, testLabels, null, null, 0, 0, null, List.of());
   }
 
   /** Whether data of {@code kind} are points Gantry generates rather than image files. */
@@ -69,19 +75,30 @@ public record DatasetSpec(
     return GAUSSIAN_2D.equals(kind) || MIXTURE_1D.equals(kind);
   }
 
+  /** This set with each image paired with the input image at its index in {@code train} or {@code test}. */
+  public DatasetSpec withInputs(String train, String test) {
+    return new DatasetSpec(
+        kind, trainImages, trainLabels, testImages, testLabels, train, test, trainLimit, testLimit, mixture, excludeClasses);
+  }
+
   public DatasetSpec withLimits(int train, int test) {
     return new DatasetSpec(
-        kind, trainImages, trainLabels, testImages, testLabels, train, test, mixture, excludeClasses);
+        kind, trainImages, trainLabels, testImages, testLabels, trainInputs, testInputs, train, test, mixture, excludeClasses);
   }
 
   public DatasetSpec withMixture(MixtureSpec given) {
     return new DatasetSpec(
-        kind, trainImages, trainLabels, testImages, testLabels, trainLimit, testLimit, given, excludeClasses);
+        kind, trainImages, trainLabels, testImages, testLabels, trainInputs, testInputs, trainLimit, testLimit, given, excludeClasses);
   }
 
   public DatasetSpec excluding(List<Integer> classes) {
     return new DatasetSpec(
-        kind, trainImages, trainLabels, testImages, testLabels, trainLimit, testLimit, mixture, classes);
+        kind, trainImages, trainLabels, testImages, testLabels, trainInputs, testInputs, trainLimit, testLimit, mixture, classes);
+  }
+
+  /** Whether each image has an input image paired with it. */
+  public boolean hasInputs() {
+    return trainInputs != null;
   }
 
   /** Whether some classes are left out, so that their test images serve as outliers. */

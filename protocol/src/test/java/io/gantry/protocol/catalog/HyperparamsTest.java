@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,24 @@ class HyperparamsTest {
         IllegalArgumentException.class,
         () -> Hyperparams.resolve("gan", Map.of("generator_loss", "wasserstein")));
     assertThrows(IllegalArgumentException.class, () -> Hyperparams.resolve("wgan", Map.of()));
+  }
+
+  @Test
+  void aSeveralChoiceValueNamesDistinctChoicesJoinedByPlus() {
+    Hyperparams params = Hyperparams.resolve("cyclegan", Map.of("domain_a", "sneaker+sandal"));
+    assertEquals(List.of("sneaker", "sandal"), params.choices("domain_a"));
+    assertEquals(List.of("ankle_boot"), params.choices("domain_b"));
+    for (String wrong : List.of("sneaker+sneaker", "sneaker+boot", "sneaker+", "")) {
+      String message =
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> Hyperparams.resolve("cyclegan", Map.of("domain_a", wrong)))
+              .getMessage();
+      assertTrue(message.startsWith("parameter 'domain_a' of model 'cyclegan' must be one or several of"), message);
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Hyperparams.resolve("cyclegan", Map.of("domain_a", List.of("sneaker"))));
   }
 
   @Test

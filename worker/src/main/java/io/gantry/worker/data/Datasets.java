@@ -32,12 +32,12 @@ public final class Datasets {
   // Ten times d2l's count: the KS distance of two samples of n points each has a noise floor near
   // 1.2 / sqrt(n), 0.012 here, below any distance worth telling apart.
   private static final int MIXTURE_POINTS = 10_000;
-  private static final int CACHED_FILES = 4;
+  private static final int CACHED_FILES = 6;
 
   private record CacheKey(Path path, long size, FileTime modified) {}
 
-  // Four entries hold one set's train and test images twice over (say Fashion-MNIST and
-  // one other set), about 110 MB of bytes at most for MNIST-sized sets.
+  // Six entries hold the images, labels and paired inputs of both splits of one set, or
+  // Fashion-MNIST's four files and two of another set: about 110 MB at most for MNIST-sized sets.
   private static final Map<CacheKey, IdxFile> CACHE =
       new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -54,7 +54,8 @@ public final class Datasets {
    * images, as many as the test limit allows, are the outliers. For generated data the limits
    * give the number of points drawn (0 = 1000 each for {@code gaussian-2d}, 10,000 for {@code
    * mixture-1d}), train and test from two generators derived
-   * from {@code seed}, so that a prefix of a larger draw is a smaller draw.
+   * from {@code seed}, so that a prefix of a larger draw is a smaller draw. A set with paired
+   * inputs reads them as its images, under the same limits and classes.
    */
   public static TrialData load(DatasetSpec spec, long seed) throws IOException {
     if (spec.kind().equals(DatasetSpec.GAUSSIAN_2D)) {
@@ -73,6 +74,16 @@ public final class Datasets {
     IntPredicate excluded = spec.excludeClasses()::contains;
     Examples train = read(files.trainImages(), files.trainLabels(), spec.trainLimit(), excluded.negate());
     Examples test = read(files.testImages(), files.testLabels(), spec.testLimit(), excluded.negate());
+    if (spec.hasInputs()) {
+      Path trainInputs = Path.of(spec.trainInputs());
+      Path testInputs = Path.of(spec.testInputs());
+      train =
+          train.pairedWith(
+              inputs(files.trainImages(), trainInputs, files.trainLabels(), spec.trainLimit(), excluded.negate()));
+      test =
+          test.pairedWith(
+              inputs(files.testImages(), testInputs, files.testLabels(), spec.testLimit(), excluded.negate()));
+    }
     if (!Arrays.equals(train.exampleShape(), test.exampleShape())) {
       throw new IOException(
           "train images "
@@ -157,6 +168,29 @@ public final class Datasets {
     return labels == null
         ? Examples.ofImages(cached(images), limit)
         : Examples.ofLabelledImages(cached(images), cached(labels), limit, keepClass);
+  }
+
+  /**
+   * The input images {@code inputs} pairs with {@code images}, the one at each index with the image
+   * at that index: read with the images' labels, limit and classes kept, so that they stay in step.
+   */
+  private static Examples inputs(
+      Path images, Path inputs, Path labels, int limit, IntPredicate keepClass) throws IOException {
+    IdxFile targets = cached(images);
+    IdxFile paired = cached(inputs);
+    if (!Arrays.equals(paired.dims(), targets.dims())) {
+      throw new IOException(
+          "input images "
+              + inputs
+              + " (dimensions "
+              + Arrays.toString(paired.dims())
+              + ") do not pair with images "
+              + images
+              + " (dimensions "
+              + Arrays.toString(targets.dims())
+              + "): each image needs an input image of its size at its index");
+    }
+    return read(inputs, labels, limit, keepClass);
   }
 
   private static TrialData gaussian(DatasetSpec spec, long seed) {

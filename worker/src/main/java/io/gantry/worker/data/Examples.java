@@ -13,23 +13,49 @@ import java.util.stream.IntStream;
 /**
  * An immutable set of examples, each a row of float features: grey images scaled to [0, 1] (example
  * shape {@code [rows, cols]}) or points in the plane (example shape {@code [2]}), with a class
- * label per example when the data has them. Batches are handed to DJL flattened, one row per
+ * label per example when the data has them, and for paired data an input image of the same shape
+ * per example (what pix2pix translates into it). Batches are handed to DJL flattened, one row per
  * example, and labels as int64, the index type PyTorch's one-hot and gather want.
  */
 public final class Examples {
 
   private final float[] values;
   private final int[] labels;
+  private final float[] inputs;
   private final int[] exampleShape;
   private final int features;
   private final int size;
 
   private Examples(float[] values, int[] labels, int[] exampleShape) {
+    this(values, labels, null, exampleShape);
+  }
+
+  private Examples(float[] values, int[] labels, float[] inputs, int[] exampleShape) {
     this.values = values;
     this.labels = labels;
+    this.inputs = inputs;
     this.exampleShape = exampleShape.clone();
     this.features = Arrays.stream(exampleShape).reduce(1, Math::multiplyExact);
     this.size = values.length / features;
+  }
+
+  /**
+   * These examples, each paired with the example of {@code inputs} at its index as its input image.
+   *
+   * @throws IllegalArgumentException unless {@code inputs} has as many examples of the same shape
+   */
+  public Examples pairedWith(Examples inputs) {
+    if (inputs.size != size || !Arrays.equals(inputs.exampleShape, exampleShape)) {
+      throw new IllegalArgumentException(
+          inputs.size
+              + " inputs of shape "
+              + Arrays.toString(inputs.exampleShape)
+              + " cannot pair with "
+              + size
+              + " examples of shape "
+              + Arrays.toString(exampleShape));
+    }
+    return new Examples(values, labels, inputs.values, exampleShape);
   }
 
   /**
@@ -132,17 +158,32 @@ public final class Examples {
     return new Examples(
         Arrays.copyOf(values, n * features),
         labels == null ? null : Arrays.copyOf(labels, n),
+        inputs == null ? null : Arrays.copyOf(inputs, n * features),
         exampleShape);
   }
 
   /** The examples whose class {@code keep} accepts, in order; only for data with labels. */
   public Examples ofClasses(IntPredicate keep) {
     int[] kept = IntStream.range(0, size).filter(i -> keep.test(labels[i])).toArray();
-    float[] rows = new float[kept.length * features];
-    for (int k = 0; k < kept.length; k++) {
-      System.arraycopy(values, kept[k] * features, rows, k * features, features);
+    return new Examples(
+        gather(values, kept, 0, kept.length),
+        Arrays.stream(kept).map(i -> labels[i]).toArray(),
+        inputs == null ? null : gather(inputs, kept, 0, kept.length),
+        exampleShape);
+  }
+
+  /** The rows {@code order[from..to)} of {@code rows}, one after the other. */
+  private float[] gather(float[] rows, int[] order, int from, int to) {
+    float[] gathered = new float[(to - from) * features];
+    for (int i = from; i < to; i++) {
+      System.arraycopy(rows, order[i] * features, gathered, (i - from) * features, features);
     }
-    return new Examples(rows, Arrays.stream(kept).map(i -> labels[i]).toArray(), exampleShape);
+    return gathered;
+  }
+
+  /** Whether every example has an input image paired with it. */
+  public boolean hasInputs() {
+    return inputs != null;
   }
 
   /** Whether every example has a class label. */
@@ -182,28 +223,25 @@ public final class Examples {
 
   /**
    * The examples at {@code order[from..to)} in {@code manager}: a {@code (to - from, features)}
-   * array, with their labels as a {@code (to - from)} int array when the data has them.
+   * array, with their labels as a {@code (to - from)} int array and their inputs as another {@code
+   * (to - from, features)} array when the data has them.
    */
   public Batch batch(NDManager manager, int[] order, int from, int to) {
-    float[] rows = new float[(to - from) * features];
+    Shape shape = new Shape(to - from, features);
     long[] classes = new long[to - from];
     for (int i = from; i < to; i++) {
-      System.arraycopy(values, order[i] * features, rows, (i - from) * features, features);
       classes[i - from] = labels == null ? 0 : labels[order[i]];
     }
     return new Batch(
-        manager.create(rows, new Shape(to - from, features)),
-        Optional.ofNullable(labels == null ? null : manager.create(classes)));
+        manager.create(gather(values, order, from, to), shape),
+        Optional.ofNullable(labels == null ? null : manager.create(classes)),
+        Optional.ofNullable(
+            inputs == null ? null : manager.create(gather(inputs, order, from, to), shape)));
   }
 
-  /** The consecutive examples {@code [from, to)} with their labels, if any, as a batch. */
+  /** The consecutive examples {@code [from, to)} with their labels and inputs, if any, as a batch. */
   public Batch slice(NDManager manager, int from, int to) {
-    return new Batch(
-        rows(manager, from, to),
-        Optional.ofNullable(
-            labels == null
-                ? null
-                : manager.create(Arrays.stream(labels, from, to).asLongStream().toArray())));
+    return batch(manager, IntStream.range(0, to).toArray(), from, to);
   }
 
   /** The consecutive examples {@code [from, to)} as a {@code (to - from, features)} array. */

@@ -192,10 +192,19 @@ final class AdversarialAutoencoderRecipe implements ModelRecipe, Adversarial.Pla
     return decoder.evaluate(encoder.evaluate(x)).sub(x).square().mean(new int[] {1});
   }
 
-  /** The arithmetic of the class codes. */
+  /**
+   * The arithmetic of the class codes, and with 2-D codes the held-out images' codes over prior
+   * draws ({@link CodeScatter}).
+   */
   @Override
   public Map<String, ImageGrid> pictures(NDManager manager) {
-    return LatentArithmetic.picture(classCodes(), manager);
+    Map<String, ImageGrid> pictures =
+        new HashMap<>(LatentArithmetic.picture(classCodes(), manager));
+    if (latent == 2) {
+      float[] draws = prior.sample(manager, test.size(), latent).toFloatArray();
+      pictures.put(CodeScatter.KIND, CodeScatter.draw(codes(manager), test, classNames, draws));
+    }
+    return pictures;
   }
 
   /** The mean of the encoder's codes over each class's held-out images, decoded. */

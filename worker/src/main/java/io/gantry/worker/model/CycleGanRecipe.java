@@ -15,12 +15,18 @@ import io.gantry.worker.eval.FidMeter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * CycleGAN (Zhu et al. 2017): unpaired translation between two domains, here two classes of the
- * data. G takes A to B and F takes B to A ({@link UNet}s), and a PatchGAN D per domain ({@link
+ * CycleGAN (Zhu et al. 2017): unpaired translation between two domains, here two disjoint sets of
+ * the data's classes (a class each, or several: sneakers and sandals to ankle boots). G takes A to
+ * B and F takes B to A ({@link UNet}s), and a PatchGAN D per domain ({@link
  * ConvNets#patchDiscriminator}) judges whether an image is one of its domain's or a translation
  * into it. Both games use the least-squares loss, as the paper does: D pushes its outputs towards
  * 1 on real images and 0 on translations, each G pushes D's outputs on its translations towards 1.
@@ -43,8 +49,8 @@ final class CycleGanRecipe implements ModelRecipe {
   private final Network generatorBa;
   private final Network discriminatorA;
   private final Network discriminatorB;
-  private final int labelA;
-  private final int labelB;
+  private final Set<Integer> labelsA;
+  private final Set<Integer> labelsB;
   private final double cycleWeight;
   private final double identityWeight;
   private final Examples testA;
@@ -56,16 +62,20 @@ final class CycleGanRecipe implements ModelRecipe {
     if (!data.train().hasLabels() || !data.test().hasLabels()) {
       throw new IllegalArgumentException("cyclegan takes its two domains from the data's classes, and this data has no labels");
     }
-    this.labelA = label(params.choice("domain_a"));
-    this.labelB = label(params.choice("domain_b"));
-    if (labelA == labelB) {
+    List<String> classesA = params.choices("domain_a");
+    List<String> classesB = params.choices("domain_b");
+    List<String> shared = classesA.stream().filter(classesB::contains).toList();
+    if (!shared.isEmpty()) {
       throw new IllegalArgumentException(
-          "cyclegan's domain_a and domain_b are both '" + params.choice("domain_a") + "'");
+          "cyclegan's domain_a and domain_b share " + String.join(", ", shared) + ": the domains must be apart");
     }
-    this.testA = domain(data.test(), labelA, params.choice("domain_a"));
-    this.testB = domain(data.test(), labelB, params.choice("domain_b"));
-    domain(data.train(), labelA, params.choice("domain_a"));
-    domain(data.train(), labelB, params.choice("domain_b"));
+    for (Examples split : List.of(data.train(), data.test())) {
+      Stream.concat(classesA.stream(), classesB.stream()).forEach(c -> requireImages(split, c));
+    }
+    this.labelsA = labels(classesA);
+    this.labelsB = labels(classesB);
+    this.testA = data.test().ofClasses(labelsA::contains);
+    this.testB = data.test().ofClasses(labelsB::contains);
     this.cycleWeight = params.doubleValue("cycle_weight");
     this.identityWeight = params.doubleValue("identity_weight");
     double beta1 = params.doubleValue("beta1");
@@ -96,18 +106,22 @@ final class CycleGanRecipe implements ModelRecipe {
         Network.DEFAULT_BETA2);
   }
 
-  /** The label of a domain's class: its place among Fashion-MNIST's names, in any labelled set. */
+  /** The labels of a domain's classes: their places among Fashion-MNIST's names, in any labelled set. */
+  private static Set<Integer> labels(List<String> classNames) {
+    return classNames.stream().map(CycleGanRecipe::label).collect(Collectors.toUnmodifiableSet());
+  }
+
   private static int label(String className) {
     return DatasetSpec.FASHION_MNIST_CLASS_NAMES.indexOf(className);
   }
 
-  private static Examples domain(Examples split, int label, String className) {
-    Examples images = split.ofClasses(c -> c == label);
-    if (images.size() == 0) {
+  // Every class, not only every domain, so that a domain is what its parameter says in both splits.
+  private static void requireImages(Examples split, String className) {
+    int label = label(className);
+    if (IntStream.range(0, split.size()).noneMatch(i -> split.label(i) == label)) {
       throw new IllegalArgumentException(
-          "cyclegan's domain '" + className + "' (label " + label + ") has no images in a split of the data");
+          "cyclegan's domain class '" + className + "' (label " + label + ") has no images in a split of the data");
     }
-    return images;
   }
 
   @Override
@@ -121,8 +135,8 @@ final class CycleGanRecipe implements ModelRecipe {
 
   @Override
   public Map<String, Float> trainStep(Batch batch) {
-    NDArray a = imagesOf(batch, labelA);
-    NDArray b = imagesOf(batch, labelB);
+    NDArray a = imagesOf(batch, labelsA);
+    NDArray b = imagesOf(batch, labelsB);
     if (a == null || b == null) {
       return Map.of();
     }
@@ -180,15 +194,15 @@ final class CycleGanRecipe implements ModelRecipe {
     return x.sub(y).abs().mean();
   }
 
-  /** The batch's images of class {@code label} in the networks' layout; null when it has none. */
-  private NDArray imagesOf(Batch batch, int label) {
+  /** The batch's images of the classes {@code domain} in the networks' layout; null when it has none. */
+  private NDArray imagesOf(Batch batch, Set<Integer> domain) {
     long[] labels = batch.labels().orElseThrow().toLongArray();
     float[] values = batch.features().toFloatArray();
     int features = values.length / labels.length;
     int count = 0;
     float[] kept = new float[values.length];
     for (int i = 0; i < labels.length; i++) {
-      if (labels[i] == label) {
+      if (domain.contains((int) labels[i])) {
         System.arraycopy(values, i * features, kept, count++ * features, features);
       }
     }
@@ -227,12 +241,12 @@ final class CycleGanRecipe implements ModelRecipe {
   /**
    * {@code val/fid_b} of G's translations of the held-out A images against the B images, {@code
    * val/fid_a} of F's the other way, and {@code val/target_class_rate}, the share of both
-   * directions' translations the classifier assigns to the target domain's class.
+   * directions' translations the classifier assigns to one of the target domain's classes.
    */
   @Override
   public Map<String, Double> sampleMetrics(FidMeter meter, int count, NDManager manager) {
-    FidMeter.Translation intoB = judge(meter, testA, generatorAb, testB, labelB, count, manager);
-    FidMeter.Translation intoA = judge(meter, testB, generatorBa, testA, labelA, count, manager);
+    FidMeter.Translation intoB = judge(meter, testA, generatorAb, testB, labelsB, count, manager);
+    FidMeter.Translation intoA = judge(meter, testB, generatorBa, testA, labelsA, count, manager);
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("val/fid_a", intoA.fid());
     metrics.put("val/fid_b", intoB.fid());
@@ -248,7 +262,7 @@ final class CycleGanRecipe implements ModelRecipe {
       Examples from,
       Network generator,
       Examples target,
-      int targetLabel,
+      Set<Integer> targetLabels,
       int count,
       NDManager manager) {
     int n = Math.min(count, from.size());
@@ -260,7 +274,7 @@ final class CycleGanRecipe implements ModelRecipe {
           next[0] += chunk;
           return translated;
         };
-    return meter.judgeTranslations(target, n, draw, c -> c == targetLabel, manager);
+    return meter.judgeTranslations(target, n, draw, targetLabels::contains, manager);
   }
 
   /** G's translations of the first held-out A images. */

@@ -3,12 +3,13 @@ package io.gantry.worker.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import io.gantry.worker.data.Batch;
 import java.util.Locale;
 
 /**
- * A paired image-to-image task made from unpaired images, as pix2pix's {@code task:} names it: the
- * input is computed from each image, which is the target. Images are flat rows in [0, 1] of
- * {@code rows x cols} pixels, inputs too.
+ * A paired image-to-image task, as pix2pix's {@code task:} names it: the input is computed from
+ * each image, which is the target, or is the input image the data set pairs with it. Images are
+ * flat rows in [0, 1] of {@code rows x cols} pixels, inputs too.
  */
 enum PairedTask {
 
@@ -17,7 +18,9 @@ enum PairedTask {
   /** The image with its centre square, half its side, painted mid-grey. */
   INPAINT,
   /** The image at a quarter of its side (the mean of each 4x4 block), each pixel shown 4x4. */
-  UPSCALE;
+  UPSCALE,
+  /** The input image the data set pairs with the image (its {@code input_images}). */
+  PAIRED;
 
   private static final int SHRINK = 4;
   private static final float MASK_GREY = 0.5f;
@@ -39,7 +42,12 @@ enum PairedTask {
     return task;
   }
 
-  /** The inputs of {@code images}, {@code (n, rows * cols)} like them. */
+  /** The inputs of the batch's images, {@code (n, rows * cols)} like them. */
+  NDArray input(Batch batch, int rows, int cols) {
+    return this == PAIRED ? batch.inputs().orElseThrow() : input(batch.features(), rows, cols);
+  }
+
+  /** The inputs computed from {@code images}, {@code (n, rows * cols)} like them; not for PAIRED. */
   NDArray input(NDArray images, int rows, int cols) {
     long n = images.getShape().get(0);
     NDArray x = images.reshape(n, 1, rows, cols);
@@ -53,6 +61,7 @@ enum PairedTask {
                   .mean(new int[] {3})
                   .repeat(2, SHRINK)
                   .repeat(3, SHRINK);
+          case PAIRED -> throw new IllegalStateException("paired inputs come with the images");
         };
     return input.reshape(n, (long) rows * cols);
   }

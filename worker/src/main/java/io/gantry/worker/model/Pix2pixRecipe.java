@@ -20,9 +20,9 @@ import java.util.function.BiFunction;
 
 /**
  * pix2pix (Isola et al. 2017): paired image-to-image translation, a {@link UNet} G from the
- * task's input ({@link PairedTask}) to the image and a PatchGAN D ({@link
- * ConvNets#patchDiscriminator}) judging each patch of the input stacked on the real or the
- * translated image. Each batch is one D step, the mean of its two cross-entropies (the paper
+ * task's input ({@link PairedTask}: computed from the image, or the data's own paired input) to
+ * the image and a PatchGAN D ({@link ConvNets#patchDiscriminator}) judging each patch of the input
+ * stacked on the real or the translated image. Each batch is one D step, the mean of its two cross-entropies (the paper
  * halves D's objective), then one G step on the non-saturating loss plus {@code l1_weight} times
  * the L1 distance to the target (100 in the paper), which carries the low frequencies the patches
  * leave to it. What the model makes are translations of held-out inputs.
@@ -46,6 +46,10 @@ final class Pix2pixRecipe implements ModelRecipe {
     this.rows = shape[0];
     this.cols = shape[1];
     this.task = PairedTask.of(params.choice("task"), rows, cols);
+    if (task == PairedTask.PAIRED && !(data.train().hasInputs() && data.test().hasInputs())) {
+      throw new IllegalArgumentException(
+          "pix2pix's task paired needs a data set with input_images and test_input_images");
+    }
     this.l1Weight = params.doubleValue("l1_weight");
     this.test = data.test();
     double beta1 = params.doubleValue("beta1");
@@ -75,7 +79,7 @@ final class Pix2pixRecipe implements ModelRecipe {
   @Override
   public Map<String, Float> trainStep(Batch batch) {
     NDArray target = layout.toNetwork(batch.features());
-    NDArray input = layout.toNetwork(task.input(batch.features(), rows, cols));
+    NDArray input = layout.toNetwork(task.input(batch, rows, cols));
     Map<String, Float> metrics = new HashMap<>();
     NDArray fake = generator.forward(input).stopGradient();
     try (GradientCollector collector = Network.collectGradients()) {
@@ -118,7 +122,7 @@ final class Pix2pixRecipe implements ModelRecipe {
         manager,
         batch -> {
           NDArray images = batch.features();
-          NDArray input = task.input(images, rows, cols);
+          NDArray input = task.input(batch, rows, cols);
           NDArray translated = translate(input);
           return Map.of(
               "val/l1", translated.sub(images).abs().mean(new int[] {1}),
@@ -149,7 +153,7 @@ final class Pix2pixRecipe implements ModelRecipe {
     int start = from;
     for (int left = count; left > 0; ) {
       int n = Math.min(left, test.size() - start);
-      parts.add(translate(task.input(test.rows(manager, start, start + n), rows, cols)));
+      parts.add(translate(task.input(test.slice(manager, start, start + n), rows, cols)));
       left -= n;
       start = (start + n) % test.size();
     }
@@ -165,8 +169,9 @@ final class Pix2pixRecipe implements ModelRecipe {
   @Override
   public Map<String, ImageGrid> pictures(NDManager manager) {
     int n = Math.min(PICTURE_ROWS, test.size());
-    NDArray images = test.rows(manager, 0, n);
-    NDArray input = task.input(images, rows, cols);
+    Batch first = test.slice(manager, 0, n);
+    NDArray images = first.features();
+    NDArray input = task.input(first, rows, cols);
     NDArray triples = NDArrays.stack(new NDList(input, translate(input), images), 1);
     return Map.of("translation", new ImageGrid(n, 3, triples.toFloatArray()));
   }

@@ -65,13 +65,7 @@ final class TransformPlot {
     g.setStroke(new BasicStroke(1.5f));
     g.draw(model);
     g.dispose();
-    float[] pixels = new float[WIDTH * HEIGHT];
-    for (int row = 0; row < HEIGHT; row++) {
-      for (int col = 0; col < WIDTH; col++) {
-        pixels[row * WIDTH + col] = image.getRaster().getSample(col, row, 0) / 255f;
-      }
-    }
-    return ImageGrid.picture(HEIGHT, WIDTH, pixels);
+    return ImageGrid.picture(image);
   }
 
   private static double clip(double v, double lo, double hi) {

@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws what a model makes as a PNG: a grid of images (8x8 samples, or a recipe's {@link
- * ImageGrid}), for 2-D points a scatter plot of held-out points (blue) under generated ones
+ * ImageGrid}, grey or colour), for 2-D points a scatter plot of held-out points (blue) under generated ones
  * (orange), for 1-D points their two histograms so. Plain {@link BufferedImage} drawing, which
  * needs no display.
  */
@@ -73,7 +73,7 @@ final class SamplePicture {
     BufferedImage image = new BufferedImage(cols, rows, BufferedImage.TYPE_BYTE_GRAY);
     for (int y = 0; y < rows; y++) {
       for (int x = 0; x < cols; x++) {
-        image.getRaster().setSample(x, y, 0, grey(pixels[index * rows * cols + y * cols + x]));
+        image.getRaster().setSample(x, y, 0, level(pixels[index * rows * cols + y * cols + x]));
       }
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -81,7 +81,7 @@ final class SamplePicture {
     return out.toByteArray();
   }
 
-  private static int grey(float value) {
+  private static int level(float value) {
     return Math.round(255 * Math.max(0f, Math.min(1f, value)));
   }
 
@@ -90,22 +90,29 @@ final class SamplePicture {
     ImageIO.write(image, "png", file.toFile());
   }
 
+  /** Tiles of {@code shape}, {@code [rows, cols]} grey or {@code [rows, cols, 3]} colour. */
   private static BufferedImage grid(float[] pixels, int[] shape, int gridRows, int gridCols) {
     int rows = shape[0];
     int cols = shape[1];
+    int bands = shape.length == 3 ? shape[2] : 1;
     int tileH = rows * ZOOM + GAP;
     int tileW = cols * ZOOM + GAP;
     BufferedImage image =
         new BufferedImage(
-            gridCols * tileW + GAP, gridRows * tileH + GAP, BufferedImage.TYPE_BYTE_GRAY);
-    int count = Math.min(gridRows * gridCols, pixels.length / (rows * cols));
+            gridCols * tileW + GAP,
+            gridRows * tileH + GAP,
+            bands == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+    int count = Math.min(gridRows * gridCols, pixels.length / (rows * cols * bands));
     for (int k = 0; k < count; k++) {
       int left = GAP + (k % gridCols) * tileW;
       int top = GAP + (k / gridCols) * tileH;
       for (int y = 0; y < rows * ZOOM; y++) {
         for (int x = 0; x < cols * ZOOM; x++) {
-          float v = pixels[k * rows * cols + (y / ZOOM) * cols + x / ZOOM];
-          image.getRaster().setSample(left + x, top + y, 0, grey(v));
+          int pixel = k * rows * cols + (y / ZOOM) * cols + x / ZOOM;
+          for (int band = 0; band < bands; band++) {
+            int value = level(pixels[pixel * bands + band]);
+            image.getRaster().setSample(left + x, top + y, band, value);
+          }
         }
       }
     }
