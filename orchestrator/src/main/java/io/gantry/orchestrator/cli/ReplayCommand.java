@@ -39,7 +39,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** The sweep file's settings a replay has no use for: its one trial is not searched, stopped early or bred. */
   private static final List<String> NOT_REPLAYED = List.of("max_trials", "seed", "early_terminate", "tpe", "nsga2", "population", "pbt");
-  private static final List<String> DATA_FILES = List.of("images", "labels", "test_images", "test_labels");
+  private static final List<String> DATA_FILES = List.of("images", "labels", "test_images", "test_labels", "input_images", "test_input_images");
   private static final String SUFFIX = "-replay-";
 
   @Parameters(index = "0", paramLabel = "SWEEP", description = "a sweep id, or a sweep name for its newest run")

@@ -219,6 +219,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             queued.attempt() + 1, note, Instant.now()));
     if (queued.attempt() == 0) {
       population.flatMap(p -> p.firstStarted(trialId, queued.params())).ifPresent(journal::record);
+      replay.flatMap(r -> r.firstStarted(trialId, queued.params())).ifPresent(journal::record);
     }
     worker.tell(new WorkerCommand.AssignTrial(plan.trialSpec(journal.state().trials().get(trialId)), offer.replyTo(), resume));
   }

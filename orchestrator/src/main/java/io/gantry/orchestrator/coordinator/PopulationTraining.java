@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +28,6 @@ import org.slf4j.Logger;
  */
 final class PopulationTraining {
 
-  /** The prefix of the metrics that hold a member's parameters over time. */
-  static final String HP = "hp/";
   private static final int MOST_MESSAGE = 2000;
 
   private final String sweepId;
@@ -136,14 +133,7 @@ final class PopulationTraining {
     return text.length() <= MOST_MESSAGE ? text : text.substring(0, MOST_MESSAGE - 3) + "...";
   }
 
-  /** The numeric parameters the sweep varies, as metrics; listed strings are not numbers MLflow can plot. */
   private Map<String, Double> hyperparameters(Map<String, Object> params) {
-    Map<String, Double> hp = new LinkedHashMap<>();
-    for (String name : plan.exploration().varied()) {
-      if (params.get(name) instanceof Number number) {
-        hp.put(HP + name, number.doubleValue());
-      }
-    }
-    return hp;
+    return Hyperparameters.asMetrics(plan.exploration().varied(), params);
   }
 }

@@ -129,6 +129,10 @@ public class PopulationTrainingTest {
       TrialRecord replayedTrial = store.trials("pbt-perturbed-replay-t002-1").get(0);
       assertEquals(TrialStatus.COMPLETED, replayedTrial.status());
       assertEquals(last.newParams(), replayedTrial.params(), "it ends with the member's parameters");
+      double lr = ((Number) last.newParams().get("lr_d")).doubleValue();
+      assertTrue(
+          store.metrics("pbt-perturbed-replay-t002-1", "t001").stream().anyMatch(p -> p.name().equals("hp/lr_d") && p.step() == last.step() && p.value() == lr),
+          "its lr_d over time is the metric hp/lr_d, as the member's is");
     }
   }
 
